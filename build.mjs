@@ -1,0 +1,124 @@
+// Builds the extension for Chrome and Firefox from one source manifest.
+//   node build.mjs [--browser chrome|firefox] [--production] [--watch] [--test]
+// --production minifies and keeps source maps out of the package (written to dist/sourcemaps).
+// --test writes dist-test/: the same build plus what the end-to-end tests need and a
+// user's build must not have (see testManifestChanges below).
+import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import * as esbuild from 'esbuild';
+
+const { values: opts } = parseArgs({
+  options: {
+    browser: { type: 'string' },
+    production: { type: 'boolean', default: false },
+    watch: { type: 'boolean', default: false },
+    test: { type: 'boolean', default: false },
+  },
+});
+
+const browsers = opts.browser ? [opts.browser] : ['chrome', 'firefox'];
+for (const b of browsers) {
+  if (b !== 'chrome' && b !== 'firefox') throw new Error(`--browser must be chrome or firefox, not "${b}"`);
+}
+const outRoot = opts.test ? 'dist-test' : 'dist';
+
+/** Entry points: output name -> source. */
+const entries = {
+  background: 'src/background/index.ts',
+  content: 'src/content/index.tsx',
+  popup: 'src/popup/index.tsx',
+  library: 'src/library/index.tsx',
+};
+const pages = ['popup', 'library'];
+
+// The end-to-end tests serve fixture pages from 127.0.0.1 and need the screenshot
+// fallback without a toolbar click, which no test can perform.
+function testManifestChanges(manifest) {
+  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*', '<all_urls>'];
+  manifest.content_scripts[0].matches.push('http://127.0.0.1/*');
+}
+
+function manifestFor(source, browser) {
+  const m = structuredClone(source);
+  if (browser === 'chrome') {
+    m.background = { service_worker: source.background.service_worker };
+    delete m.browser_specific_settings;
+  } else {
+    m.background = { scripts: source.background.scripts };
+    // Firefox does not know the key and web-ext lint warns about it.
+    delete m.message_serialization;
+  }
+  if (opts.test) testManifestChanges(m);
+  return m;
+}
+
+async function buildBrowser(browser) {
+  const outdir = path.join(outRoot, browser);
+  const common = {
+    bundle: true,
+    entryPoints: entries,
+    outdir,
+    format: 'iife',
+    target: browser === 'chrome' ? ['chrome120'] : ['firefox128'],
+    minify: opts.production,
+    sourcemap: opts.production ? 'external' : 'inline',
+    jsx: 'automatic',
+    jsxImportSource: 'preact',
+    legalComments: 'none',
+    logLevel: 'warning',
+    define: {
+      __BROWSER__: JSON.stringify(browser),
+      __TEST__: JSON.stringify(opts.test),
+      'process.env.NODE_ENV': JSON.stringify(opts.production ? 'production' : 'development'),
+    },
+  };
+  const copyStatic = async () => {
+    const source = JSON.parse(await readFile('manifest.json', 'utf8'));
+    await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifestFor(source, browser), null, 2)}\n`);
+    await cp('icons', path.join(outdir, 'icons'), { recursive: true, filter: (f) => !/\.(md|mjs|svg)$/.test(f) });
+    for (const page of pages) await cp(`src/${page}/${page}.html`, path.join(outdir, `${page}.html`));
+  };
+  await rm(outdir, { recursive: true, force: true });
+  await mkdir(outdir, { recursive: true });
+  await copyStatic();
+  if (opts.watch) {
+    const ctx = await esbuild.context({
+      ...common,
+      plugins: [{ name: 'static', setup: (b) => b.onEnd(() => copyStatic()) }],
+    });
+    await ctx.watch();
+    console.log(`watching: ${outdir}`);
+    return;
+  }
+  await esbuild.build(common);
+  if (opts.production) {
+    // Source maps stay on disk for debugging, outside the package.
+    const maps = path.join('dist', 'sourcemaps', browser);
+    await mkdir(maps, { recursive: true });
+    for (const name of Object.keys(entries)) {
+      await cp(path.join(outdir, `${name}.js.map`), path.join(maps, `${name}.js.map`));
+      await rm(path.join(outdir, `${name}.js.map`));
+      const js = path.join(outdir, `${name}.js`);
+      const code = await readFile(js, 'utf8');
+      await writeFile(js, code.replace(/\n\/\/# sourceMappingURL=.*\n?$/, '\n'));
+    }
+  }
+}
+
+async function buildCli() {
+  await esbuild.build({
+    bundle: true,
+    entryPoints: { talkmark: 'src/cli/main.ts' },
+    outdir: 'dist/cli',
+    outExtension: { '.js': '.mjs' },
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    packages: 'external',
+    logLevel: 'warning',
+  });
+}
+
+await Promise.all([...browsers.map(buildBrowser), opts.test || opts.watch ? null : buildCli()]);
+if (!opts.watch) console.log(`built ${browsers.map((b) => path.join(outRoot, b)).join(', ')}`);

@@ -1,0 +1,32 @@
+// Content script entry. Injected on YouTube by the manifest, and on any other page when the
+// user clicks the toolbar button (activeTab). Runs once per frame.
+import browser, { type Runtime } from 'webextension-polyfill';
+import type { TabEvent } from '../core/messages';
+import { type Session, startSession } from './session';
+import { adapterFor } from './sites';
+
+declare global {
+  interface Window {
+    __talkmarkLoaded?: boolean;
+  }
+}
+
+function isTabEvent(m: unknown): m is TabEvent {
+  return typeof m === 'object' && m !== null && 'type' in m && typeof (m as { type: unknown }).type === 'string';
+}
+
+// The toolbar button may inject us into a page we already run in.
+if (!window.__talkmarkLoaded) {
+  window.__talkmarkLoaded = true;
+  let session: Session | null = null;
+  const start = () => {
+    session ??= startSession(document, adapterFor(location));
+  };
+  browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
+    if (sender.id !== browser.runtime.id || !isTabEvent(message)) return undefined;
+    start();
+    session?.handle(message);
+    return undefined;
+  });
+  start();
+}

@@ -1,0 +1,30 @@
+// YouTube's DOM, in one place. YouTube changes it often: each list is tried in order, so
+// a fix is a one-line change here. Example page: https://www.youtube.com/watch?v=dQw4w9WgXcQ
+export const selectors = {
+  player: ['#movie_player', '.html5-video-player'],
+  video: [
+    '#movie_player .html5-video-container video.html5-main-video',
+    '#movie_player video',
+    'video.html5-main-video',
+  ],
+  miniplayer: '.miniplayer',
+  adShowing: '#movie_player.ad-showing, .html5-video-player.ad-showing',
+  title: [
+    'ytd-watch-metadata h1 yt-formatted-string',
+    'ytd-watch-metadata h1',
+    '#title h1',
+    '.ytd-video-primary-info-renderer.title',
+  ],
+  channel: ['ytd-watch-metadata ytd-channel-name a', 'ytd-channel-name a', 'a.ytd-video-owner-renderer'],
+  description: ['ytd-watch-metadata #description', '#description'],
+  caption: '.ytp-caption-segment',
+  chapterTitle: '.ytp-chapter-title-content',
+} as const;
+
+export function first<T extends Element>(root: ParentNode, list: readonly string[]): T | null {
+  for (const s of list) {
+    const el = root.querySelector<T>(s);
+    if (el) return el;
+  }
+  return null;
+}

@@ -1,0 +1,85 @@
+// The typed calls between contexts. One map per direction; each call's reply is typed to
+// its request and errors come back as values (Result), never as thrown exceptions.
+import type { Chapter, ImageId, ImageMeta, Note, NoteId, NoteKind, Post, Site, Speaker, Talk, TalkId } from './model';
+import type { Result } from './result';
+
+/** What a site adapter reads off a video page. */
+export interface PageVideo {
+  url: string;
+  site: Site;
+  videoId: string;
+  title: string;
+  channel: string;
+  speakers: Speaker[];
+  duration: number;
+  chapters: Chapter[];
+}
+
+/** A text, quote or heading note as the page has it; saved whole on every edit (upsert). */
+export interface NoteInput {
+  /** Made by the page (newId('note')) so typing can start before the first save returns. */
+  id: NoteId;
+  talkId: TalkId;
+  time: number;
+  kind: Exclude<NoteKind, 'slide'>;
+  text: string;
+  speaker?: string;
+}
+
+export interface NewSlide {
+  id: NoteId;
+  talkId: TalkId;
+  time: number;
+  text: string;
+  image: Blob;
+  width: number;
+  height: number;
+  phash?: string;
+  auto?: boolean;
+}
+
+export interface ScreenshotRequest {
+  rect: { x: number; y: number; width: number; height: number };
+  /** window.innerWidth, to turn CSS pixels into the screenshot's device pixels. */
+  viewportWidth: number;
+  mime: 'image/jpeg' | 'image/webp' | 'image/png';
+  quality: number;
+  maxWidth: number;
+}
+
+export interface TalkView {
+  post: Post;
+  talk: Talk;
+  notes: Note[];
+}
+
+/** Calls a content script, the popup or the library page makes to the background. */
+export interface BackgroundCalls {
+  openTalk(video: PageVideo): TalkView;
+  saveNote(note: NoteInput): Note;
+  addSlide(slide: NewSlide): { note: Note; image: ImageMeta | null; warning?: string };
+  /** Deletes a note; the reply is what `restoreNote` needs to undo it. */
+  deleteNote(input: { id: NoteId }): Note;
+  restoreNote(input: { note: Note }): Note;
+  /** A stored image (slide thumbnails in the panel). */
+  getImage(input: { id: ImageId }): { image: Blob };
+  /** Screenshot of the visible tab cropped to `rect` (CSS pixels): the fallback capture. */
+  captureTab(input: ScreenshotRequest): { image: Blob; width: number; height: number };
+}
+
+export type CallName = keyof BackgroundCalls;
+export type CallInput<K extends CallName> = Parameters<BackgroundCalls[K]>[0];
+export type CallOutput<K extends CallName> = ReturnType<BackgroundCalls[K]>;
+
+export interface CallMessage<K extends CallName = CallName> {
+  talkmark: 1;
+  call: K;
+  input: CallInput<K>;
+}
+
+export type CallReply<K extends CallName> = Result<CallOutput<K>, string>;
+
+/** Pushed to a tab's content script over its Port when the store changes. */
+export type TabEvent =
+  | { type: 'notes-changed'; talkId: TalkId }
+  | { type: 'command'; command: 'add-note' | 'capture-slide' | 'quote-caption' | 'toggle-panel' };
