@@ -1,0 +1,219 @@
+// The slide detector: fed downscaled luma frames at ~2 fps, it says "a new slide has settled".
+//
+// Per frame: (1) the change from the previous frame feeds the motion mask (camera boxes, videos
+// inside slides); (2) the change from the frame that opened the current still run, outside the
+// mask and with the brightness shift removed, decides whether the picture is still still; (3) once
+// it has been still for `settleSeconds`, the picture is judged once: it must look like a slide
+// (one dominant flat background; camera pictures don't), differ from the slide on screen before,
+// and not be a slide captured earlier in this talk (pixel comparison for slides seen in this
+// session, perceptual hash for `knownHashes` from earlier sessions).
+//
+// Incremental builds: decided to capture every settled step and let the next step *replace* it
+// (`replaces` = the time of the capture it supersedes) when the new step only adds content on
+// the old step's background. The page can't know that a build is finished until the slide
+// changes, and by then the frame is gone; replacing keeps one capture per slide, in its final
+// state, with no delay.
+import {
+  BlockGrid,
+  composition,
+  countChanges,
+  cropRegion,
+  medianOffset,
+  type Region,
+  sumUnmasked,
+} from './frame-ops';
+import { MotionMask } from './motion-mask';
+import { hammingDistance, phash } from './phash';
+import { type DetectorOptions, type LumaFrame, type SlideEvent, slideDefaults } from './types';
+
+export interface SlideDetector {
+  /** Feeds the next sampled frame (in time order); returns an event when a new slide has settled. */
+  push(frame: LumaFrame): SlideEvent | null;
+  /** Forgets the picture in progress (call on seek, source change, long pause); keeps the talk's slides. */
+  reset(): void;
+  /** Adds the hash of a slide captured some other way (a manual capture), so it isn't captured again. */
+  remember(hash: string): void;
+}
+
+interface Capture {
+  /** Time of the emitted event; null for a slide recognised from `knownHashes`. */
+  t: number | null;
+  width: number;
+  data: Uint8Array;
+  mask: Uint8Array;
+  background: number;
+  phash: string;
+}
+
+const BLOCK_SIZE = 10;
+/** Changed pixels that make a block count as moving. */
+const BLOCK_MOVED_PIXELS = 2;
+/** Above this masked share the picture is mostly motion: a camera shot, not a slide. */
+const MAX_MASKED_SHARE = 0.5;
+/** A slide's background covers at least this share of its area. */
+const MIN_BACKGROUND_SHARE = 0.3;
+/** A build step adds content where the previous step was background; allow this share of overlap. */
+const BUILD_OVERLAP = 0.15;
+/** Hash distance under which a slide counts as one captured in an earlier session. */
+const KNOWN_HASH_DISTANCE = 4;
+/** Hash distance under which two captures are compared pixel by pixel. */
+const CANDIDATE_HASH_DISTANCE = 20;
+
+/** Pixel thresholds derived from the sensitivity, for a region of `area` pixels. */
+function thresholds(sensitivity: number, area: number): { level: number; pixels: number } {
+  const s = Math.min(1, Math.max(0, sensitivity));
+  return {
+    level: Math.round(18 - 8 * s),
+    pixels: Math.max(3, Math.round(area * 0.0012 * 4 ** (0.5 - s))),
+  };
+}
+
+export function createSlideDetector(partial: Partial<DetectorOptions> = {}): SlideDetector {
+  const options: DetectorOptions = { ...slideDefaults, ...partial };
+  const known = [...options.knownHashes];
+  const captures: Capture[] = [];
+  let grid: BlockGrid | null = null;
+  let motion: MotionMask | null = null;
+  let counts = new Uint16Array(0);
+  let prev: Region | null = null;
+  let anchor: Region | null = null;
+  let anchorT = 0;
+  let judged = false;
+  let current: Capture | null = null;
+
+  function reset(): void {
+    prev = null;
+    anchor = null;
+    judged = false;
+    motion?.clear();
+  }
+
+  /** Changed pixels between a capture and a region, outside both masks, brightness shift removed. */
+  function changedPixels(g: BlockGrid, c: Capture, region: Region, mask: Uint8Array, level: number): number {
+    const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
+    countChanges(c.data, region.data, medianOffset(c.data, region.data, g, union), level, g, counts);
+    return sumUnmasked(counts, union);
+  }
+
+  function isBuild(g: BlockGrid, c: Capture, region: Region, mask: Uint8Array, level: number): boolean {
+    const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
+    const offset = medianOffset(c.data, region.data, g, union);
+    let changed = 0;
+    let onContent = 0;
+    for (let i = 0; i < region.data.length; i++) {
+      if (union[g.blockOf[i] ?? 0]) continue;
+      const before = c.data[i] ?? 0;
+      const d = (region.data[i] ?? 0) - before - offset;
+      if (d <= level && d >= -level) continue;
+      changed++;
+      if (Math.abs(before - c.background) > level) onContent++;
+    }
+    return changed > 0 && onContent <= BUILD_OVERLAP * changed;
+  }
+
+  function judge(g: BlockGrid, m: MotionMask, region: Region, frame: LumaFrame, shownAt: number) {
+    const { level, pixels } = thresholds(options.sensitivity, region.data.length);
+    if (m.maskedShare() > MAX_MASKED_SHARE) return null;
+    const comp = composition(region, g, m.mask, level);
+    if (comp.backgroundShare < MIN_BACKGROUND_SHARE || comp.contentPixels < pixels) return null;
+    const sameAs = (c: Capture) =>
+      c.width === region.width &&
+      c.data.length === region.data.length &&
+      changedPixels(g, c, region, m.mask, level) < pixels;
+    if (current && sameAs(current)) return null;
+
+    // Masked blocks are painted with the background so a camera box doesn't change the hash.
+    const painted = region.data.slice();
+    for (let i = 0; i < painted.length; i++) if (m.mask[g.blockOf[i] ?? 0]) painted[i] = comp.background;
+    const hash = phash({ width: region.width, height: region.height, data: painted });
+    const record: Capture = {
+      t: frame.t,
+      width: region.width,
+      data: region.data,
+      mask: m.mask.slice(),
+      background: comp.background,
+      phash: hash,
+    };
+
+    const seen = captures.find((c) => hammingDistance(c.phash, hash) <= CANDIDATE_HASH_DISTANCE && sameAs(c));
+    if (seen) {
+      current = seen;
+      return null;
+    }
+    if (known.some((k) => hammingDistance(k, hash) <= KNOWN_HASH_DISTANCE)) {
+      current = { ...record, t: null };
+      captures.push(current);
+      return null;
+    }
+    const event: SlideEvent = {
+      t: frame.t,
+      shownAt,
+      phash: hash,
+      frame: { t: frame.t, width: frame.width, height: frame.height, data: frame.data.slice() },
+    };
+    const previous = current;
+    if (
+      previous &&
+      previous.t !== null &&
+      previous.width === region.width &&
+      isBuild(g, previous, region, m.mask, level)
+    ) {
+      event.replaces = previous.t;
+      captures.splice(captures.indexOf(previous), 1, record);
+    } else {
+      captures.push(record);
+    }
+    current = record;
+    return event;
+  }
+
+  function push(frame: LumaFrame): SlideEvent | null {
+    const region = cropRegion(frame, options.crop);
+    if (!grid || grid.width !== region.width || grid.height !== region.height) {
+      grid = new BlockGrid(region.width, region.height, BLOCK_SIZE);
+      motion = new MotionMask(grid);
+      counts = new Uint16Array(grid.count);
+      reset();
+    }
+    const g = grid;
+    const m = motion ?? new MotionMask(g);
+    motion = m;
+    if (!prev || !anchor) {
+      prev = region;
+      anchor = region;
+      anchorT = frame.t;
+      return null;
+    }
+    const { level, pixels } = thresholds(options.sensitivity, region.data.length);
+    countChanges(prev.data, region.data, medianOffset(prev.data, region.data, g, m.mask), level, g, counts);
+    m.update(counts, BLOCK_MOVED_PIXELS);
+    prev = region;
+
+    countChanges(
+      anchor.data,
+      region.data,
+      medianOffset(anchor.data, region.data, g, m.mask),
+      level,
+      g,
+      counts,
+    );
+    if (sumUnmasked(counts, m.mask) >= pixels) {
+      anchor = region;
+      anchorT = frame.t;
+      judged = false;
+      return null;
+    }
+    // A small tolerance: sample times from a video element are not exact multiples of 1/fps.
+    if (judged || frame.t - anchorT < options.settleSeconds - 0.05) return null;
+    judged = true;
+    return judge(g, m, region, frame, anchorT);
+  }
+
+  return {
+    push,
+    reset,
+    remember: (hash) => {
+      known.push(hash);
+    },
+  };
+}
