@@ -53,8 +53,17 @@ const isoDate = /^\d{4}-\d{2}-\d{2}(T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2
 
 function describe(value: unknown): string {
   if (value === null) return 'null';
+  if (value === undefined) return 'missing';
+  if (typeof value === 'object') return 'an object';
   if (Array.isArray(value)) return 'an array';
   return typeof value === 'string' ? `a string of ${value.length} characters` : `a ${typeof value}`;
+}
+
+/** Date.parse accepts "2026-02-31"; a real day of a real month is required here. */
+function isCalendarDate(v: string): boolean {
+  if (Number.isNaN(Date.parse(v))) return false;
+  const [y, m, d] = v.slice(0, 10).split('-').map(Number) as [number, number, number];
+  return m >= 1 && m <= 12 && d >= 1 && d <= new Date(Date.UTC(y, m, 0)).getUTCDate();
 }
 
 export function isPlainObject(value: unknown): value is Record<string, unknown> {
@@ -130,7 +139,7 @@ export class Reader {
   date(key: string): string {
     const v = this.o[key];
     const where = `${this.path}.${key}`;
-    if (typeof v !== 'string' || !isoDate.test(v) || Number.isNaN(Date.parse(v))) {
+    if (typeof v !== 'string' || !isoDate.test(v) || !isCalendarDate(v)) {
       fail(`${where} must be an ISO 8601 date such as "2026-05-03T08:30:00+02:00"`);
     }
     return v;
