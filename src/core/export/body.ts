@@ -1,0 +1,114 @@
+// The post's Markdown body, shared by every format; a format supplies how a slide is shown
+// and which Markdown flavour its text is escaped for.
+import type { Note, Talk } from '../model';
+import { formatTime } from '../time';
+import { momentUrl } from '../video-url';
+import {
+  blockMarkdown,
+  escapeInline,
+  headingMarkdown,
+  link,
+  type MarkdownDialect,
+  safeUrl,
+  startsAsParagraph,
+} from './escape-markdown';
+import { normalizeInline } from './escape-text';
+import { type Plan, type PlannedImage, slideTitle, splitCaption } from './plan';
+import type { ExportOptions } from './types';
+
+/** What a format needs to print one slide. */
+export interface SlideRef {
+  image: PlannedImage;
+  /** Plain text: the caption, or the talk and moment when there is none. */
+  title: string;
+  /** Safe http(s) link to the moment, or null. */
+  moment: string | null;
+  time: number;
+}
+
+export interface BodyStyle {
+  dialect: MarkdownDialect;
+  figure: (slide: SlideRef) => string;
+}
+
+function momentLink(talk: Talk, time: number, dialect: MarkdownDialect): string {
+  return link(formatTime(time), momentUrl(talk, time), dialect);
+}
+
+function quote(note: Note, talk: Talk, options: ExportOptions, dialect: MarkdownDialect): string | null {
+  const text = escapeInline(note.text, dialect);
+  if (text === '') return null;
+  const speaker = normalizeInline(note.speaker ?? '') || normalizeInline(talk.speakers[0]?.name ?? '');
+  const stamp = options.timestampLinks ? momentLink(talk, note.time, dialect) : '';
+  const by = [speaker ? escapeInline(speaker, dialect) : '', stamp].filter(Boolean).join(', ');
+  // `\-` keeps the attribution from starting a list inside the quote.
+  return by ? `> "${text}"\n> \\- ${by}` : `> "${text}"`;
+}
+
+function textNote(note: Note, talk: Talk, options: ExportOptions, dialect: MarkdownDialect): string | null {
+  const text = blockMarkdown(note.text);
+  if (text === '') return null;
+  if (!options.timestampLinks) return text;
+  const stamp = momentLink(talk, note.time, dialect);
+  // Prefixing a list or a heading would change what it is: the stamp gets its own line then.
+  return startsAsParagraph(text) ? `${stamp} ${text}` : `${stamp}\n\n${text}`;
+}
+
+function noteBlock(
+  note: Note,
+  image: PlannedImage | undefined,
+  talk: Talk,
+  options: ExportOptions,
+  style: BodyStyle,
+): string | null {
+  switch (note.kind) {
+    case 'heading': {
+      const h = headingMarkdown(note.text);
+      return h ? `#### ${h}` : null;
+    }
+    case 'quote':
+      return quote(note, talk, options, style.dialect);
+    case 'slide': {
+      const rest = blockMarkdown(splitCaption(note.text).rest);
+      if (!image) {
+        // The picture is missing from the snapshot: keep what the user wrote about it.
+        const caption = splitCaption(note.text).caption;
+        return (
+          [caption ? escapeInline(caption, style.dialect) : '', rest].filter(Boolean).join('\n\n') || null
+        );
+      }
+      const figure = style.figure({
+        image,
+        title: slideTitle(note, talk),
+        moment: safeUrl(momentUrl(talk, note.time)),
+        time: note.time,
+      });
+      return rest ? `${figure}\n\n${rest}` : figure;
+    }
+    default:
+      return textNote(note, talk, options, style.dialect);
+  }
+}
+
+/** Intro, then `##` sections, `###` talks with their recording link and notes, then closing. */
+export function renderBody(plan: Plan, options: ExportOptions, style: BodyStyle): string {
+  const blocks: string[] = [];
+  const push = (b: string | null) => {
+    if (b) blocks.push(b);
+  };
+  push(blockMarkdown(plan.post.intro));
+  for (const section of plan.sections) {
+    const title = escapeInline(section.title, style.dialect);
+    if (title) push(`## ${title}`);
+    for (const t of section.talks) {
+      push(`### ${escapeInline(t.heading, style.dialect)}`);
+      if (options.recordingLinkText) {
+        const href = safeUrl(momentUrl(t.talk, 0).replace(/([?&#])t=0s?$/, ''));
+        if (href) push(`[${escapeInline(options.recordingLinkText, style.dialect)}](${href})`);
+      }
+      for (const pn of t.notes) push(noteBlock(pn.note, pn.image, t.talk, options, style));
+    }
+  }
+  push(blockMarkdown(plan.post.closing));
+  return `${blocks.join('\n\n')}\n`;
+}

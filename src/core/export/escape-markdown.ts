@@ -1,0 +1,74 @@
+// Markdown escaping for text the PAGE supplied or the user meant literally (titles, speaker
+// names, captions, quotes): it must render as itself, never as Markdown, HTML, a Hugo
+// shortcode or a Liquid tag. Notes the user typed as Markdown are not passed through here.
+import { normalizeInline, wellFormed } from './escape-text';
+
+/** Hugo (Goldmark), Obsidian and plain exports speak CommonMark; Jekyll speaks kramdown (GFM input). */
+export type MarkdownDialect = 'commonmark' | 'kramdown';
+
+// CommonMark allows a backslash before any ASCII punctuation, so escaping all of it is safe and
+// also defuses Hugo's `{{<`, Goldmark's `{#id}` attributes and typographer, and Obsidian's `[[`.
+const asciiPunctuation = /[!-/:-@[-`{-~]/g;
+// kramdown only honours backslash before these (GFM input adds `~`); `&` needs an entity instead.
+// Escaping quotes, dashes and dots also stops kramdown's smart quotes and typographic symbols.
+const kramdownEscapable = /[\\.*_+\-`()[\]{}#!:|"'$=<>~]/g;
+
+/** `text` on one line, escaped so it renders literally. */
+export function escapeInline(text: string, dialect: MarkdownDialect): string {
+  const line = normalizeInline(text);
+  if (dialect === 'commonmark') return line.replace(asciiPunctuation, (ch) => `\\${ch}`);
+  return line.replace(kramdownEscapable, (ch) => `\\${ch}`).replace(/&/g, '&amp;');
+}
+
+/**
+ * A heading note's own Markdown on one line. Inline Markdown stays; a trailing run of `#`
+ * would be eaten as the heading's closing sequence, so it is escaped.
+ */
+export function headingMarkdown(text: string): string {
+  const line = normalizeInline(text);
+  return /(^|\s)#+$/.test(line) ? `${line.slice(0, -1)}\\#` : line;
+}
+
+/** The user's Markdown as a block: well-formed, no trailing blank lines, `\r\n` as `\n`. */
+export function blockMarkdown(text: string): string {
+  return wellFormed(text)
+    .replace(/\r\n?/g, '\n')
+    .replace(/\s+$/, '')
+    .replace(/^(?:[ \t]*\n)+/, '');
+}
+
+/**
+ * A URL fit for a link destination, or null when it isn't http(s) (a `javascript:` URL from a
+ * hostile backup must never become a link). Characters that end or confuse a destination are
+ * percent-encoded.
+ */
+export function safeUrl(url: string): string | null {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return null;
+  }
+  if (parsed.protocol !== 'https:' && parsed.protocol !== 'http:') return null;
+  return parsed.href.replace(
+    /[()<>"'`\\\s{}|^]/g,
+    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase().padStart(2, '0')}`,
+  );
+}
+
+/** `[text](url)` with the text escaped; just the escaped text when the URL isn't safe. */
+export function link(text: string, url: string, dialect: MarkdownDialect): string {
+  const href = safeUrl(url);
+  const label = escapeInline(text, dialect);
+  return href === null ? label : `[${label}](${href})`;
+}
+
+/**
+ * True when prefixing `text` with inline content keeps it a paragraph, i.e. its first line
+ * doesn't open a heading, quote, list, fence, table, HTML block, thematic break or indented code.
+ */
+export function startsAsParagraph(text: string): boolean {
+  const first = text.split('\n', 1)[0] ?? '';
+  if (first.trim() === '' || /^( {4}|\t)/.test(first)) return false;
+  return !/^ {0,3}(?:[#>*+\-=_|~`<[!]|\d{1,9}[.)])/.test(first);
+}

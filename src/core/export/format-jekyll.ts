@@ -1,0 +1,42 @@
+// Jekyll: `_posts/YYYY-MM-DD-slug.md` and `assets/img/<slug>/`. Liquid is turned off for the
+// post (`render_with_liquid: false`) so `{{` or `{%` in a note is printed, not run.
+import { renderBody } from './body';
+import { escapeInline } from './escape-markdown';
+import { yamlFrontMatter } from './escape-yaml';
+import type { Plan } from './plan';
+import type { ExportOptions } from './types';
+
+/** The post's calendar date as written (in its own time zone), or null when it has none. */
+export function postDay(date: string): string | null {
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(date);
+  return m ? `${m[1]}-${m[2]}-${m[3]}` : null;
+}
+
+export function jekyllPaths(plan: Plan, day: string): { markdown: string; imageDir: string } {
+  return { markdown: `_posts/${day}-${plan.slug}.md`, imageDir: `assets/img/${plan.slug}/` };
+}
+
+export function jekyllMarkdown(plan: Plan, options: ExportOptions, imageDir: string): string {
+  const { post } = plan;
+  const url = (fileName: string) => `/${imageDir}${fileName}`;
+  const front = yamlFrontMatter([
+    ['layout', 'post'],
+    ['title', post.title],
+    ['description', post.description || undefined],
+    ['date', post.date],
+    ['author', plan.author || undefined],
+    ['tags', plan.tags],
+    ['categories', plan.categories],
+    ['toc', options.toc],
+    ['image', plan.cover ? url(plan.cover.fileName) : undefined],
+    ['render_with_liquid', false],
+  ]);
+  const body = renderBody(plan, options, {
+    dialect: 'kramdown',
+    figure: (s) => {
+      const img = `![${escapeInline(s.title, 'kramdown')}](${url(s.image.fileName)})`;
+      return s.moment ? `[${img}](${s.moment})` : img;
+    },
+  });
+  return `${front}\n${body}`;
+}
