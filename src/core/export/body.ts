@@ -7,7 +7,6 @@ import {
   blockMarkdown,
   escapeInline,
   headingMarkdown,
-  link,
   type MarkdownDialect,
   safeUrl,
   startsAsParagraph,
@@ -31,15 +30,17 @@ export interface BodyStyle {
   figure: (slide: SlideRef) => string;
 }
 
-function momentLink(talk: Talk, time: number, dialect: MarkdownDialect): string {
-  return link(formatTime(time), momentUrl(talk, time), dialect);
+function momentLink(talk: Talk, time: number): string {
+  // "1:35" is digits and colons, our own text: no escaping needed.
+  const href = safeUrl(momentUrl(talk, time));
+  return href ? `[${formatTime(time)}](${href})` : formatTime(time);
 }
 
 function quote(note: Note, talk: Talk, options: ExportOptions, dialect: MarkdownDialect): string | null {
   const text = escapeInline(note.text, dialect);
   if (text === '') return null;
   const speaker = normalizeInline(note.speaker ?? '') || normalizeInline(talk.speakers[0]?.name ?? '');
-  const stamp = options.timestampLinks ? momentLink(talk, note.time, dialect) : '';
+  const stamp = options.timestampLinks ? momentLink(talk, note.time) : '';
   const by = [speaker ? escapeInline(speaker, dialect) : '', stamp].filter(Boolean).join(', ');
   // `\-` keeps the attribution from starting a list inside the quote.
   return by ? `> "${text}"\n> \\- ${by}` : `> "${text}"`;
@@ -49,7 +50,7 @@ function textNote(note: Note, talk: Talk, options: ExportOptions, dialect: Markd
   const text = blockMarkdown(note.text);
   if (text === '') return null;
   if (!options.timestampLinks) return text;
-  const stamp = momentLink(talk, note.time, dialect);
+  const stamp = momentLink(talk, note.time);
   // Prefixing a list or a heading would change what it is: the stamp gets its own line then.
   return startsAsParagraph(text) ? `${stamp} ${text}` : `${stamp}\n\n${text}`;
 }

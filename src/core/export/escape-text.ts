@@ -16,8 +16,9 @@ const asciiSpace = /[ \t\n\r\f\v\u2028\u2029]+/g;
 
 /**
  * Page-supplied text (titles, names, captions) as one line: whitespace runs become one space,
- * control characters go. Exports print exactly this, so tests compare against it.
+ * control characters go, and the ends are trimmed of any Unicode space (Markdown parsers trim
+ * them in headings and paragraphs). Exports print exactly this, so tests compare against it.
  */
 export function normalizeInline(text: string): string {
-  return wellFormed(text).replace(controls, '').replace(asciiSpace, ' ').replace(/^ | $/g, '');
+  return wellFormed(text).replace(controls, '').replace(asciiSpace, ' ').trim();
 }
