@@ -1,8 +1,10 @@
 // Cross-record checks for a whole snapshot (a backup, an import, the store's own content):
 // every reference points at a record that exists, no id is used twice, and every talk sits in
 // exactly one section of its own post. Field-level checks are validate.ts's job.
-import type { ImageMeta, Note, Post, Talk } from './model';
+import type { ImageMeta, Note, Post, Snapshot, Talk } from './model';
 import { err, ok, type Result } from './result';
+import { readImageMeta, readNote, readPost, readTalk } from './validate';
+import { fail, guard, Reader } from './validate-util';
 
 export interface SnapshotRecords {
   posts: readonly Post[];
@@ -63,4 +65,30 @@ export function checkIntegrity(s: SnapshotRecords): Result<void> {
   } catch (e) {
     return err(e instanceof Error ? e.message : String(e));
   }
+}
+
+/** Limits on a whole snapshot, the same as a backup's. */
+export const snapshotLimits = { posts: 10_000, talks: 100_000, notes: 1_000_000, images: 200_000 };
+
+/** Validates every record of a snapshot (bytes included) and their references. */
+export function validateSnapshot(x: unknown): Result<Snapshot> {
+  const records = guard(() => {
+    const r = new Reader(x, 'snapshot');
+    return {
+      posts: r.array('posts', snapshotLimits.posts, readPost),
+      talks: r.array('talks', snapshotLimits.talks, readTalk),
+      notes: r.array('notes', snapshotLimits.notes, readNote),
+      images: r.array('images', snapshotLimits.images, (v, path) => {
+        const meta = readImageMeta(v, path);
+        const bytes = (v as { bytes?: unknown }).bytes;
+        if (!(bytes instanceof Uint8Array)) fail(`${path}.bytes must be a Uint8Array`);
+        if (bytes.length !== meta.size)
+          fail(`${path}.bytes has ${bytes.length} bytes but ${path}.size says ${meta.size}`);
+        return { ...meta, bytes };
+      }),
+    };
+  });
+  if (!records.ok) return records;
+  const integrity = checkIntegrity(records.value);
+  return integrity.ok ? records : integrity;
 }

@@ -1,0 +1,126 @@
+// Notes: saved on creation and on every edit. A slide whose picture can't be stored (quota)
+// still keeps its text: the result says the image was dropped and why.
+import { newId } from '../core/ids';
+import type { Note, NoteId, TalkId } from '../core/model';
+import { ok, type Result } from '../core/result';
+import { type NewNote, type NotePatch, validateNewNote, validateNotePatch } from '../core/validate-patch';
+import type { Change } from './changes';
+import { now } from './defaults';
+import type { StoreError } from './errors';
+import { type ImageInput, prepareImage, toMeta } from './images';
+import { byTime } from './posts';
+import { type StoredImage, type StoredNote, toNote } from './schema';
+import { termsOf } from './terms';
+import { type Ctx, done, read, refuse, write } from './tx';
+
+/** Everything `restore` needs to undo a delete. */
+export interface DeletedNote {
+  note: Note;
+  image?: StoredImage;
+}
+
+export interface AddedNote {
+  note: Note;
+  /** Set when the note was saved without its image; tell the user why. */
+  imageError?: StoreError;
+}
+
+const stored = (note: Note): StoredNote => ({ ...note, terms: termsOf(note.text, note.speaker) });
+
+export function notesApi(ctx: Ctx) {
+  const save = (note: Note, image: StoredImage | undefined) =>
+    write(ctx, ['talks', 'notes', 'images'], async (tx) => {
+      if (!(await tx.objectStore('talks').getKey(note.talkId)))
+        return refuse('not-found', 'This talk no longer exists.');
+      const changes: Change[] = [];
+      if (image) {
+        await tx.objectStore('images').put(image);
+        changes.push({ type: 'image', op: 'put', id: image.id });
+      } else if (note.imageId && !(await tx.objectStore('images').getKey(note.imageId))) {
+        return refuse('not-found', "This slide's image no longer exists.");
+      }
+      await tx.objectStore('notes').put(stored(note));
+      changes.push({ type: 'note', op: 'put', id: note.id, talkId: note.talkId });
+      return done(note, changes);
+    });
+
+  return {
+    /** Adds a note; with `image`, a slide whose picture is stored in the same transaction. */
+    async add(input: NewNote, image?: ImageInput): Promise<Result<AddedNote, StoreError>> {
+      const valid = validateNewNote(input);
+      if (!valid.ok) return { ok: false, error: { code: 'invalid', message: valid.error } };
+      const at = now();
+      const note: Note = { ...valid.value, id: newId('note'), createdAt: at, updatedAt: at };
+      if (!image) {
+        const saved = await save(note, undefined);
+        return saved.ok ? ok({ note: saved.value }) : saved;
+      }
+      const record = prepareImage(image);
+      const withImage = record.ok ? await save({ ...note, imageId: record.value.id }, record.value) : record;
+      if (withImage.ok) return ok({ note: withImage.value });
+      if (withImage.error.code === 'not-found') return withImage;
+      // Keep what the user wrote even when the picture can't be kept.
+      const { imageId: _dropped, ...textOnly } = note;
+      const saved = await save(textOnly, undefined);
+      return saved.ok ? ok({ note: saved.value, imageError: withImage.error }) : saved;
+    },
+
+    get: (id: NoteId) =>
+      read(ctx, ['notes'], async (tx) => {
+        const note = await tx.objectStore('notes').get(id);
+        return note && toNote(note);
+      }),
+
+    /** The talk's notes in time order. */
+    listByTalk: (talkId: TalkId) =>
+      read(ctx, ['notes'], async (tx) =>
+        (await tx.objectStore('notes').index('byTalk').getAll(talkId)).map(toNote).sort(byTime),
+      ),
+
+    update: (id: NoteId, patch: NotePatch) =>
+      write(ctx, ['notes', 'images'], async (tx) => {
+        const valid = validateNotePatch(patch);
+        if (!valid.ok) return refuse('invalid', valid.error);
+        const old = await tx.objectStore('notes').get(id);
+        if (!old) return refuse('not-found', 'This note no longer exists.');
+        const next: Note = { ...toNote(old), updatedAt: now() };
+        for (const [key, value] of Object.entries(valid.value)) {
+          if (value === null) delete next[key as keyof NotePatch];
+          else Object.assign(next, { [key]: value });
+        }
+        if (valid.value.imageId && !(await tx.objectStore('images').getKey(valid.value.imageId))) {
+          return refuse('not-found', 'That image no longer exists.');
+        }
+        await tx.objectStore('notes').put(stored(next));
+        return done(next, [{ type: 'note', op: 'put', id, talkId: next.talkId }]);
+      }),
+
+    /** Deletes the note and its slide image (unless that image is a post's cover). */
+    delete: (id: NoteId) =>
+      write(ctx, ['posts', 'talks', 'notes', 'images'], async (tx) => {
+        const old = await tx.objectStore('notes').get(id);
+        if (!old) return refuse('not-found', 'This note no longer exists.');
+        const note = toNote(old);
+        const changes: Change[] = [{ type: 'note', op: 'delete', id, talkId: note.talkId }];
+        const deleted: DeletedNote = { note };
+        if (note.imageId) {
+          const talk = await tx.objectStore('talks').get(note.talkId);
+          const post = talk && (await tx.objectStore('posts').get(talk.postId));
+          const image = await tx.objectStore('images').get(note.imageId);
+          if (image && post?.coverImageId !== note.imageId) {
+            await tx.objectStore('images').delete(image.id);
+            changes.push({ type: 'image', op: 'delete', id: image.id });
+            deleted.image = image;
+          }
+        }
+        await tx.objectStore('notes').delete(id);
+        return done(deleted, changes);
+      }),
+
+    /** Undoes `delete`: puts the note (and its image) back, if its talk still exists. */
+    restore: (deleted: DeletedNote) => save(deleted.note, deleted.image),
+  };
+}
+
+export type NotesApi = ReturnType<typeof notesApi>;
+export { toMeta };

@@ -1,0 +1,29 @@
+import 'fake-indexeddb/auto';
+import { newId } from '../../../src/core/ids';
+import type { Snapshot } from '../../../src/core/model';
+import type { Result } from '../../../src/core/result';
+import { openStore, type Store } from '../../../src/store';
+
+/** A store over its own, fresh database. */
+export function freshStore(): { store: Store; name: string } {
+  const name = `test-${newId('note')}`;
+  return { store: openStore({ name }), name };
+}
+
+/** The value of an ok Result; fails the test with the error otherwise. */
+export function must<T, E>(r: Result<T, E>): T {
+  if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);
+  return r.value;
+}
+
+/** A snapshot with every list sorted by id, for order-independent comparison. */
+export function sorted(s: Snapshot): Snapshot {
+  const byId = <T extends { id: string }>(xs: T[]) => [...xs].sort((a, b) => a.id.localeCompare(b.id));
+  return { posts: byId(s.posts), talks: byId(s.talks), notes: byId(s.notes), images: byId(s.images) };
+}
+
+export const jpegBlob = (n = 100) => {
+  const bytes = new Uint8Array(n);
+  bytes.set([0xff, 0xd8, 0xff]);
+  return new Blob([bytes], { type: 'image/jpeg' });
+};
