@@ -15,6 +15,7 @@
 // state, with no delay.
 import {
   BlockGrid,
+  changedAt,
   composition,
   countChanges,
   cropRegion,
@@ -38,10 +39,8 @@ export interface SlideDetector {
 interface Capture {
   /** Time of the emitted event; null for a slide recognised from `knownHashes`. */
   t: number | null;
-  width: number;
-  data: Uint8Array;
+  region: Region;
   mask: Uint8Array;
-  background: number;
   phash: string;
 }
 
@@ -63,12 +62,18 @@ const CANDIDATE_HASH_DISTANCE = 20;
 function thresholds(sensitivity: number, area: number): { level: number; pixels: number } {
   const s = Math.min(1, Math.max(0, sensitivity));
   return {
-    level: Math.round(18 - 8 * s),
-    pixels: Math.max(3, Math.round(area * 0.0012 * 4 ** (0.5 - s))),
+    level: Math.round(Number(process.env.LV ?? 18) - 8 * s),
+    pixels: Math.max(3, Math.round(area * Number(process.env.PX ?? 0.0012) * 4 ** (0.5 - s))),
   };
 }
 
-export function createSlideDetector(partial: Partial<DetectorOptions> = {}): SlideDetector {
+/** Optional diagnostics: why each settled picture was or wasn't captured (used when tuning). */
+export type DetectorTrace = (t: number, message: string) => void;
+
+export function createSlideDetector(
+  partial: Partial<DetectorOptions> = {},
+  trace?: DetectorTrace,
+): SlideDetector {
   const options: DetectorOptions = { ...slideDefaults, ...partial };
   const known = [...options.knownHashes];
   const captures: Capture[] = [];
@@ -91,52 +96,51 @@ export function createSlideDetector(partial: Partial<DetectorOptions> = {}): Sli
   /** Changed pixels between a capture and a region, outside both masks, brightness shift removed. */
   function changedPixels(g: BlockGrid, c: Capture, region: Region, mask: Uint8Array, level: number): number {
     const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
-    countChanges(c.data, region.data, medianOffset(c.data, region.data, g, union), level, g, counts);
+    countChanges(c.region, region, level, g, union, counts);
     return sumUnmasked(counts, union);
   }
 
   function isBuild(g: BlockGrid, c: Capture, region: Region, mask: Uint8Array, level: number): boolean {
     const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
-    const offset = medianOffset(c.data, region.data, g, union);
+    const offset = medianOffset(c.region.data, region.data, g, union);
     let changed = 0;
     let onContent = 0;
     for (let i = 0; i < region.data.length; i++) {
-      if (union[g.blockOf[i] ?? 0]) continue;
-      const before = c.data[i] ?? 0;
-      const d = (region.data[i] ?? 0) - before - offset;
-      if (d <= level && d >= -level) continue;
+      if (union[g.blockOf[i] ?? 0] || !changedAt(c.region, region, i, offset, level)) continue;
       changed++;
-      if (Math.abs(before - c.background) > level) onContent++;
+      if (Math.abs((c.region.data[i] ?? 0) - c.region.background) > level) onContent++;
     }
     return changed > 0 && onContent <= BUILD_OVERLAP * changed;
   }
 
   function judge(g: BlockGrid, m: MotionMask, region: Region, frame: LumaFrame, shownAt: number) {
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
-    if (m.maskedShare() > MAX_MASKED_SHARE) return null;
+    const masked = m.maskedShare();
     const comp = composition(region, g, m.mask, level);
+    trace?.(
+      frame.t,
+      `settled: masked ${masked.toFixed(2)} background ${comp.backgroundShare.toFixed(2)} content ${comp.contentPixels}`,
+    );
+    if (masked > MAX_MASKED_SHARE) return null;
     if (comp.backgroundShare < MIN_BACKGROUND_SHARE || comp.contentPixels < pixels) return null;
     const sameAs = (c: Capture) =>
-      c.width === region.width &&
-      c.data.length === region.data.length &&
+      c.region.width === region.width &&
+      c.region.data.length === region.data.length &&
       changedPixels(g, c, region, m.mask, level) < pixels;
-    if (current && sameAs(current)) return null;
+    if (current && sameAs(current)) {
+      trace?.(frame.t, 'same as the slide before');
+      return null;
+    }
 
     // Masked blocks are painted with the background so a camera box doesn't change the hash.
     const painted = region.data.slice();
     for (let i = 0; i < painted.length; i++) if (m.mask[g.blockOf[i] ?? 0]) painted[i] = comp.background;
     const hash = phash({ width: region.width, height: region.height, data: painted });
-    const record: Capture = {
-      t: frame.t,
-      width: region.width,
-      data: region.data,
-      mask: m.mask.slice(),
-      background: comp.background,
-      phash: hash,
-    };
+    const record: Capture = { t: frame.t, region, mask: m.mask.slice(), phash: hash };
 
     const seen = captures.find((c) => hammingDistance(c.phash, hash) <= CANDIDATE_HASH_DISTANCE && sameAs(c));
     if (seen) {
+      trace?.(frame.t, `seen at ${seen.t}`);
       current = seen;
       return null;
     }
@@ -155,7 +159,7 @@ export function createSlideDetector(partial: Partial<DetectorOptions> = {}): Sli
     if (
       previous &&
       previous.t !== null &&
-      previous.width === region.width &&
+      previous.region.width === region.width &&
       isBuild(g, previous, region, m.mask, level)
     ) {
       event.replaces = previous.t;
@@ -185,19 +189,14 @@ export function createSlideDetector(partial: Partial<DetectorOptions> = {}): Sli
       return null;
     }
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
-    countChanges(prev.data, region.data, medianOffset(prev.data, region.data, g, m.mask), level, g, counts);
+    countChanges(prev, region, level, g, m.mask, counts);
     m.update(counts, BLOCK_MOVED_PIXELS);
     prev = region;
 
-    countChanges(
-      anchor.data,
-      region.data,
-      medianOffset(anchor.data, region.data, g, m.mask),
-      level,
-      g,
-      counts,
-    );
-    if (sumUnmasked(counts, m.mask) >= pixels) {
+    countChanges(anchor, region, level, g, m.mask, counts);
+    const moving = sumUnmasked(counts, m.mask);
+    trace?.(frame.t, `changed ${moving} masked ${m.maskedShare().toFixed(2)}`);
+    if (moving >= pixels) {
       anchor = region;
       anchorT = frame.t;
       judged = false;

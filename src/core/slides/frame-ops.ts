@@ -7,16 +7,47 @@ export interface Region {
   width: number;
   height: number;
   data: Uint8Array;
+  /** The dominant level (a slide's background), the reference for the gain tolerance. */
+  background: number;
+}
+
+/**
+ * Brightness changes that scale the picture (auto-exposure, contrast pumping) move a pixel in
+ * proportion to its distance from the background; this share of that distance is tolerated.
+ */
+const GAIN_TOLERANCE = 0.1;
+
+const levelHistogram = new Uint32Array(256);
+
+/** Centre of the most populated window of 9 levels (compression spreads a flat colour a little). */
+function dominantLevel(histogram: Uint32Array): { level: number; count: number } {
+  let window = 0;
+  for (let v = 0; v < 9; v++) window += histogram[v] ?? 0;
+  let best = window;
+  let level = 4;
+  for (let v = 9; v < 256; v++) {
+    window += (histogram[v] ?? 0) - (histogram[v - 9] ?? 0);
+    if (window > best) {
+      best = window;
+      level = v - 4;
+    }
+  }
+  return { level, count: best };
+}
+
+function withBackground(width: number, height: number, data: Uint8Array): Region {
+  levelHistogram.fill(0);
+  for (let i = 0; i < data.length; i++) {
+    const v = data[i] ?? 0;
+    levelHistogram[v] = (levelHistogram[v] ?? 0) + 1;
+  }
+  return { width, height, data, background: dominantLevel(levelHistogram).level };
 }
 
 /** A copy of the frame (or of its crop rectangle): callers may reuse their buffer for the next frame. */
 export function cropRegion(frame: LumaFrame, crop: CropRect | null): Region {
   if (!crop)
-    return {
-      width: frame.width,
-      height: frame.height,
-      data: frame.data.slice(0, frame.width * frame.height),
-    };
+    return withBackground(frame.width, frame.height, frame.data.slice(0, frame.width * frame.height));
   const clamp = (v: number) => Math.min(1, Math.max(0, v));
   const x0 = Math.floor(clamp(crop.x) * frame.width);
   const y0 = Math.floor(clamp(crop.y) * frame.height);
@@ -29,7 +60,7 @@ export function cropRegion(frame: LumaFrame, crop: CropRect | null): Region {
     const from = (y0 + y) * frame.width + x0;
     data.set(frame.data.subarray(from, from + width), y * width);
   }
-  return { width, height, data };
+  return withBackground(width, height, data);
 }
 
 /** Square blocks over a region: motion is tracked, and masked, per block. */
@@ -84,20 +115,37 @@ export function medianOffset(a: Uint8Array, b: Uint8Array, grid: BlockGrid, mask
   return 0;
 }
 
-/** Per block, how many pixels differ by more than `threshold` once the brightness shift is removed. */
+/** Whether pixel i changed from a to b, given the brightness shift between them. */
+export function changedAt(a: Region, b: Region, i: number, offset: number, level: number): boolean {
+  const before = a.data[i] ?? 0;
+  const d = (b.data[i] ?? 0) - before - offset;
+  const allowed = level + GAIN_TOLERANCE * Math.abs(before - a.background);
+  return d > allowed || d < -allowed;
+}
+
+/**
+ * Per block, how many pixels of b differ from a once the brightness shift (the median difference)
+ * is removed, by more than `level` plus the gain tolerance.
+ */
 export function countChanges(
-  a: Uint8Array,
-  b: Uint8Array,
-  offset: number,
-  threshold: number,
+  a: Region,
+  b: Region,
+  level: number,
   grid: BlockGrid,
+  mask: Uint8Array,
   out: Uint16Array,
 ): void {
+  const offset = medianOffset(a.data, b.data, grid, mask);
   out.fill(0);
   const { blockOf } = grid;
-  for (let i = 0; i < a.length; i++) {
-    const d = (b[i] ?? 0) - (a[i] ?? 0) - offset;
-    if (d > threshold || d < -threshold) {
+  const bg = a.background;
+  const ad = a.data;
+  const bd = b.data;
+  for (let i = 0; i < ad.length; i++) {
+    const before = ad[i] ?? 0;
+    const d = (bd[i] ?? 0) - before - offset;
+    const allowed = level + GAIN_TOLERANCE * (before > bg ? before - bg : bg - before);
+    if (d > allowed || d < -allowed) {
       const block = blockOf[i] ?? 0;
       out[block] = (out[block] ?? 0) + 1;
     }
@@ -125,8 +173,6 @@ export interface Composition {
   pixels: number;
 }
 
-const levelHistogram = new Uint32Array(256);
-
 /**
  * What the unmasked area is made of. Slides (light or dark) are mostly one flat background with
  * sharp content on top; a camera picture spreads over many levels (lighting gradients, texture,
@@ -147,18 +193,7 @@ export function composition(
     levelHistogram[v] = (levelHistogram[v] ?? 0) + 1;
     pixels++;
   }
-  // Most populated window of 9 levels: compression noise spreads a flat colour over a few levels.
-  let window = 0;
-  for (let v = 0; v < 9; v++) window += levelHistogram[v] ?? 0;
-  let best = window;
-  let background = 4;
-  for (let v = 9; v < 256; v++) {
-    window += (levelHistogram[v] ?? 0) - (levelHistogram[v - 9] ?? 0);
-    if (window > best) {
-      best = window;
-      background = v - 4;
-    }
-  }
+  const { level: background, count: best } = dominantLevel(levelHistogram);
   let contentPixels = 0;
   for (let v = 0; v < 256; v++) {
     if (Math.abs(v - background) > threshold) contentPixels += levelHistogram[v] ?? 0;

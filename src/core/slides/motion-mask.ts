@@ -1,16 +1,16 @@
 // Finds the parts of the frame that keep moving (a speaker camera box in a picture-in-picture
 // layout, a demo video playing inside a slide) so the detector can ignore them. A block becomes
-// "dynamic" only after moving in about four samples in a row (2 s at 2 fps) while the rest of the
-// frame stood still: a slide change or a crossfade moves most blocks at once for at most a
-// second or two and never builds up. Dynamic blocks stay masked until they have rested a while,
-// so a speaker who stands still for a few seconds does not turn into "a new slide".
+// "dynamic" only after moving in five samples in a row (2.5 s at 2 fps): a cut, a crossfade or a
+// dissolve between two slides of the same template moves the text blocks for at most 1.5 s, and
+// those blocks must stay visible to the detector or the next slide would look like the last one.
+// Dynamic blocks stay masked until they have rested about 9 s, so a speaker who stands still for a
+// few seconds does not turn into "a new slide".
 import type { BlockGrid } from './frame-ops';
 
-/** Activity gained per moving sample (exponential average towards 1). */
-const RISE = 0.25;
-/** Activity kept per resting sample. */
-const DECAY = 0.85;
-const MASK_ABOVE = 0.6;
+/** Consecutive moving samples that make a block dynamic. */
+const MASK_AFTER = 5;
+/** Activity kept per resting sample, once masked (activity starts at 1). */
+const DECAY = 0.9;
 const UNMASK_BELOW = 0.15;
 /** A sample where more than this share of blocks moved is a global change, not local motion. */
 const GLOBAL_SHARE = 0.5;
@@ -18,10 +18,12 @@ const GLOBAL_SHARE = 0.5;
 export class MotionMask {
   readonly mask: Uint8Array;
   private readonly activity: Float32Array;
+  private readonly run: Uint8Array;
 
   constructor(private readonly grid: BlockGrid) {
     this.mask = new Uint8Array(grid.count);
     this.activity = new Float32Array(grid.count);
+    this.run = new Uint8Array(grid.count);
   }
 
   /** Feeds one sample's per-block change counts; `minPixels` changed pixels make a block "moved". */
@@ -30,11 +32,19 @@ export class MotionMask {
     for (let b = 0; b < changes.length; b++) if ((changes[b] ?? 0) >= minPixels) moved++;
     if (moved > GLOBAL_SHARE * this.grid.count) return;
     for (let b = 0; b < changes.length; b++) {
-      const a = this.activity[b] ?? 0;
-      const next = (changes[b] ?? 0) >= minPixels ? a + RISE * (1 - a) : a * DECAY;
-      this.activity[b] = next;
-      if (next > MASK_ABOVE) this.mask[b] = 1;
-      else if (next < UNMASK_BELOW) this.mask[b] = 0;
+      if ((changes[b] ?? 0) >= minPixels) {
+        const run = Math.min(255, (this.run[b] ?? 0) + 1);
+        this.run[b] = run;
+        if (run >= MASK_AFTER) {
+          this.activity[b] = 1;
+          this.mask[b] = 1;
+        }
+      } else {
+        this.run[b] = 0;
+        const a = (this.activity[b] ?? 0) * DECAY;
+        this.activity[b] = a;
+        if (a < UNMASK_BELOW) this.mask[b] = 0;
+      }
     }
   }
 
@@ -48,5 +58,6 @@ export class MotionMask {
   clear(): void {
     this.mask.fill(0);
     this.activity.fill(0);
+    this.run.fill(0);
   }
 }
