@@ -109,7 +109,7 @@ describe('shortcodeArg', () => {
   it('uses a raw string unless the text has a backtick', () => {
     expect(shortcodeArg('a "b" >}} {{< c \\')).toBe('`a "b" >}} {{< c \\`');
     expect(shortcodeArg('tick ` and "quote"')).toBe('"tick ` and \\"quote\\""');
-    expect(shortcodeArg('tick ` ends \\')).toBe('"tick ` ends \uFF3C"');
+    expect(shortcodeArg('tick `\\` ends \\')).toBe('"tick `\uFF3C` ends \uFF3C"');
   });
 });
 
