@@ -8,6 +8,9 @@ import { messages, type StoreError, storeError, toStoreError } from './errors';
 import { DB_VERSION, steps } from './migrations';
 import type { Db, TalkmarkSchema } from './schema';
 
+/** How long a call waits for a blocked open to go through before saying it's still blocked. */
+const RECHECK_MS = 100;
+
 export class Connection {
   private db: Db | undefined;
   private pending: Promise<Db> | undefined;
@@ -28,7 +31,8 @@ export class Connection {
     // An old page holds the database: answer now; the open completes when that page closes.
     const blockedSignal = new Promise<'blocked'>((resolve) => {
       this.onBlocked = () => resolve('blocked');
-      if (this.blocked) resolve('blocked');
+      // Already blocked: there's no "unblocked" event, so give the open a moment to finish.
+      if (this.blocked) setTimeout(() => resolve('blocked'), RECHECK_MS);
     });
     try {
       const winner = await Promise.race([pending, blockedSignal]);

@@ -129,7 +129,7 @@ export async function importSnapshot(
       posts: [...posts.values()],
       talks: [...talks.values()],
       notes: [...localNotes.values()],
-      images: [...imageKeys, ...images.map((i) => i.id)].map((id) => ({ id }) as StoredImage),
+      images: [...new Set([...imageKeys, ...images.map((i) => i.id)])].map((id) => ({ id }) as StoredImage),
     });
     // Both sides were consistent, so this only trips on a real conflict (e.g. a talk id reused).
     if (!check.ok) return refuse('invalid', `This backup can't be merged into your data: ${check.error}.`);

@@ -1,0 +1,56 @@
+// Each upgrade step, tested from a database left at the version before it, with data in it.
+import 'fake-indexeddb/auto';
+import { openDB } from 'idb';
+import { describe, expect, it } from 'vitest';
+import { newId } from '../../../src/core/ids';
+import { DB_VERSION, openStore } from '../../../src/store';
+import { steps } from '../../../src/store/migrations';
+import { sampleSnapshot } from '../backup/fixture';
+import { must, sorted } from './helpers';
+
+/** A database brought to `version` by running the first `version` steps, as older releases did. */
+async function databaseAt(name: string, version: number) {
+  return openDB(name, version, {
+    async upgrade(db, old, _new, tx) {
+      for (let v = old; v < version; v++) await steps[v]?.(db as never, tx as never);
+    },
+  });
+}
+
+describe('schema migrations', () => {
+  it('has one step per version', () => {
+    expect(DB_VERSION).toBe(steps.length);
+    expect(DB_VERSION).toBeGreaterThanOrEqual(2);
+  });
+
+  it('v0 -> v1 creates the stores and indexes', async () => {
+    const name = `m-${newId('note')}`;
+    const db = await databaseAt(name, 1);
+    expect([...db.objectStoreNames].sort()).toEqual(['images', 'kv', 'notes', 'posts', 'talks']);
+    const tx = db.transaction(['talks', 'notes']);
+    expect([...tx.objectStore('talks').indexNames].sort()).toEqual(['byPost', 'byVideo']);
+    expect([...tx.objectStore('notes').indexNames]).toEqual(['byTalk']);
+    db.close();
+  });
+
+  it('v1 -> v2 indexes the words of existing notes, keeping every record', async () => {
+    const name = `m-${newId('note')}`;
+    const sample = sampleSnapshot();
+    const v1 = await databaseAt(name, 1);
+    const tx = v1.transaction(['posts', 'talks', 'notes', 'images'], 'readwrite');
+    for (const p of sample.posts) await tx.objectStore('posts').put(p);
+    for (const t of sample.talks) await tx.objectStore('talks').put(t);
+    for (const n of sample.notes) await tx.objectStore('notes').put(n);
+    for (const { bytes, ...meta } of sample.images) {
+      await tx.objectStore('images').put({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mime }) });
+    }
+    await tx.done;
+    v1.close();
+
+    const store = openStore({ name });
+    const found = must(await store.search('resume scheduler'));
+    expect(found.notes.map((n) => n.id)).toEqual(['n_0000000000000006']);
+    expect(sorted(must(await store.snapshot()))).toEqual(sorted(sample));
+    store.close();
+  });
+});
