@@ -37,6 +37,11 @@ const pages = ['popup', 'library'];
 function testManifestChanges(manifest) {
   manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*', '<all_urls>'];
   manifest.content_scripts[0].matches.push('http://127.0.0.1/*');
+  // Firefox's WebDriver BiDi won't navigate a tab to moz-extension:// itself; the tests get
+  // there from a fixture page, which needs the pages to be web-accessible.
+  manifest.web_accessible_resources = [
+    { resources: ['popup.html', 'library.html'], matches: ['http://127.0.0.1/*'] },
+  ];
 }
 
 function manifestFor(source, browser) {
@@ -75,8 +80,14 @@ async function buildBrowser(browser) {
   };
   const copyStatic = async () => {
     const source = JSON.parse(await readFile('manifest.json', 'utf8'));
-    await writeFile(path.join(outdir, 'manifest.json'), `${JSON.stringify(manifestFor(source, browser), null, 2)}\n`);
-    await cp('icons', path.join(outdir, 'icons'), { recursive: true, filter: (f) => !/\.(md|mjs|svg)$/.test(f) });
+    await writeFile(
+      path.join(outdir, 'manifest.json'),
+      `${JSON.stringify(manifestFor(source, browser), null, 2)}\n`,
+    );
+    await cp('icons', path.join(outdir, 'icons'), {
+      recursive: true,
+      filter: (f) => !/\.(md|mjs|svg)$/.test(f),
+    });
     for (const page of pages) await cp(`src/${page}/${page}.html`, path.join(outdir, `${page}.html`));
   };
   await rm(outdir, { recursive: true, force: true });

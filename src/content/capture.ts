@@ -46,7 +46,10 @@ export function isBlank(ctx: CanvasRenderingContext2D, w: number, h: number): bo
 }
 
 /** Reads the frame now on screen; an error value says why it couldn't. */
-export async function captureFrame(video: HTMLVideoElement, o: CaptureOptions): Promise<Result<CapturedImage>> {
+export async function captureFrame(
+  video: HTMLVideoElement,
+  o: CaptureOptions,
+): Promise<Result<CapturedImage>> {
   if (video.readyState < 2 || !video.videoWidth) return err('The video has no frame to capture yet.');
   if (video.mediaKeys) return err('This video is DRM-protected: its frames cannot be read.');
   const [w, h] = fitWidth(video.videoWidth, video.videoHeight, o.maxWidth);

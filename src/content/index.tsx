@@ -12,7 +12,9 @@ declare global {
 }
 
 function isTabEvent(m: unknown): m is TabEvent {
-  return typeof m === 'object' && m !== null && 'type' in m && typeof (m as { type: unknown }).type === 'string';
+  return (
+    typeof m === 'object' && m !== null && 'type' in m && typeof (m as { type: unknown }).type === 'string'
+  );
 }
 
 // The toolbar button may inject us into a page we already run in.

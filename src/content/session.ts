@@ -1,10 +1,11 @@
 // One page's Talkmark session: finds the talk video, keeps the panel in step with the
 // store, and turns keys and buttons into notes. Re-attaches when the page navigates to
 // another video without reloading, so notes always land in the talk now playing.
-import type { NoteInput, TabEvent, TalkView } from '../core/messages';
-import { newId } from '../core/ids';
-import type { Note, NoteId } from '../core/model';
+
 import { debounce } from '../core/debounce';
+import { newId } from '../core/ids';
+import type { NoteInput, TabEvent, TalkView } from '../core/messages';
+import type { Note, NoteId } from '../core/model';
 import { call } from '../ui/call';
 import { type CaptureOptions, captureFrame, defaultCaptureOptions } from './capture';
 import { defaultKeys, type KeyAction, listenForKeys } from './keys';
@@ -19,7 +20,14 @@ export interface Session {
 
 export function startSession(doc: Document, adapter: SiteAdapter): Session {
   const life = new AbortController();
-  let state: PanelState = { view: null, collapsed: false, draft: null, notice: null, thumbs: {}, status: 'Looking for a video…' };
+  let state: PanelState = {
+    view: null,
+    collapsed: false,
+    draft: null,
+    notice: null,
+    thumbs: {},
+    status: 'Looking for a video…',
+  };
   let panel: MountedPanel | null = null;
   let video: HTMLVideoElement | null = null;
   const captureOptions: CaptureOptions = defaultCaptureOptions;
@@ -84,10 +92,8 @@ export function startSession(doc: Document, adapter: SiteAdapter): Session {
       }
       shot = { ok: true, value: { ...fallback.value, blob: fallback.value.image, via: 'screenshot' } };
     }
-    const id = newId('note');
-    set({ thumbs: { ...state.thumbs, [id]: URL.createObjectURL(shot.value.blob) } });
+    const thumb = URL.createObjectURL(shot.value.blob);
     const r = await call('addSlide', {
-      id,
       talkId: view.talk.id,
       time,
       text: '',
@@ -95,7 +101,11 @@ export function startSession(doc: Document, adapter: SiteAdapter): Session {
       width: shot.value.width,
       height: shot.value.height,
     });
-    if (!r.ok) return fail(`The slide was not saved: ${r.error}`);
+    if (!r.ok) {
+      URL.revokeObjectURL(thumb);
+      return fail(`The slide was not saved: ${r.error}`);
+    }
+    set({ thumbs: { ...state.thumbs, [r.value.note.id]: thumb } });
     upsertLocal(r.value.note);
     if (r.value.warning) fail(r.value.warning);
   };
@@ -108,7 +118,8 @@ export function startSession(doc: Document, adapter: SiteAdapter): Session {
     captureSlide: () => void captureSlide(),
     quoteCaption() {
       const caption = adapter.captionText(doc);
-      if (!caption) return fail('There is no caption on screen to quote. Turn captions on, or type the quote.');
+      if (!caption)
+        return fail('There is no caption on screen to quote. Turn captions on, or type the quote.');
       startNote('quote', caption, state.view?.talk.speakers[0]?.name);
     },
     editDraft(text) {
@@ -148,7 +159,7 @@ export function startSession(doc: Document, adapter: SiteAdapter): Session {
         kind: 'info',
         undo: async () => {
           set({ notice: null });
-          const back = await call('restoreNote', { note: deleted });
+          const back = await call('restoreNote', deleted);
           if (back.ok) upsertLocal(back.value);
           else fail(`The note could not be restored: ${back.error}`);
         },

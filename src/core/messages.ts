@@ -1,6 +1,18 @@
 // The typed calls between contexts. One map per direction; each call's reply is typed to
 // its request and errors come back as values (Result), never as thrown exceptions.
-import type { Chapter, ImageId, ImageMeta, Note, NoteId, NoteKind, Post, Site, Speaker, Talk, TalkId } from './model';
+import type {
+  Chapter,
+  ImageId,
+  ImageMeta,
+  Note,
+  NoteId,
+  NoteKind,
+  Post,
+  Site,
+  Speaker,
+  Talk,
+  TalkId,
+} from './model';
 import type { Result } from './result';
 
 /** What a site adapter reads off a video page. */
@@ -27,7 +39,6 @@ export interface NoteInput {
 }
 
 export interface NewSlide {
-  id: NoteId;
   talkId: TalkId;
   time: number;
   text: string;
@@ -47,6 +58,11 @@ export interface ScreenshotRequest {
   maxWidth: number;
 }
 
+export interface DeletedNote {
+  note: Note;
+  image?: ImageMeta & { blob: Blob };
+}
+
 export interface TalkView {
   post: Post;
   talk: Talk;
@@ -58,9 +74,9 @@ export interface BackgroundCalls {
   openTalk(video: PageVideo): TalkView;
   saveNote(note: NoteInput): Note;
   addSlide(slide: NewSlide): { note: Note; image: ImageMeta | null; warning?: string };
-  /** Deletes a note; the reply is what `restoreNote` needs to undo it. */
-  deleteNote(input: { id: NoteId }): Note;
-  restoreNote(input: { note: Note }): Note;
+  /** Deletes a note; the reply is what `restoreNote` needs to undo it (its image included). */
+  deleteNote(input: { id: NoteId }): DeletedNote;
+  restoreNote(input: DeletedNote): Note;
   /** A stored image (slide thumbnails in the panel). */
   getImage(input: { id: ImageId }): { image: Blob };
   /** Screenshot of the visible tab cropped to `rect` (CSS pixels): the fallback capture. */

@@ -29,9 +29,22 @@ export interface PanelActions {
   dismissNotice(): void;
 }
 
-const kindLabel: Record<Note['kind'], string> = { text: 'Note', quote: 'Quote', slide: 'Slide', heading: 'Heading' };
+const kindLabel: Record<Note['kind'], string> = {
+  text: 'Note',
+  quote: 'Quote',
+  slide: 'Slide',
+  heading: 'Heading',
+};
 
-function NoteItem({ note, thumb, actions }: { note: Note; thumb: string | undefined; actions: PanelActions }) {
+function NoteItem({
+  note,
+  thumb,
+  actions,
+}: {
+  note: Note;
+  thumb: string | undefined;
+  actions: PanelActions;
+}) {
   return (
     <li class={`note note-${note.kind}`} data-note-id={note.id}>
       <button
@@ -89,7 +102,12 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
   const { view } = state;
   if (state.collapsed) {
     return (
-      <button type="button" class="tab" aria-label="Show the Talkmark panel" onClick={actions.toggleCollapsed}>
+      <button
+        type="button"
+        class="tab"
+        aria-label="Show the Talkmark panel"
+        onClick={actions.toggleCollapsed}
+      >
         TM
       </button>
     );
@@ -102,7 +120,12 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         <span class="post" title="Active post">
           {view?.post.title ?? ''}
         </span>
-        <button type="button" class="collapse" aria-label="Hide the Talkmark panel" onClick={actions.toggleCollapsed}>
+        <button
+          type="button"
+          class="collapse"
+          aria-label="Hide the Talkmark panel"
+          onClick={actions.toggleCollapsed}
+        >
           –
         </button>
       </header>
@@ -120,7 +143,10 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
       </div>
       {state.draft && <Composer draft={state.draft} actions={actions} />}
       {state.notice && (
-        <div class={`notice notice-${state.notice.kind}`} role={state.notice.kind === 'error' ? 'alert' : 'status'}>
+        <div
+          class={`notice notice-${state.notice.kind}`}
+          role={state.notice.kind === 'error' ? 'alert' : 'status'}
+        >
           <span>{state.notice.text}</span>
           {state.notice.undo && (
             <button type="button" onClick={state.notice.undo}>

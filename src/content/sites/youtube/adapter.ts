@@ -1,6 +1,6 @@
+import { chaptersFromDescription } from '../../../core/chapters';
 import { guessSpeakers } from '../../../core/speakers';
 import { youTubeVideoId } from '../../../core/video-url';
-import { chaptersFromDescription } from '../../../core/chapters';
 import type { SiteAdapter } from '../types';
 import { first, selectors } from './selectors';
 

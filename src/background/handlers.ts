@@ -1,0 +1,115 @@
+// What the background does for each call. Everything lasting goes through the store: the
+// worker can be stopped at any moment, so it keeps no state of its own.
+import type { Runtime } from 'webextension-polyfill';
+import type { PageVideo } from '../core/messages';
+import type { Note, Post } from '../core/model';
+import type { Result } from '../core/result';
+import type { Store } from '../store';
+import type { StoreError } from '../store/errors';
+import type { Handlers } from './router';
+import { screenshotOf } from './screenshot';
+
+/** Unwraps a store result; a failure becomes the user-readable error the caller shows. */
+function must<T>(r: Result<T, StoreError>): T {
+  if (!r.ok) throw new Error(r.error.message);
+  return r.value;
+}
+
+function dayTitle(date = new Date()): string {
+  return `Talks of ${date.toLocaleDateString('en-GB', { day: 'numeric', month: 'long', year: 'numeric' })}`;
+}
+
+/** The active post, created on first use so the first capture needs no set-up. */
+async function activePost(store: Store): Promise<Post> {
+  const activeId = must(await store.posts.getActive());
+  const active = activeId && must(await store.posts.get(activeId));
+  if (active) return active;
+  const post = must(await store.posts.create({ title: dayTitle() }));
+  must(await store.posts.setActive(post.id));
+  return post;
+}
+
+async function openTalk(store: Store, video: PageVideo) {
+  const post = await activePost(store);
+  const { talk, created } = must(
+    await store.talks.findOrCreate({
+      postId: post.id,
+      url: video.url,
+      site: video.site,
+      videoId: video.videoId,
+      title: video.title,
+      speakers: video.speakers,
+      duration: video.duration,
+      chapters: video.chapters,
+    }),
+  );
+  // A talk first seen before its metadata loaded gets it now; a user's edits are kept.
+  const fresh =
+    !created && !talk.title && video.title
+      ? must(await store.talks.update(talk.id, { title: video.title, speakers: video.speakers }))
+      : talk;
+  const notes = must(await store.notes.listByTalk(fresh.id));
+  return { post: must(await store.posts.get(post.id)) ?? post, talk: fresh, notes };
+}
+
+function windowOf(sender: Runtime.MessageSender): number {
+  const id = sender.tab?.windowId;
+  if (id === undefined) throw new Error('Only a page in a tab can be captured.');
+  return id;
+}
+
+export function makeHandlers(store: Store): Handlers {
+  return {
+    openTalk: (video) => openTalk(store, video),
+    async saveNote(input) {
+      const at = new Date().toISOString();
+      const old = must(await store.notes.get(input.id));
+      if (old && old.talkId !== input.talkId) throw new Error('This note belongs to another talk.');
+      if (old) {
+        const { text, time, kind } = input;
+        return must(await store.notes.update(input.id, { text, time, kind, speaker: input.speaker ?? null }));
+      }
+      // The page made the id, so typing could start before this first save returned.
+      const note: Note = { ...input, createdAt: at, updatedAt: at };
+      return must(await store.notes.restore({ note }));
+    },
+    async addSlide(slide) {
+      const added = must(
+        await store.notes.add(
+          {
+            talkId: slide.talkId,
+            time: slide.time,
+            kind: 'slide',
+            text: slide.text,
+            ...(slide.auto ? { auto: true } : {}),
+          },
+          {
+            blob: slide.image,
+            mime: slide.image.type as 'image/jpeg',
+            width: slide.width,
+            height: slide.height,
+            ...(slide.phash ? { phash: slide.phash } : {}),
+          },
+        ),
+      );
+      const image = added.note.imageId
+        ? (must(await store.images.get(added.note.imageId))?.meta ?? null)
+        : null;
+      return added.imageError
+        ? {
+            note: added.note,
+            image,
+            warning: `The slide’s picture was not kept: ${added.imageError.message}`,
+          }
+        : { note: added.note, image };
+    },
+    deleteNote: async ({ id }) => must(await store.notes.delete(id)),
+    restoreNote: async (deleted) => must(await store.notes.restore(deleted)),
+    async getImage({ id }) {
+      const found = must(await store.images.get(id));
+      if (!found) throw new Error('This image no longer exists.');
+      return { image: found.blob };
+    },
+    captureTab: (req, sender) => screenshotOf(windowOf(sender), req),
+  };
+}

@@ -1,0 +1,50 @@
+// Background entry: a service worker in Chrome, an event page in Firefox. It routes calls
+// from content scripts, runs keyboard commands, and forwards store changes to open tabs.
+import browser from 'webextension-polyfill';
+import type { TabEvent } from '../core/messages';
+import { openStore } from '../store';
+import { onChange } from '../store/changes';
+import { makeHandlers } from './handlers';
+import { route } from './router';
+
+const store = openStore();
+const handlers = makeHandlers(store);
+
+browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
+  route(handlers, browser.runtime.id, message, sender),
+);
+
+type Command = Extract<TabEvent, { type: 'command' }>['command'];
+const commands: readonly Command[] = ['add-note', 'capture-slide', 'quote-caption', 'toggle-panel'];
+
+/** Runs a keyboard command in the active tab; exported on globalThis for the e2e tests. */
+async function runCommand(command: string): Promise<void> {
+  if (!(commands as readonly string[]).includes(command)) return;
+  const [tab] = await browser.tabs.query({ active: true, currentWindow: true });
+  if (tab?.id === undefined) return;
+  const event: TabEvent = { type: 'command', command: command as Command };
+  await browser.tabs.sendMessage(tab.id, event).catch(() => undefined);
+}
+browser.commands.onCommand.addListener((command: string) => void runCommand(command));
+(globalThis as { talkmarkRunCommand?: typeof runCommand }).talkmarkRunCommand = runCommand;
+
+// Tabs learn about notes added elsewhere (the library, another tab) so their panels stay
+// current. tabs.sendMessage instead of long-lived Ports: a Port would keep the worker awake.
+onChange((changes) => {
+  const talkIds = new Set(changes.flatMap((c) => (c.type === 'note' ? [c.talkId] : [])));
+  if (talkIds.size === 0) return;
+  void browser.tabs.query({}).then((tabs) => {
+    for (const tab of tabs) {
+      if (tab.id === undefined) continue;
+      for (const talkId of talkIds) {
+        const event: TabEvent = { type: 'notes-changed', talkId };
+        browser.tabs.sendMessage(tab.id, event).catch(() => undefined);
+      }
+    }
+  });
+});
+
+browser.runtime.onInstalled.addListener(() => {
+  // Ask the browser not to evict our notes under storage pressure.
+  void navigator.storage?.persist?.();
+});

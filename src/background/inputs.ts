@@ -1,0 +1,127 @@
+// Validates each call's input. Messages come from our own content scripts, but those run
+// inside pages we don't trust: every field is checked and anything unexpected is refused.
+import type { BackgroundCalls, CallInput, CallName, NoteInput, PageVideo } from '../core/messages';
+import type { Result } from '../core/result';
+import {
+  imageMimes,
+  limits,
+  noteKinds,
+  readChapter,
+  readImageMeta,
+  readNote,
+  readSpeaker,
+  sites,
+} from '../core/validate';
+import { fail, guard, Reader, withOptional } from '../core/validate-util';
+
+type Validators = { [K in CallName]: (input: unknown) => CallInput<K> };
+
+function readVideo(x: unknown): PageVideo {
+  const r = new Reader(x, 'video');
+  r.only(['url', 'site', 'videoId', 'title', 'channel', 'speakers', 'duration', 'chapters']);
+  const url = r.string('url', limits.shortText, 1);
+  if (!/^https?:\/\//.test(url)) fail('video.url must be an http(s) URL');
+  return {
+    url,
+    site: r.oneOf('site', sites),
+    videoId: r.string('videoId', limits.shortText, 1),
+    title: r.string('title'),
+    channel: r.string('channel'),
+    speakers: r.array('speakers', limits.speakers, readSpeaker),
+    duration: r.number('duration', 0, limits.maxSeconds),
+    chapters: r.array('chapters', limits.chapters, readChapter),
+  };
+}
+
+function readNoteInput(x: unknown): NoteInput {
+  const r = new Reader(x, 'note');
+  r.only(['id', 'talkId', 'time', 'kind', 'text', 'speaker']);
+  const kind = r.oneOf('kind', noteKinds);
+  if (kind === 'slide') fail('note.kind "slide" is saved with addSlide, which carries the image');
+  return withOptional<NoteInput>(
+    {
+      id: r.id('id', 'note'),
+      talkId: r.id('talkId', 'talk'),
+      time: r.number('time', 0, limits.maxSeconds),
+      kind,
+      text: r.string('text', limits.longText),
+    },
+    { speaker: r.optString('speaker') },
+  );
+}
+
+function readBlob(x: unknown, where: string): Blob {
+  if (!(x instanceof Blob)) fail(`${where} must be an image (Blob)`);
+  if (x.size === 0 || x.size > limits.imageBytes)
+    fail(`${where} must hold 1 byte to ${limits.imageBytes} bytes`);
+  if (!(imageMimes as readonly string[]).includes(x.type)) fail(`${where} must be a JPEG, WebP or PNG image`);
+  return x;
+}
+
+const validators: Validators = {
+  openTalk: readVideo,
+  saveNote: readNoteInput,
+  addSlide(x) {
+    const r = new Reader(x, 'slide');
+    r.only(['talkId', 'time', 'text', 'image', 'width', 'height', 'phash', 'auto']);
+    return withOptional(
+      {
+        talkId: r.id('talkId', 'talk'),
+        time: r.number('time', 0, limits.maxSeconds),
+        text: r.string('text', limits.longText),
+        image: readBlob(r.o.image, 'slide.image'),
+        width: r.integer('width', 1, limits.imagePixels),
+        height: r.integer('height', 1, limits.imagePixels),
+      },
+      {
+        phash: r.has('phash') ? r.string('phash', 16, 16) : undefined,
+        auto: r.has('auto') ? r.boolean('auto') : undefined,
+      },
+    );
+  },
+  deleteNote(x) {
+    const r = new Reader(x, 'input');
+    r.only(['id']);
+    return { id: r.id('id', 'note') };
+  },
+  restoreNote(x) {
+    const r = new Reader(x, 'input');
+    r.only(['note', 'image']);
+    const note = readNote(r.o.note);
+    if (!r.has('image')) return { note };
+    const { blob, ...meta } = new Reader(r.o.image, 'input.image').o;
+    const image = { ...readImageMeta(meta, 'input.image'), blob: readBlob(blob, 'input.image.blob') };
+    if (note.imageId !== image.id) fail('input.image must be the image of input.note');
+    return { note, image };
+  },
+  getImage(x) {
+    const r = new Reader(x, 'input');
+    r.only(['id']);
+    return { id: r.id('id', 'image') };
+  },
+  captureTab(x) {
+    const r = new Reader(x, 'input');
+    r.only(['rect', 'viewportWidth', 'mime', 'quality', 'maxWidth']);
+    const rect = new Reader(r.o.rect, 'input.rect');
+    const big = limits.imagePixels;
+    return {
+      rect: {
+        x: rect.number('x', -big, big),
+        y: rect.number('y', -big, big),
+        width: rect.number('width', 1, big),
+        height: rect.number('height', 1, big),
+      },
+      viewportWidth: r.number('viewportWidth', 1, big),
+      mime: r.oneOf('mime', imageMimes),
+      quality: r.number('quality', 0, 1),
+      maxWidth: r.integer('maxWidth', 16, big),
+    };
+  },
+};
+
+export function validateInput<K extends CallName>(name: K, input: unknown): Result<CallInput<K>> {
+  const validate = validators[name] as (x: unknown) => CallInput<K>;
+  return guard(() => validate(input));
+}
+
+export type { BackgroundCalls };

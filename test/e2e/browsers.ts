@@ -1,0 +1,176 @@
+// Launches the built extension in real browsers: Chromium through playwright-core and
+// Firefox ESR through puppeteer-core (WebDriver BiDi). Both are wrapped in one small
+// interface so every scenario runs unchanged in both. A missing browser fails loudly.
+import { existsSync } from 'node:fs';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium } from 'playwright-core';
+import puppeteer from 'puppeteer-core';
+
+export type BrowserName = 'chromium' | 'firefox';
+
+export interface TestPage {
+  goto(url: string): Promise<void>;
+  /** Runs `fn` in the page's main world and returns its (serialisable) result. */
+  evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
+  /** Waits until `fn` returns a truthy value in the page. */
+  waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
+  press(key: string): Promise<void>;
+  type(text: string): Promise<void>;
+  click(selector: string): Promise<void>;
+  screenshot(file: string): Promise<void>;
+  close(): Promise<void>;
+}
+
+export interface TestBrowser {
+  name: BrowserName;
+  /** A URL inside the extension, e.g. extensionUrl('popup.html'). */
+  extensionUrl(file: string): string;
+  newPage(): Promise<TestPage>;
+  /** Stops the background (Chromium's service worker); the next message restarts it. */
+  stopBackground(): Promise<void>;
+  close(): Promise<void>;
+}
+
+const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const firefoxPath = process.env.FIREFOX_PATH ?? '/usr/bin/firefox-esr';
+const geckoId = 'talkmark@talkmark.dev';
+// Firefox gives each add-on a random origin per profile; the pref pins it for the tests.
+const firefoxUuid = '7a1c3e55-2f1d-4c1e-9d51-6c5b3a0e7f10';
+
+function need(file: string, what: string): void {
+  if (!existsSync(file)) {
+    throw new Error(
+      `${what} is missing at ${file}. Install it (bash .ci/run does: apt-get install chromium firefox-esr) or set the path in the environment.`,
+    );
+  }
+}
+
+/** `origin`: the fixture server, from which Firefox tabs step into extension pages. */
+export async function launch(name: BrowserName, extensionDir: string, origin: string): Promise<TestBrowser> {
+  need(path.join(extensionDir, 'manifest.json'), `The built extension (${extensionDir})`);
+  return name === 'chromium' ? launchChromium(extensionDir) : launchFirefox(extensionDir, origin);
+}
+
+async function launchChromium(extensionDir: string): Promise<TestBrowser> {
+  need(chromiumPath, 'Chromium');
+  const profile = await mkdtemp(path.join(tmpdir(), 'talkmark-chromium-'));
+  const context = await chromium.launchPersistentContext(profile, {
+    executablePath: chromiumPath,
+    headless: false,
+    viewport: { width: 1280, height: 800 },
+    args: [
+      '--headless=new',
+      '--no-sandbox',
+      '--disable-gpu',
+      '--no-first-run',
+      '--disable-background-networking',
+      '--disable-component-update',
+      '--disable-sync',
+      '--autoplay-policy=no-user-gesture-required',
+      `--disable-extensions-except=${path.resolve(extensionDir)}`,
+      `--load-extension=${path.resolve(extensionDir)}`,
+    ],
+  });
+  const worker =
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+  const extensionId = new URL(worker.url()).host;
+  return {
+    name: 'chromium',
+    extensionUrl: (file) => `chrome-extension://${extensionId}/${file}`,
+    async newPage() {
+      const page = await context.newPage();
+      return {
+        goto: async (url) => void (await page.goto(url)),
+        // playwright's typings want a serialisable-argument type; ours are plain values.
+        evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+          (page.evaluate as (f: unknown, a: unknown) => Promise<R>)(fn, arg),
+        waitFor: async <A>(fn: (arg: A) => unknown, arg: A, timeout = 10000) =>
+          void (await (page.waitForFunction as (f: unknown, a: unknown, o: unknown) => Promise<unknown>)(
+            fn,
+            arg,
+            {
+              timeout,
+            },
+          )),
+        press: (key) => page.keyboard.press(key),
+        type: (text) => page.keyboard.type(text),
+        click: (selector) => page.locator(selector).click(),
+        screenshot: async (file) => void (await page.screenshot({ path: file })),
+        close: () => page.close(),
+      };
+    },
+    async stopBackground() {
+      const page = context.pages()[0] ?? (await context.newPage());
+      const cdp = await context.newCDPSession(page);
+      const versions = new Promise<string[]>((resolve) => {
+        cdp.on('ServiceWorker.workerVersionUpdated', (e) => {
+          resolve(e.versions.filter((v) => v.scriptURL.includes(extensionId)).map((v) => v.versionId));
+        });
+      });
+      await cdp.send('ServiceWorker.enable');
+      for (const versionId of await versions) await cdp.send('ServiceWorker.stopWorker', { versionId });
+      await cdp.detach();
+    },
+    async close() {
+      await context.close();
+      await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchFirefox(extensionDir: string, origin: string): Promise<TestBrowser> {
+  need(firefoxPath, 'Firefox ESR');
+  const browser = await puppeteer.launch({
+    browser: 'firefox',
+    executablePath: firefoxPath,
+    headless: true,
+    defaultViewport: { width: 1280, height: 800 },
+    extraPrefsFirefox: {
+      'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: firefoxUuid }),
+      'media.autoplay.default': 0,
+      'media.autoplay.blocking_policy': 0,
+    },
+  });
+  await browser.installExtension(path.resolve(extensionDir));
+  return {
+    name: 'firefox',
+    extensionUrl: (file) => `moz-extension://${firefoxUuid}/${file}`,
+    async newPage() {
+      const page = await browser.newPage();
+      const goto = async (url: string) => {
+        if (!url.startsWith('moz-extension:')) return void (await page.goto(url));
+        // BiDi refuses to navigate to extension pages; a web page may link to them.
+        await page.goto(`${origin}/pages/blank.html`);
+        await page.evaluate((u) => location.assign(u), url);
+        // puppeteer doesn't report this navigation as one: wait until the page is there.
+        for (let i = 0; i < 100; i++) {
+          const ready = await page
+            .evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')
+            .catch(() => false);
+          if (ready) return;
+          await new Promise((r) => setTimeout(r, 100));
+        }
+        throw new Error(`Firefox did not open ${url}`);
+      };
+      return {
+        goto,
+        evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
+          page.evaluate(fn as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>,
+        waitFor: async <A>(fn: (arg: A) => unknown, arg: A, timeout = 10000) =>
+          void (await page.waitForFunction(fn as (a: unknown) => unknown, { timeout }, arg as unknown)),
+        press: (key) => page.keyboard.press(key as never),
+        type: (text) => page.keyboard.type(text),
+        click: (selector) => page.locator(selector).click(),
+        screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
+        close: () => page.close(),
+      };
+    },
+    async stopBackground() {
+      // Firefox's event page has no test hook to stop it; scenarios that need it say so.
+      throw new Error('stopping the background is only possible in Chromium');
+    },
+    close: () => browser.close(),
+  };
+}

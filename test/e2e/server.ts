@@ -1,0 +1,92 @@
+// Serves fixture pages and videos on 127.0.0.1 for the end-to-end tests. Videos answer
+// Range requests, which browsers need to seek.
+import { createReadStream } from 'node:fs';
+import { stat } from 'node:fs/promises';
+import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import path from 'node:path';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const dirs: Record<string, string> = {
+  pages: path.join(root, 'test/fixtures/pages'),
+  videos: path.join(root, 'test/.cache/videos'),
+};
+const types: Record<string, string> = {
+  '.html': 'text/html; charset=utf-8',
+  '.js': 'text/javascript',
+  '.webm': 'video/webm',
+  '.mp4': 'video/mp4',
+  '.vtt': 'text/vtt',
+  '.json': 'application/json',
+};
+
+export interface FixtureServer {
+  origin: string;
+  close(): Promise<void>;
+}
+
+async function serveFile(
+  req: IncomingMessage,
+  res: ServerResponse,
+  file: string,
+  headers: Record<string, string>,
+) {
+  const info = await stat(file).catch(() => null);
+  if (!info?.isFile()) {
+    res.writeHead(404).end('not found');
+    return;
+  }
+  const type = types[path.extname(file)] ?? 'application/octet-stream';
+  const range = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
+  if (range) {
+    const start = range[1] ? Number(range[1]) : 0;
+    const end = range[2] ? Math.min(Number(range[2]), info.size - 1) : info.size - 1;
+    res.writeHead(206, {
+      ...headers,
+      'Content-Type': type,
+      'Accept-Ranges': 'bytes',
+      'Content-Range': `bytes ${start}-${end}/${info.size}`,
+      'Content-Length': String(end - start + 1),
+    });
+    createReadStream(file, { start, end }).pipe(res);
+    return;
+  }
+  res.writeHead(200, {
+    ...headers,
+    'Content-Type': type,
+    'Accept-Ranges': 'bytes',
+    'Content-Length': String(info.size),
+  });
+  createReadStream(file).pipe(res);
+}
+
+/** `corsVideos`: whether videos carry Access-Control-Allow-Origin (off for the "other site" server). */
+export async function startServer(
+  options: { corsVideos?: boolean; host?: string } = {},
+): Promise<FixtureServer> {
+  const server = createServer((req, res) => {
+    const url = new URL(req.url ?? '/', 'http://127.0.0.1');
+    const [, top, ...rest] = url.pathname.split('/');
+    const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
+    if (options.corsVideos !== false) headers['Access-Control-Allow-Origin'] = '*';
+    // The YouTube-like page is one template for every /youtube/watch?v=ID.
+    if (top === 'youtube') {
+      void serveFile(req, res, path.join(dirs.pages ?? '', 'youtube-watch.html'), headers);
+      return;
+    }
+    const dir = top ? dirs[top] : undefined;
+    const rel = path.normalize(rest.join('/'));
+    if (!dir || rel.startsWith('..') || path.isAbsolute(rel)) {
+      res.writeHead(404).end('not found');
+      return;
+    }
+    void serveFile(req, res, path.join(dir, rel), headers);
+  });
+  const host = options.host ?? '127.0.0.1';
+  await new Promise<void>((resolve) => server.listen(0, host, resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    origin: `http://${host}:${port}`,
+    close: () => new Promise((resolve) => server.close(() => resolve())),
+  };
+}
