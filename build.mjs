@@ -1,5 +1,5 @@
 // Builds the extension for Chrome and Firefox from one source manifest.
-//   node build.mjs [--browser chrome|firefox] [--production] [--watch] [--test]
+//   node build.mjs [--browser chrome|firefox] [--production] [--watch] [--test] [--out DIR]
 // --production minifies and keeps source maps out of the package (written to dist/sourcemaps).
 // --test writes dist-test/: the same build plus what the end-to-end tests need and a
 // user's build must not have (see testManifestChanges below).
@@ -14,6 +14,7 @@ const { values: opts } = parseArgs({
     production: { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
     test: { type: 'boolean', default: false },
+    out: { type: 'string' },
   },
 });
 
@@ -21,7 +22,7 @@ const browsers = opts.browser ? [opts.browser] : ['chrome', 'firefox'];
 for (const b of browsers) {
   if (b !== 'chrome' && b !== 'firefox') throw new Error(`--browser must be chrome or firefox, not "${b}"`);
 }
-const outRoot = opts.test ? 'dist-test' : 'dist';
+const outRoot = opts.out ?? (opts.test ? 'dist-test' : 'dist');
 
 /** Entry points: output name -> source. */
 const entries = {

@@ -1,7 +1,7 @@
 // Runs a suite once per browser: each gets a fresh profile with the built extension and a
 // fixture server. `describe.each` keeps the scenarios identical in both browsers.
 import path from 'node:path';
-import { afterAll, beforeAll } from 'vitest';
+import { afterAll, beforeAll, inject } from 'vitest';
 import { type BrowserName, launch, type TestBrowser } from './browsers';
 import { type FixtureServer, startServer } from './server';
 
@@ -9,7 +9,7 @@ export const browsers: BrowserName[] = ['chromium', 'firefox'];
 const root = path.resolve(import.meta.dirname, '../..');
 
 export function extensionDir(name: BrowserName): string {
-  return path.join(root, 'dist-test', name === 'chromium' ? 'chrome' : 'firefox');
+  return path.join(inject('distDir'), name === 'chromium' ? 'chrome' : 'firefox');
 }
 
 export interface Env {
