@@ -21,7 +21,7 @@ import {
   cropRegion,
   medianOffset,
   type Region,
-  sumUnmasked,
+  summarize,
 } from './frame-ops';
 import { MotionMask } from './motion-mask';
 import { hammingDistance, phash } from './phash';
@@ -51,6 +51,16 @@ const BLOCK_MOVED_PIXELS = 2;
 const MAX_MASKED_SHARE = 0.5;
 /** A slide's background covers at least this share of its area. */
 const MIN_BACKGROUND_SHARE = 0.3;
+/**
+ * Share of pixels equal to their neighbours: 0.7-0.9 on slides (flat fills, even with grain and
+ * compression), about 0.25 on camera pictures (texture, lighting gradients, sensor noise).
+ */
+const MIN_FLAT_SHARE = 0.5;
+/**
+ * Changed pixels within one block that count as a change even below the frame-wide count: a
+ * changed digit is small but concentrated, noise is spread out.
+ */
+const CONCENTRATED_PIXELS = 5;
 /** A build step adds content where the previous step was background; allow this share of overlap. */
 const BUILD_OVERLAP = 0.15;
 /** Hash distance under which a slide counts as one captured in an earlier session. */
@@ -62,8 +72,8 @@ const CANDIDATE_HASH_DISTANCE = 20;
 function thresholds(sensitivity: number, area: number): { level: number; pixels: number } {
   const s = Math.min(1, Math.max(0, sensitivity));
   return {
-    level: Math.round(Number(process.env.LV ?? 18) - 8 * s),
-    pixels: Math.max(3, Math.round(area * Number(process.env.PX ?? 0.0012) * 4 ** (0.5 - s))),
+    level: Math.round(14 - 8 * s),
+    pixels: Math.max(3, Math.round(area * 0.0006 * 4 ** (0.5 - s))),
   };
 }
 
@@ -93,11 +103,22 @@ export function createSlideDetector(
     motion?.clear();
   }
 
-  /** Changed pixels between a capture and a region, outside both masks, brightness shift removed. */
-  function changedPixels(g: BlockGrid, c: Capture, region: Region, mask: Uint8Array, level: number): number {
+  /** A change worth a new slide: enough changed pixels overall, or a few packed in one block. */
+  const significant = (change: { total: number; peak: number }, pixels: number) =>
+    change.total >= pixels || change.peak >= CONCENTRATED_PIXELS;
+
+  /** Whether a region differs from a capture, outside both masks, brightness shift removed. */
+  function differs(
+    g: BlockGrid,
+    c: Capture,
+    region: Region,
+    mask: Uint8Array,
+    level: number,
+    pixels: number,
+  ) {
     const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
     countChanges(c.region, region, level, g, union, counts);
-    return sumUnmasked(counts, union);
+    return significant(summarize(counts, union), pixels);
   }
 
   function isBuild(g: BlockGrid, c: Capture, region: Region, mask: Uint8Array, level: number): boolean {
@@ -119,14 +140,15 @@ export function createSlideDetector(
     const comp = composition(region, g, m.mask, level);
     trace?.(
       frame.t,
-      `settled: masked ${masked.toFixed(2)} background ${comp.backgroundShare.toFixed(2)} content ${comp.contentPixels}`,
+      `settled: masked ${masked.toFixed(2)} background ${comp.backgroundShare.toFixed(2)} flat ${comp.flatShare.toFixed(2)} content ${comp.contentPixels}`,
     );
     if (masked > MAX_MASKED_SHARE) return null;
-    if (comp.backgroundShare < MIN_BACKGROUND_SHARE || comp.contentPixels < pixels) return null;
+    if (comp.backgroundShare < MIN_BACKGROUND_SHARE || comp.flatShare < MIN_FLAT_SHARE) return null;
+    if (comp.contentPixels < pixels) return null;
     const sameAs = (c: Capture) =>
       c.region.width === region.width &&
       c.region.data.length === region.data.length &&
-      changedPixels(g, c, region, m.mask, level) < pixels;
+      !differs(g, c, region, m.mask, level, pixels);
     if (current && sameAs(current)) {
       trace?.(frame.t, 'same as the slide before');
       return null;
@@ -194,9 +216,9 @@ export function createSlideDetector(
     prev = region;
 
     countChanges(anchor, region, level, g, m.mask, counts);
-    const moving = sumUnmasked(counts, m.mask);
-    trace?.(frame.t, `changed ${moving} masked ${m.maskedShare().toFixed(2)}`);
-    if (moving >= pixels) {
+    const change = summarize(counts, m.mask);
+    trace?.(frame.t, `changed ${change.total} (peak ${change.peak}) masked ${m.maskedShare().toFixed(2)}`);
+    if (significant(change, pixels)) {
       anchor = region;
       anchorT = frame.t;
       judged = false;

@@ -66,6 +66,7 @@ export function cropRegion(frame: LumaFrame, crop: CropRect | null): Region {
 /** Square blocks over a region: motion is tracked, and masked, per block. */
 export class BlockGrid {
   readonly count: number;
+  readonly cols: number;
   /** Block index of every pixel. */
   readonly blockOf: Uint16Array;
   /** Pixels in each block (edge blocks are smaller). */
@@ -78,6 +79,7 @@ export class BlockGrid {
   ) {
     const cols = Math.ceil(width / size);
     const rows = Math.ceil(height / size);
+    this.cols = cols;
     this.count = cols * rows;
     this.blockOf = new Uint16Array(width * height);
     this.sizeOf = new Uint16Array(this.count);
@@ -152,14 +154,17 @@ export function countChanges(
   }
 }
 
-/** Sum of per-block counts over blocks that are not masked (`mask` may be several masks or-ed). */
-export function sumUnmasked(counts: Uint16Array, ...masks: Uint8Array[]): number {
-  let sum = 0;
+/** Total and largest per-block count over blocks that no mask covers. */
+export function summarize(counts: Uint16Array, ...masks: Uint8Array[]): { total: number; peak: number } {
+  let total = 0;
+  let peak = 0;
   for (let b = 0; b < counts.length; b++) {
     if (masks.some((m) => m[b])) continue;
-    sum += counts[b] ?? 0;
+    const c = counts[b] ?? 0;
+    total += c;
+    if (c > peak) peak = c;
   }
-  return sum;
+  return { total, peak };
 }
 
 export interface Composition {
@@ -169,6 +174,8 @@ export interface Composition {
   backgroundShare: number;
   /** Unmasked pixels that stand out from the background by more than the threshold (text, shapes). */
   contentPixels: number;
+  /** Share of unmasked pixels equal (within 1 level) to their right and lower neighbours. */
+  flatShare: number;
   /** Unmasked pixels considered. */
   pixels: number;
 }
@@ -186,17 +193,30 @@ export function composition(
 ): Composition {
   levelHistogram.fill(0);
   let pixels = 0;
-  const { data } = region;
+  let flat = 0;
+  const { data, width } = region;
+  const last = data.length - width;
   for (let i = 0; i < data.length; i++) {
     if (mask[grid.blockOf[i] ?? 0]) continue;
     const v = data[i] ?? 0;
     levelHistogram[v] = (levelHistogram[v] ?? 0) + 1;
     pixels++;
+    if (i < last && (i + 1) % width !== 0) {
+      const dx = (data[i + 1] ?? 0) - v;
+      const dy = (data[i + width] ?? 0) - v;
+      if (dx <= 1 && dx >= -1 && dy <= 1 && dy >= -1) flat++;
+    }
   }
   const { level: background, count: best } = dominantLevel(levelHistogram);
   let contentPixels = 0;
   for (let v = 0; v < 256; v++) {
     if (Math.abs(v - background) > threshold) contentPixels += levelHistogram[v] ?? 0;
   }
-  return { background, backgroundShare: pixels ? best / pixels : 0, contentPixels, pixels };
+  return {
+    background,
+    backgroundShare: pixels ? best / pixels : 0,
+    contentPixels,
+    flatShare: pixels ? flat / pixels : 0,
+    pixels,
+  };
 }
