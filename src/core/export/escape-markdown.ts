@@ -9,15 +9,20 @@ export type MarkdownDialect = 'commonmark' | 'kramdown';
 // CommonMark allows a backslash before any ASCII punctuation, so escaping all of it is safe and
 // also defuses Hugo's `{{<`, Goldmark's `{#id}` attributes and typographer, and Obsidian's `[[`.
 const asciiPunctuation = /[!-/:-@[-`{-~]/g;
-// kramdown only honours backslash before these (GFM input adds `~`); `&` needs an entity instead.
-// Escaping quotes, dashes and dots also stops kramdown's smart quotes and typographic symbols.
-const kramdownEscapable = /[\\.*_+\-`()[\]{}#!:|"'$=<>~]/g;
+// kramdown only honours a backslash before these. `&`, `~` and `^` get entities instead: GFM
+// input reads `\~` in text but not in an image's alt, and `[^` would open a footnote. Escaping
+// quotes, dashes and dots also stops kramdown's smart quotes and typographic symbols.
+const kramdownEscapable = /[\\.*_+\-`()[\]{}#!:|"'$=<>]/g;
 
 /** `text` on one line, escaped so it renders literally. */
 export function escapeInline(text: string, dialect: MarkdownDialect): string {
   const line = normalizeInline(text);
   if (dialect === 'commonmark') return line.replace(asciiPunctuation, (ch) => `\\${ch}`);
-  return line.replace(kramdownEscapable, (ch) => `\\${ch}`).replace(/&/g, '&amp;');
+  return line
+    .replace(/&/g, '&amp;')
+    .replace(kramdownEscapable, (ch) => `\\${ch}`)
+    .replace(/~/g, '&#126;')
+    .replace(/\^/g, '&#94;');
 }
 
 /**

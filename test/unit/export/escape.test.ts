@@ -90,7 +90,8 @@ describe('escapeInline (CommonMark)', () => {
     expect(escapeInline('{{< x >}}', 'commonmark')).not.toContain('{{<');
   });
 
-  it('kramdown: escapes its own set, `&` as an entity, Liquid braces split', () => {
+  it('kramdown: escapes its own set, `&`, `~` and `^` as entities, Liquid braces split', () => {
+    expect(escapeInline('~~x~~ [^1]', 'kramdown')).toBe('&#126;&#126;x&#126;&#126; \\[&#94;1\\]');
     expect(escapeInline('a & "b" -- {{ c }} {% d %}', 'kramdown')).toBe(
       'a &amp; \\"b\\" \\-\\- \\{\\{ c \\}\\} \\{% d %\\}',
     );

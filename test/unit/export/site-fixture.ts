@@ -14,7 +14,7 @@ export interface Expected {
 
 const oneLine = hostileString.map((s) => s.replace(/\n/g, ' ')).filter((s) => normalizeInline(s) !== '');
 
-export function generatedSite(seed: number, count = 25): { snapshot: Snapshot; expected: Expected } {
+export function generatedSite(seed: number, count = 40): { snapshot: Snapshot; expected: Expected } {
   const snapshot = harbourConf();
   const post = snapshot.posts[0];
   const base = snapshot.talks[0];
