@@ -65,6 +65,7 @@ export function makeHandlers(store: Store): Handlers {
       const at = new Date().toISOString();
       const old = must(await store.notes.get(input.id));
       if (old && old.talkId !== input.talkId) throw new Error('This note belongs to another talk.');
+      if (!old && input.kind === 'slide') throw new Error('A new slide must come with its image (addSlide).');
       if (old) {
         const { text, time, kind } = input;
         return must(await store.notes.update(input.id, { text, time, kind, speaker: input.speaker ?? null }));
@@ -111,5 +112,24 @@ export function makeHandlers(store: Store): Handlers {
       return { image: found.blob };
     },
     captureTab: (req, sender) => screenshotOf(windowOf(sender), req),
+    listNotes: async ({ talkId }) => must(await store.notes.listByTalk(talkId)),
+    async updateTalk({ id, ...patch }) {
+      return must(await store.talks.update(id, patch));
+    },
+    async listPosts() {
+      const posts = must(await store.posts.list()).map((p) => ({ id: p.id, title: p.title }));
+      return { posts, activeId: must(await store.posts.getActive()) ?? null };
+    },
+    async setActivePost({ id }) {
+      must(await store.posts.setActive(id));
+      const post = must(await store.posts.get(id));
+      if (!post) throw new Error('This post no longer exists.');
+      return { id: post.id, title: post.title };
+    },
+    async createPost({ title }) {
+      const post = must(await store.posts.create({ title }));
+      must(await store.posts.setActive(post.id));
+      return { id: post.id, title: post.title };
+    },
   };
 }

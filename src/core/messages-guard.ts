@@ -9,6 +9,11 @@ const callNames: ReadonlySet<string> = new Set<CallName>([
   'restoreNote',
   'captureTab',
   'getImage',
+  'listNotes',
+  'updateTalk',
+  'listPosts',
+  'setActivePost',
+  'createPost',
 ]);
 
 export function isCallName(value: unknown): value is CallName {

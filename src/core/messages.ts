@@ -8,6 +8,7 @@ import type {
   NoteId,
   NoteKind,
   Post,
+  PostId,
   Site,
   Speaker,
   Talk,
@@ -27,13 +28,17 @@ export interface PageVideo {
   chapters: Chapter[];
 }
 
-/** A text, quote or heading note as the page has it; saved whole on every edit (upsert). */
+/**
+ * A note as the page has it; saved whole on every edit (upsert). New notes are text, quote
+ * or heading (a slide is created with addSlide, which carries its image); an existing slide's
+ * text can be edited through this call.
+ */
 export interface NoteInput {
   /** Made by the page (newId('note')) so typing can start before the first save returns. */
   id: NoteId;
   talkId: TalkId;
   time: number;
-  kind: Exclude<NoteKind, 'slide'>;
+  kind: NoteKind;
   text: string;
   speaker?: string;
 }
@@ -63,6 +68,12 @@ export interface DeletedNote {
   image?: ImageMeta & { blob: Blob };
 }
 
+/** A post as the panel's post picker lists it. */
+export interface PostSummary {
+  id: PostId;
+  title: string;
+}
+
 export interface TalkView {
   post: Post;
   talk: Talk;
@@ -81,6 +92,16 @@ export interface BackgroundCalls {
   getImage(input: { id: ImageId }): { image: Blob };
   /** Screenshot of the visible tab cropped to `rect` (CSS pixels): the fallback capture. */
   captureTab(input: ScreenshotRequest): { image: Blob; width: number; height: number };
+  /** A talk's notes in time order (the panel after a change made elsewhere). */
+  listNotes(input: { talkId: TalkId }): Note[];
+  /** The user's correction of a talk's title or speakers (the guess from the title is only a guess). */
+  updateTalk(input: { id: TalkId; title?: string; speakers?: Speaker[] }): Talk;
+  /** Every post, newest first, and which one is active (the panel's post picker). */
+  listPosts(input: Record<string, never>): { posts: PostSummary[]; activeId: PostId | null };
+  /** Makes a post the active one: new talks and notes go there. */
+  setActivePost(input: { id: PostId }): PostSummary;
+  /** Creates a post and makes it the active one. */
+  createPost(input: { title: string }): PostSummary;
 }
 
 export type CallName = keyof BackgroundCalls;
