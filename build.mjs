@@ -51,6 +51,8 @@ function manifestFor(source, browser) {
     m.background = { service_worker: source.background.service_worker };
     delete m.browser_specific_settings;
   } else {
+    // Chrome's key: from 148 on, Chrome passes Blobs in messages (message_serialization).
+    delete m.minimum_chrome_version;
     m.background = { scripts: source.background.scripts };
     // Firefox does not know the key and web-ext lint warns about it.
     delete m.message_serialization;
@@ -66,7 +68,7 @@ async function buildBrowser(browser) {
     entryPoints: entries,
     outdir,
     format: 'iife',
-    target: browser === 'chrome' ? ['chrome120'] : ['firefox128'],
+    target: browser === 'chrome' ? ['chrome148'] : ['firefox140'],
     minify: opts.production,
     sourcemap: opts.production ? 'external' : 'inline',
     jsx: 'automatic',

@@ -47,15 +47,35 @@ function need(file: string, what: string): void {
   }
 }
 
-/** `origin`: the fixture server, from which Firefox tabs step into extension pages. */
-export async function launch(name: BrowserName, extensionDir: string, origin: string): Promise<TestBrowser> {
-  need(path.join(extensionDir, 'manifest.json'), `The built extension (${extensionDir})`);
-  return name === 'chromium' ? launchChromium(extensionDir) : launchFirefox(extensionDir, origin);
+export interface LaunchOptions {
+  /** Reuse this profile folder (a browser restart); it is then left on disk at close. */
+  profileDir?: string;
 }
 
-async function launchChromium(extensionDir: string): Promise<TestBrowser> {
+/** `origin`: the fixture server, from which Firefox tabs step into extension pages. */
+export async function launch(
+  name: BrowserName,
+  extensionDir: string,
+  origin: string,
+  options: LaunchOptions = {},
+): Promise<TestBrowser> {
+  need(path.join(extensionDir, 'manifest.json'), `The built extension (${extensionDir})`);
+  const profile = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), `talkmark-${name}-`)));
+  const browser =
+    name === 'chromium'
+      ? await launchChromium(extensionDir, profile)
+      : await launchFirefox(extensionDir, origin, profile);
+  return {
+    ...browser,
+    async close() {
+      await browser.close();
+      if (!options.profileDir) await rm(profile, { recursive: true, force: true });
+    },
+  };
+}
+
+async function launchChromium(extensionDir: string, profile: string): Promise<TestBrowser> {
   need(chromiumPath, 'Chromium');
-  const profile = await mkdtemp(path.join(tmpdir(), 'talkmark-chromium-'));
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: false,
@@ -113,18 +133,16 @@ async function launchChromium(extensionDir: string): Promise<TestBrowser> {
       for (const versionId of await versions) await cdp.send('ServiceWorker.stopWorker', { versionId });
       await cdp.detach();
     },
-    async close() {
-      await context.close();
-      await rm(profile, { recursive: true, force: true });
-    },
+    close: () => context.close(),
   };
 }
 
-async function launchFirefox(extensionDir: string, origin: string): Promise<TestBrowser> {
+async function launchFirefox(extensionDir: string, origin: string, profile: string): Promise<TestBrowser> {
   need(firefoxPath, 'Firefox ESR');
   const browser = await puppeteer.launch({
     browser: 'firefox',
     executablePath: firefoxPath,
+    userDataDir: profile,
     headless: true,
     defaultViewport: { width: 1280, height: 800 },
     extraPrefsFirefox: {

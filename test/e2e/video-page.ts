@@ -1,0 +1,54 @@
+// Steps on a fixture video page that several suites share.
+import type { TestPage } from './browsers';
+
+/** Waits until the video has a frame and the panel shows a talk. */
+export async function waitForPanel(page: TestPage): Promise<void> {
+  await page.waitFor(() => (document.querySelector('video')?.readyState ?? 0) >= 2, null, 20000);
+  await page.waitFor(
+    () =>
+      (document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.talk-title')?.textContent ??
+        '') !== '',
+    null,
+  );
+  await page.waitFor(
+    () =>
+      !document
+        .querySelector('talkmark-panel')
+        ?.shadowRoot?.querySelector('.talk-title')
+        ?.textContent?.includes('…'),
+    null,
+  );
+}
+
+export function seek(page: TestPage, seconds: number): Promise<void> {
+  return page.evaluate(
+    (t) =>
+      new Promise<void>((resolve) => {
+        const v = document.querySelector('video') as HTMLVideoElement;
+        v.addEventListener('seeked', () => resolve(), { once: true });
+        v.currentTime = t;
+      }),
+    seconds,
+  );
+}
+
+/** Presses the note key and waits for the panel's text box to have focus. */
+export async function startNote(page: TestPage): Promise<void> {
+  await page.press('n');
+  await page.waitFor(
+    () => document.querySelector('talkmark-panel')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA',
+    null,
+  );
+}
+
+/** The texts of the notes the panel lists, in order. */
+export function panelNotes(page: TestPage): Promise<string[]> {
+  return page.evaluate(
+    () =>
+      Array.from(
+        document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.note .text') ?? [],
+        (el) => el.textContent ?? '',
+      ),
+    null,
+  );
+}
