@@ -39,7 +39,13 @@ export interface VideoSpec {
   crf: number;
 }
 
-const s = (id: string, title: string, bullets: string[], seconds = 6, extra: Partial<SlideSegment> = {}): Segment => ({
+const s = (
+  id: string,
+  title: string,
+  bullets: string[],
+  seconds = 6,
+  extra: Partial<SlideSegment> = {},
+): Segment => ({
   kind: 'slide',
   id,
   title,
@@ -52,11 +58,31 @@ const via = (into: Transition, seg: Segment): Segment => ({ ...seg, into });
 
 const deck = [
   s('intro', 'Scaling Event Pipelines', ['Lessons from two years in production', 'Jane Doe - Platform Team']),
-  s('agenda', 'Agenda', ['Why we moved off batch jobs', 'Backpressure, retries, ordering', 'What we would do again']),
-  s('arch', 'Architecture Overview', ['Producers write to a partitioned log', 'Stateless workers consume in groups', 'Results land in a columnar store']),
-  s('numbers', 'By the Numbers', ['Peak ingest 1.2 million events per second', '99th percentile latency 180 ms', 'Three regions, active-active']),
-  s('lessons', 'Lessons Learned', ['Idempotency beats exactly-once', 'Measure consumer lag, not CPU', 'Small partitions rebalance faster']),
-  s('next', 'What Comes Next', ['Tiered storage for cold partitions', 'Schema registry everywhere', 'Cost dashboards per team']),
+  s('agenda', 'Agenda', [
+    'Why we moved off batch jobs',
+    'Backpressure, retries, ordering',
+    'What we would do again',
+  ]),
+  s('arch', 'Architecture Overview', [
+    'Producers write to a partitioned log',
+    'Stateless workers consume in groups',
+    'Results land in a columnar store',
+  ]),
+  s('numbers', 'By the Numbers', [
+    'Peak ingest 1.2 million events per second',
+    '99th percentile latency 180 ms',
+    'Three regions, active-active',
+  ]),
+  s('lessons', 'Lessons Learned', [
+    'Idempotency beats exactly-once',
+    'Measure consumer lag, not CPU',
+    'Small partitions rebalance faster',
+  ]),
+  s('next', 'What Comes Next', [
+    'Tiered storage for cold partitions',
+    'Schema registry everywhere',
+    'Cost dashboards per team',
+  ]),
   s('thanks', 'Thank You', ['Questions?', 'slides at example.org/pipelines']),
 ];
 const [intro, agenda, arch, numbers, lessons, next, thanks] = deck as [
@@ -76,7 +102,14 @@ export const corpus: VideoSpec[] = [
     about: 'fades, dissolves and wipes of 1-1.5 s',
     theme: 'light',
     crf: 26,
-    segments: [intro, via('fade', agenda), via('dissolve', arch), via('wipeleft', numbers), via('fade', lessons), via('dissolve', next)],
+    segments: [
+      intro,
+      via('fade', agenda),
+      via('dissolve', arch),
+      via('wipeleft', numbers),
+      via('fade', lessons),
+      via('dissolve', next),
+    ],
   },
   {
     name: 'builds',
@@ -86,8 +119,14 @@ export const corpus: VideoSpec[] = [
     segments: [
       intro,
       s('b1', 'Three Rules', ['One writer per partition'], 5, { partialBuild: true }),
-      s('b1', 'Three Rules', ['One writer per partition', 'Retries must be idempotent'], 5, { partialBuild: true }),
-      s('b1', 'Three Rules', ['One writer per partition', 'Retries must be idempotent', 'Alert on lag, not errors']),
+      s('b1', 'Three Rules', ['One writer per partition', 'Retries must be idempotent'], 5, {
+        partialBuild: true,
+      }),
+      s('b1', 'Three Rules', [
+        'One writer per partition',
+        'Retries must be idempotent',
+        'Alert on lag, not errors',
+      ]),
       arch,
       via('fade', s('b2', 'Rollout Plan', ['Shadow traffic first'], 5, { partialBuild: true })),
       s('b2', 'Rollout Plan', ['Shadow traffic first', 'Then one region at a time']),
@@ -114,7 +153,18 @@ export const corpus: VideoSpec[] = [
     about: 'speaker-camera shots between slides, one with a calm speaker',
     theme: 'light',
     crf: 26,
-    segments: [intro, cam(8), agenda, cam(8, true), agenda, arch, via('fade', cam(6)), via('fade', numbers), cam(6, true), lessons],
+    segments: [
+      intro,
+      cam(8),
+      agenda,
+      cam(8, true),
+      agenda,
+      arch,
+      via('fade', cam(6)),
+      via('fade', numbers),
+      cam(6, true),
+      lessons,
+    ],
   },
   {
     name: 'returns',

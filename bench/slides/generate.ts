@@ -59,7 +59,11 @@ function cameraGraph(seconds: number, calm: boolean, out: string, tag: string): 
   ].join(';');
 }
 
-function slideGraph(seg: Extract<Segment, { kind: 'slide' }>, theme: VideoSpec['theme'], out: string): string {
+function slideGraph(
+  seg: Extract<Segment, { kind: 'slide' }>,
+  theme: VideoSpec['theme'],
+  out: string,
+): string {
   const c = themes[theme];
   const parts = [
     `color=c=${c.bg}:s=${W}x${H}:r=${FPS}:d=${seg.seconds}`,
@@ -88,14 +92,18 @@ export function plan(spec: VideoSpec): { graph: string; truth: Truth } {
   spec.segments.forEach((seg, i) => {
     const out = `s${i}`;
     graphs.push(
-      seg.kind === 'slide' ? slideGraph(seg, spec.theme, out) : cameraGraph(seg.seconds, !!seg.calm, out, `c${i}`),
+      seg.kind === 'slide'
+        ? slideGraph(seg, spec.theme, out)
+        : cameraGraph(seg.seconds, !!seg.calm, out, `c${i}`),
     );
     const fadeIn = i === 0 ? 0 : transitionSeconds[seg.into ?? 'cut'];
     const start = length - fadeIn;
     if (i === 0) chain = out;
     else {
       const name = seg.into && seg.into !== 'cut' ? seg.into : 'fade';
-      graphs.push(`[${chain}][${out}]xfade=transition=${name}:duration=${fadeIn}:offset=${start.toFixed(2)}[x${i}]`);
+      graphs.push(
+        `[${chain}][${out}]xfade=transition=${name}:duration=${fadeIn}:offset=${start.toFixed(2)}[x${i}]`,
+      );
       chain = `x${i}`;
       intervals.push({ start, end: length, label: null, final: false });
     }
@@ -136,10 +144,23 @@ export function ensureVideo(spec: VideoSpec): { path: string; truth: Truth } {
     return { path, truth: JSON.parse(readFileSync(truthPath, 'utf8')) as Truth };
   }
   const args = ['-v', 'error', '-nostdin', '-y', '-filter_complex', graph, '-map', '[out]'];
-  args.push('-c:v', 'libx264', '-preset', 'veryfast', '-crf', String(spec.crf), '-r', String(FPS), '-g', '50', path);
+  args.push(
+    '-c:v',
+    'libx264',
+    '-preset',
+    'veryfast',
+    '-crf',
+    String(spec.crf),
+    '-r',
+    String(FPS),
+    '-g',
+    '50',
+    path,
+  );
   const run = spawnSync('ffmpeg', args, { encoding: 'utf8' });
   if (run.error) throw new Error(`ffmpeg is needed to render the corpus: ${run.error.message}`);
-  if (run.status !== 0) throw new Error(`ffmpeg failed on ${spec.name}: ${run.stderr.trim().split('\n').pop()}`);
+  if (run.status !== 0)
+    throw new Error(`ffmpeg failed on ${spec.name}: ${run.stderr.trim().split('\n').pop()}`);
   writeFileSync(truthPath, JSON.stringify(truth, null, 2));
   return { path, truth };
 }

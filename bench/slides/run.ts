@@ -2,8 +2,10 @@
 // CLI's decoding path and ffmpeg's scene filter over every video in the same run, and prints
 // per-video and overall precision / recall / F1 plus the detector's CPU time per sampled frame.
 import { detectVideoSlides } from '../../src/cli/slides-detect';
-import { corpus } from './corpus';
+import { decodeLuma } from '../../src/cli/slides-ffmpeg';
+import { createSlideDetector, type LumaFrame, slideDefaults } from '../../src/core/slides/index';
 import { sceneBaseline } from './baseline';
+import { corpus } from './corpus';
 import { ensureVideo } from './generate';
 import { pooled, type Score, score } from './score';
 
@@ -15,6 +17,34 @@ const pct = (x: number) => `${(100 * x).toFixed(0).padStart(3)}%`;
 const row = (name: string, d: Score, b: Score) =>
   `${name.padEnd(16)} ${String(d.slides).padStart(3)}  ${pct(d.precision)} ${pct(d.recall)} ${d.f1.toFixed(3)}   ${pct(b.precision)} ${pct(b.recall)} ${b.f1.toFixed(3)}`;
 
+/**
+ * CPU per frame of the detector replaying decoded frames in a tight loop (one cpuUsage span, no
+ * I/O in it), next to a bare pass that only copies and sums each frame, measured the same way.
+ */
+function replayCpu(videos: LumaFrame[][]): { detector: number; bare: number } {
+  const frames = videos.reduce((n, v) => n + v.length, 0);
+  const before = process.cpuUsage();
+  for (const video of videos) {
+    const detector = createSlideDetector();
+    for (const frame of video) detector.push(frame);
+  }
+  const used = process.cpuUsage(before);
+  const bareBefore = process.cpuUsage();
+  let sink = 0;
+  for (const video of videos) {
+    for (const frame of video) {
+      const copy = frame.data.slice();
+      for (let i = 0; i < copy.length; i++) sink += copy[i] ?? 0;
+    }
+  }
+  const bareUsed = process.cpuUsage(bareBefore);
+  if (sink < 0) console.log(sink);
+  return {
+    detector: (used.user + used.system) / 1000 / frames,
+    bare: (bareUsed.user + bareUsed.system) / 1000 / frames,
+  };
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const ours: Score[] = [];
@@ -22,10 +52,15 @@ async function main(): Promise<number> {
   let frames = 0;
   let cpuMicros = 0;
   const behind: string[] = [];
+  const decoded: LumaFrame[][] = [];
   console.log('video            slides  detector P    R    F1       scene>0.3 P  R    F1');
   for (const spec of corpus) {
     const { path, truth } = ensureVideo(spec);
     const run = await detectVideoSlides(path);
+    const frameList: LumaFrame[] = [];
+    const size = { fps: slideDefaults.sampleFps, width: slideDefaults.width, height: slideDefaults.height };
+    for await (const frame of decodeLuma(path, size)) frameList.push(frame);
+    decoded.push(frameList);
     frames += run.frames;
     cpuMicros += run.detectorCpuMicros;
     const base = sceneBaseline(path, truth.duration);
@@ -44,10 +79,21 @@ async function main(): Promise<number> {
   const d = pooled(ours);
   const b = pooled(theirs);
   console.log(row('overall', d, b));
-  const msPerFrame = cpuMicros / 1000 / frames;
-  console.log(`\ndetector CPU: ${msPerFrame.toFixed(3)} ms per sampled frame over ${frames} frames (limit ${TARGET_CPU_MS} ms)`);
-  console.log(`overall F1 ${d.f1.toFixed(3)} (target ${TARGET_F1}); baseline ${b.f1.toFixed(3)} in the same run`);
-  console.log(`videos where the detector is not ahead of the baseline: ${behind.length ? behind.join(', ') : 'none'}`);
+  const inLoop = cpuMicros / 1000 / frames;
+  const replay = replayCpu(decoded);
+  const msPerFrame = Math.max(inLoop, replay.detector);
+  console.log(
+    `\ndetector CPU per sampled ${slideDefaults.width}x${slideDefaults.height} frame (limit ${TARGET_CPU_MS} ms), ${frames} frames:`,
+  );
+  console.log(`  measured around each push while decoding: ${inLoop.toFixed(3)} ms`);
+  console.log(`  replaying decoded frames in a tight loop: ${replay.detector.toFixed(3)} ms`);
+  console.log(`  same run, a bare copy + sum of each frame: ${replay.bare.toFixed(3)} ms`);
+  console.log(
+    `overall F1 ${d.f1.toFixed(3)} (target ${TARGET_F1}); baseline ${b.f1.toFixed(3)} in the same run`,
+  );
+  console.log(
+    `videos where the detector is not ahead of the baseline: ${behind.length ? behind.join(', ') : 'none'}`,
+  );
   console.log(`bench time ${((Date.now() - started) / 1000).toFixed(1)} s`);
   const pass = d.f1 >= TARGET_F1 && behind.length === 0 && msPerFrame <= TARGET_CPU_MS;
   console.log(pass ? 'PASS' : 'FAIL');

@@ -48,5 +48,13 @@ export function pooled(scores: readonly Score[]): Score {
   const slides = sum('slides');
   const precision = captures ? sum('hits') / captures : 0;
   const recall = slides ? sum('found') / slides : 1;
-  return { captures, hits: sum('hits'), slides, found: sum('found'), precision, recall, f1: f1Of(precision, recall) };
+  return {
+    captures,
+    hits: sum('hits'),
+    slides,
+    found: sum('found'),
+    precision,
+    recall,
+    f1: f1Of(precision, recall),
+  };
 }

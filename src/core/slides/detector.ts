@@ -61,6 +61,12 @@ const MIN_FLAT_SHARE = 0.5;
  * changed digit is small but concentrated, noise is spread out.
  */
 const CONCENTRATED_PIXELS = 5;
+/**
+ * Comparing with a capture taken seconds earlier needs a slightly higher level than comparing
+ * neighbouring samples: heavily compressed video sharpens a static slide over the frames after a
+ * transition, which moves text edges by more than frame-to-frame noise.
+ */
+const CAPTURE_LEVEL_FACTOR = 1.3;
 /** A build step adds content where the previous step was background; allow this share of overlap. */
 const BUILD_OVERLAP = 0.15;
 /** Hash distance under which a slide counts as one captured in an earlier session. */
@@ -148,7 +154,7 @@ export function createSlideDetector(
     const sameAs = (c: Capture) =>
       c.region.width === region.width &&
       c.region.data.length === region.data.length &&
-      !differs(g, c, region, m.mask, level, pixels);
+      !differs(g, c, region, m.mask, Math.round(level * CAPTURE_LEVEL_FACTOR), pixels);
     if (current && sameAs(current)) {
       trace?.(frame.t, 'same as the slide before');
       return null;
@@ -182,7 +188,7 @@ export function createSlideDetector(
       previous &&
       previous.t !== null &&
       previous.region.width === region.width &&
-      isBuild(g, previous, region, m.mask, level)
+      isBuild(g, previous, region, m.mask, Math.round(level * CAPTURE_LEVEL_FACTOR))
     ) {
       event.replaces = previous.t;
       captures.splice(captures.indexOf(previous), 1, record);
