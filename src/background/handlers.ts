@@ -65,7 +65,6 @@ export function makeHandlers(store: Store): Handlers {
       const at = new Date().toISOString();
       const old = must(await store.notes.get(input.id));
       if (old && old.talkId !== input.talkId) throw new Error('This note belongs to another talk.');
-      if (!old && input.kind === 'slide') throw new Error('A new slide must come with its image (addSlide).');
       if (old) {
         const { text, time, kind } = input;
         return must(await store.notes.update(input.id, { text, time, kind, speaker: input.speaker ?? null }));

@@ -36,7 +36,7 @@ function readVideo(x: unknown): PageVideo {
 function readNoteInput(x: unknown): NoteInput {
   const r = new Reader(x, 'note');
   r.only(['id', 'talkId', 'time', 'kind', 'text', 'speaker']);
-  // A new slide comes with addSlide (it carries the image); the handler refuses a new one here.
+  // A slide here has no picture (both captures failed, or its text is edited); addSlide carries images.
   const kind = r.oneOf('kind', noteKinds);
   return withOptional<NoteInput>(
     {

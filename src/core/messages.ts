@@ -29,9 +29,8 @@ export interface PageVideo {
 }
 
 /**
- * A note as the page has it; saved whole on every edit (upsert). New notes are text, quote
- * or heading (a slide is created with addSlide, which carries its image); an existing slide's
- * text can be edited through this call.
+ * A note as the page has it; saved whole on every edit (upsert). A slide with a picture is
+ * created with addSlide; here a slide has none (both captures failed) or has its text edited.
  */
 export interface NoteInput {
   /** Made by the page (newId('note')) so typing can start before the first save returns. */
