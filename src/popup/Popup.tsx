@@ -1,19 +1,25 @@
-// The toolbar popup: the active post and its notes, and quick actions. A pure view.
-import type { Note, Post, Talk } from '../core/model';
+// The toolbar popup: the active post, the current tab's talk, quick actions and recent posts.
+// A pure view over a PopupSummary (counts come from the store's indexes, never all notes).
+import { useState } from 'preact/hooks';
+import type { PostId } from '../core/model';
 import { formatTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
+import type { PopupSummary } from '../store/library-queries';
 
 export interface PopupData {
-  post: Post | null;
-  talks: Array<{ talk: Talk; notes: Note[] }>;
+  summary: PopupSummary;
   /** The current tab can take notes once the user enables Talkmark on it. */
   canEnableHere: boolean;
 }
 
 export interface PopupActions {
-  exportMarkdown(): void;
-  openLibrary(): void;
+  newPost(title: string): void;
+  switchPost(id: PostId): void;
+  /** Opens the library, at `hash` when given (e.g. "post/ID/export"). */
+  openLibrary(hash?: string): void;
   enableHere(): void;
+  /** The active post as Markdown, shown in the popup to copy. */
+  exportMarkdown(): void;
 }
 
 export interface PopupStatus {
@@ -21,24 +27,69 @@ export interface PopupStatus {
   kind: 'info' | 'error';
 }
 
-function TalkNotes({ talk, notes }: { talk: Talk; notes: Note[] }) {
-  const sorted = [...notes].sort((a, b) => a.time - b.time);
+const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
+
+function NewPost({ onCreate }: { onCreate(title: string): void }) {
+  const [open, setOpen] = useState(false);
+  const [title, setTitle] = useState('');
+  if (!open)
+    return (
+      <button type="button" class="new-post" onClick={() => setOpen(true)}>
+        New post
+      </button>
+    );
   return (
-    <li class="talk">
-      <a class="talk-title" href={talk.url} target="_blank" rel="noreferrer">
-        {talk.title || talk.url}
-      </a>
-      <ol class="notes">
-        {sorted.map((n) => (
-          <li key={n.id} class={`note note-${n.kind}`} data-note-id={n.id}>
-            <a class="time" href={momentUrl(talk, n.time)} target="_blank" rel="noreferrer">
-              {formatTime(n.time)}
-            </a>{' '}
-            <span class="text">{n.kind === 'slide' ? n.text || '(slide)' : n.text}</span>
-          </li>
-        ))}
-      </ol>
-    </li>
+    <form
+      class="new-post-form"
+      onSubmit={(e) => {
+        e.preventDefault();
+        onCreate(title.trim() || 'Untitled post');
+        setOpen(false);
+        setTitle('');
+      }}
+    >
+      <label>
+        Title{' '}
+        <input
+          name="title"
+          value={title}
+          // biome-ignore lint/a11y/noAutofocus: the user just asked for this field
+          autoFocus
+          onInput={(e) => setTitle(e.currentTarget.value)}
+        />
+      </label>{' '}
+      <button type="submit" class="primary">
+        Create
+      </button>
+    </form>
+  );
+}
+
+function Here({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  const here = data.summary.here;
+  if (here) {
+    const elsewhere = here.post && here.post.id !== data.summary.active?.id;
+    return (
+      <section class="here" aria-labelledby="here-h">
+        <h2 id="here-h">On this tab</h2>
+        <p class="here-talk">
+          <strong>{here.talk.title || here.talk.url}</strong>{' '}
+          <span class="here-count">{plural(here.noteCount, 'note')}</span>
+          {elsewhere && <span class="muted"> in “{here.post?.title}”</span>}
+        </p>
+      </section>
+    );
+  }
+  return (
+    <section class="here" aria-labelledby="here-h">
+      <h2 id="here-h">On this tab</h2>
+      <p class="muted">No talk from this tab yet.</p>
+      {data.canEnableHere && (
+        <button type="button" class="primary" onClick={actions.enableHere}>
+          Take notes on this page
+        </button>
+      )}
+    </section>
   );
 }
 
@@ -54,41 +105,79 @@ export function Popup({
   exported: string | null;
 }) {
   if (!data) return <p class="loading">Loading…</p>;
-  const count = data.talks.reduce((n, t) => n + t.notes.length, 0);
+  const { active, talks, recent, latest } = data.summary;
+  const count = talks.reduce((n, t) => n + t.noteCount, 0);
   return (
     <main>
       <header>
         <img src="icons/icon-32.png" alt="" width={20} height={20} />
-        <h1>{data.post?.title ?? 'No post yet'}</h1>
+        <h1>{active?.title ?? 'No post yet'}</h1>
       </header>
-      {data.canEnableHere && (
-        <button type="button" class="primary" onClick={actions.enableHere}>
-          Take notes on this page
-        </button>
-      )}
-      {data.post ? (
+      {active ? (
         <p class="summary">
-          {data.talks.length} {data.talks.length === 1 ? 'talk' : 'talks'}, {count}{' '}
-          {count === 1 ? 'note' : 'notes'}
+          {plural(talks.length, 'talk')}, {plural(count, 'note')}
         </p>
       ) : (
         <p class="summary">Open a talk video and press n to add your first note.</p>
       )}
-      <ul class="talks">
-        {data.talks.map((t) => (
-          <TalkNotes key={t.talk.id} talk={t.talk} notes={t.notes} />
-        ))}
-      </ul>
-      <footer>
-        <button type="button" class="export" onClick={actions.exportMarkdown} disabled={!data.post}>
-          Export Markdown
+      <Here data={data} actions={actions} />
+      <p class="auto-capture">
+        <label class="muted">
+          <input type="checkbox" disabled /> Auto-capture on this tab (not available yet: the page
+          panel can’t switch it on from here)
+        </label>
+      </p>
+      {latest && latest.notes.length > 0 && (
+        <section aria-labelledby="latest-h">
+          <h2 id="latest-h">Latest in {latest.talk.title || 'this talk'}</h2>
+          <ol class="notes">
+            {latest.notes.map((n) => (
+              <li key={n.id} class={`note note-${n.kind}`} data-note-id={n.id}>
+                <a class="time" href={momentUrl(latest.talk, n.time)} target="_blank" rel="noreferrer">
+                  {formatTime(n.time)}
+                </a>{' '}
+                <span class="text">{n.kind === 'slide' ? n.text || '(slide)' : n.text}</span>
+              </li>
+            ))}
+          </ol>
+        </section>
+      )}
+      <div class="actions">
+        <NewPost onCreate={actions.newPost} />
+        <button
+          type="button"
+          class="export-dialog"
+          disabled={!active}
+          onClick={() => active && actions.openLibrary(`post/${active.id}/export`)}
+        >
+          Export…
         </button>
-        <button type="button" onClick={actions.openLibrary}>
+        <button type="button" class="export" onClick={actions.exportMarkdown} disabled={!active}>
+          Copy as Markdown
+        </button>
+        <button type="button" class="open-library" onClick={() => actions.openLibrary()}>
           Open library
         </button>
-      </footer>
+      </div>
+      {recent.length > 0 && (
+        <section class="recent" aria-labelledby="recent-h">
+          <h2 id="recent-h">Switch post</h2>
+          <ul>
+            {recent.map((p) => (
+              <li key={p.id}>
+                <button type="button" class="link switch" onClick={() => actions.switchPost(p.id)}>
+                  {p.title}
+                </button>
+              </li>
+            ))}
+          </ul>
+          <button type="button" class="link" onClick={() => actions.openLibrary()}>
+            All posts…
+          </button>
+        </section>
+      )}
       {status && (
-        <p class={`status status-${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
+        <p class={`status ${status.kind}`} role={status.kind === 'error' ? 'alert' : 'status'}>
           {status.text}
         </p>
       )}

@@ -75,3 +75,4 @@ export function openStore(options: StoreOptions = {}): Store {
     },
   };
 }
+export { type LibraryQueries, openLibraryQueries, type PopupSummary, type PostSummary } from './library-queries';

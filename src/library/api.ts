@@ -1,0 +1,77 @@
+// What the library's views may do: data in, actions out, every failure a message to show.
+// The entry (index.tsx) builds it over the store and the browser; tests build it over a
+// fake-indexeddb store. Views never touch the store or browser.* themselves.
+import type { ExportFormat, ExportOptions } from '../core/export';
+import type { ImageId, Note, NoteId, Post, PostId, SectionId, Talk, TalkId } from '../core/model';
+import type { Result } from '../core/result';
+import type {
+  DeletedNote,
+  ImportMode,
+  ImportReport,
+  NotePatch,
+  PostPatch,
+  PostSummary,
+  PostView,
+  TalkPatch,
+} from '../store';
+import type { Settings } from '../ui/settings';
+
+export type Outcome<T = void> = Result<T, string>;
+
+/** A note found by search, with where it lives. */
+export interface NoteHit {
+  note: Note;
+  talk: Talk | undefined;
+  postId: PostId | undefined;
+  postTitle: string;
+}
+
+export interface SearchHits {
+  notes: NoteHit[];
+  noteCount: number;
+  talks: Array<{ talk: Talk; postTitle: string }>;
+}
+
+export interface ExportRequest {
+  postId: PostId;
+  format: ExportFormat;
+  options: Partial<ExportOptions>;
+}
+
+/** Writing into a folder: what already exists there is reported before anything is written. */
+export type FolderResult = { written: number; folder: string } | { exists: string[] };
+
+export interface LibraryApi {
+  postSummaries(): Promise<Outcome<PostSummary[]>>;
+  openPost(id: PostId): Promise<Outcome<PostView | undefined>>;
+  search(query: string): Promise<Outcome<SearchHits>>;
+  /** A URL to show a stored image (blob:), or null when it is gone. */
+  imageUrl(id: ImageId): Promise<string | null>;
+
+  createPost(title: string): Promise<Outcome<Post>>;
+  duplicatePost(id: PostId): Promise<Outcome<PostId>>;
+  /** Deletes the post; the result undoes it. */
+  deletePost(id: PostId): Promise<Outcome<() => Promise<Outcome>>>;
+  updatePost(id: PostId, patch: PostPatch): Promise<Outcome>;
+  setActivePost(id: PostId): Promise<Outcome>;
+  activePost(): Promise<PostId | undefined>;
+
+  updateTalk(id: TalkId, patch: TalkPatch): Promise<Outcome>;
+  moveTalk(id: TalkId, to: { postId: PostId; sectionId: SectionId; index?: number }): Promise<Outcome>;
+  reorderTalks(postId: PostId, sectionId: SectionId, talkIds: TalkId[]): Promise<Outcome>;
+
+  updateNote(id: NoteId, patch: NotePatch): Promise<Outcome>;
+  deleteNote(id: NoteId): Promise<Outcome<DeletedNote>>;
+  restoreNote(deleted: DeletedNote): Promise<Outcome>;
+
+  exportPreview(request: ExportRequest): Promise<Outcome<string>>;
+  exportZip(request: ExportRequest): Promise<Outcome<{ files: number; name: string }>>;
+  /** Null when this browser can't write into a folder (Firefox): use the zip. */
+  exportToFolder: ((request: ExportRequest, overwrite: boolean) => Promise<Outcome<FolderResult>>) | null;
+
+  backUp(): Promise<Outcome<{ notes: number; images: number; name: string }>>;
+  restore(file: Blob, mode: ImportMode): Promise<Outcome<ImportReport>>;
+
+  loadSettings(): Promise<Settings>;
+  saveSettings(settings: Settings): Promise<Outcome<Settings>>;
+}

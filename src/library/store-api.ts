@@ -1,0 +1,180 @@
+// LibraryApi over the store: the one place the library's views reach data. Store errors
+// become the messages they already carry; long work (zips, previews, backups) runs here, in
+// the page, never in the background worker.
+import { decodeBackup, encodeBackup } from '../core/backup';
+import { type ExportFile, exportPost, renderPreviewHtml, zipToBytes } from '../core/export';
+import type { ImageId, PostId, Snapshot } from '../core/model';
+import { err, ok, type Result } from '../core/result';
+import type { LibraryQueries, Store, StoreError } from '../store';
+import { type KeyValueArea, loadSettings, saveSettings } from '../ui/settings';
+import type { ExportRequest, LibraryApi, Outcome } from './api';
+import { duplicateSnapshot } from './duplicate';
+import { canWrite, type DirHandle, existingFiles, writeFiles } from './folder';
+
+export interface ApiDeps {
+  store: Store;
+  queries: LibraryQueries;
+  settings: KeyValueArea;
+  /** Saves bytes as a download. */
+  download(bytes: Uint8Array, name: string): void;
+  /** The browser's directory picker, or null where there is none (Firefox). */
+  pickFolder: (() => Promise<DirHandle>) | null;
+  objectUrl(blob: Blob): string;
+}
+
+const FOLDER_KEY = 'exportFolder';
+
+const plain = <T>(r: Result<T, StoreError>): Outcome<T> => (r.ok ? r : err(r.error.message));
+const unit = <T>(r: Result<T, StoreError>): Outcome => (r.ok ? ok(undefined) : err(r.error.message));
+
+export function storeApi(deps: ApiDeps): LibraryApi {
+  const { store, queries } = deps;
+  const urls = new Map<ImageId, string>();
+
+  const snapshotOf = async (postId: PostId): Promise<Outcome<Snapshot>> => {
+    const snap = await store.snapshotOfPost(postId);
+    if (!snap.ok) return err(snap.error.message);
+    return snap.value ? ok(snap.value) : err('This post no longer exists.');
+  };
+  const filesOf = async (req: ExportRequest): Promise<Outcome<{ files: ExportFile[]; snap: Snapshot }>> => {
+    const snap = await snapshotOf(req.postId);
+    if (!snap.ok) return snap;
+    const files = exportPost(snap.value, req.postId, req.format, req.options);
+    return files.ok ? ok({ files: files.value, snap: snap.value }) : err(`Export failed: ${files.error}`);
+  };
+
+  return {
+    postSummaries: async () => plain(await queries.postSummaries()),
+    openPost: async (id) => plain(await store.posts.open(id)),
+    async search(query) {
+      const found = await store.search(query, 100);
+      if (!found.ok) return err(found.error.message);
+      const posts = await store.posts.list();
+      const titles = new Map(posts.ok ? posts.value.map((p) => [p.id, p.title]) : []);
+      const talks = await queries.talksById(found.value.notes.map((n) => n.talkId));
+      const byId = talks.ok ? talks.value : new Map();
+      return ok({
+        noteCount: found.value.noteCount,
+        notes: found.value.notes.map((note) => {
+          const talk = byId.get(note.talkId);
+          return { note, talk, postId: talk?.postId, postTitle: (talk && titles.get(talk.postId)) ?? '' };
+        }),
+        talks: found.value.talks.map((talk) => ({ talk, postTitle: titles.get(talk.postId) ?? '' })),
+      });
+    },
+    async imageUrl(id) {
+      const known = urls.get(id);
+      if (known) return known;
+      const image = await store.images.get(id);
+      if (!image.ok || !image.value) return null;
+      const url = deps.objectUrl(image.value.blob);
+      urls.set(id, url);
+      return url;
+    },
+
+    createPost: async (title) => plain(await store.posts.create({ title })),
+    async duplicatePost(id) {
+      const snap = await snapshotOf(id);
+      if (!snap.ok) return snap;
+      const copy = duplicateSnapshot(snap.value, id);
+      if (!copy?.posts[0]) return err('This post no longer exists.');
+      const written = await store.importSnapshot(copy, 'merge');
+      return written.ok ? ok(copy.posts[0].id) : err(written.error.message);
+    },
+    async deletePost(id) {
+      // The whole post, images included, is kept in memory so Undo can put it back as it was.
+      const snap = await snapshotOf(id);
+      if (!snap.ok) return snap;
+      const active = await store.posts.getActive();
+      const wasActive = active.ok && active.value === id;
+      const gone = await store.posts.delete(id);
+      if (!gone.ok) return err(gone.error.message);
+      return ok(async () => {
+        const back = await store.importSnapshot(snap.value, 'merge');
+        if (!back.ok) return err(back.error.message);
+        if (wasActive) await store.posts.setActive(id);
+        return ok(undefined);
+      });
+    },
+    updatePost: async (id, patch) => unit(await store.posts.update(id, patch)),
+    setActivePost: async (id) => unit(await store.posts.setActive(id)),
+    async activePost() {
+      const a = await store.posts.getActive();
+      return a.ok ? a.value : undefined;
+    },
+
+    updateTalk: async (id, patch) => unit(await store.talks.update(id, patch)),
+    moveTalk: async (id, to) => unit(await store.talks.move(id, to)),
+    reorderTalks: async (postId, sectionId, ids) => unit(await store.talks.reorder(postId, sectionId, ids)),
+
+    updateNote: async (id, patch) => unit(await store.notes.update(id, patch)),
+    deleteNote: async (id) => plain(await store.notes.delete(id)),
+    restoreNote: async (deleted) => unit(await store.notes.restore(deleted)),
+
+    async exportPreview(req) {
+      const snap = await snapshotOf(req.postId);
+      if (!snap.ok) return snap;
+      const imageUrls = new Map<ImageId, string>();
+      for (const image of snap.value.images) {
+        const blob = new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.mime });
+        imageUrls.set(image.id, deps.objectUrl(blob));
+      }
+      return ok(renderPreviewHtml(snap.value, req.postId, (id) => imageUrls.get(id) ?? '', req.options));
+    },
+    async exportZip(req) {
+      const out = await filesOf(req);
+      if (!out.ok) return out;
+      const post = out.value.snap.posts[0];
+      const name = `${post?.slug || 'post'}-${req.format}.zip`;
+      deps.download(zipToBytes(out.value.files), name);
+      return ok({ files: out.value.files.length, name });
+    },
+    exportToFolder: deps.pickFolder
+      ? async (req, overwrite) => {
+          const pick = deps.pickFolder as () => Promise<DirHandle>;
+          const out = await filesOf(req);
+          if (!out.ok) return out;
+          try {
+            const saved = await queries.getKv(FOLDER_KEY);
+            let dir = saved.ok ? (saved.value as DirHandle | undefined) : undefined;
+            if (!dir || !(await canWrite(dir))) {
+              dir = await pick();
+              await queries.setKv(FOLDER_KEY, dir);
+            }
+            if (!overwrite) {
+              const exists = await existingFiles(dir, out.value.files);
+              if (exists.length > 0) return ok({ exists });
+            }
+            await writeFiles(dir, out.value.files);
+            return ok({ written: out.value.files.length, folder: dir.name });
+          } catch (e) {
+            if (e instanceof Error && e.name === 'AbortError') return err('No folder was chosen; nothing was written.');
+            return err(`Writing into the folder failed: ${e instanceof Error ? e.message : String(e)}`);
+          }
+        }
+      : null,
+
+    async backUp() {
+      const snap = await store.snapshot();
+      if (!snap.ok) return err(snap.error.message);
+      const name = `talkmark-backup-${new Date().toISOString().slice(0, 10)}.zip`;
+      deps.download(encodeBackup(snap.value), name);
+      return ok({ notes: snap.value.notes.length, images: snap.value.images.length, name });
+    },
+    async restore(file, mode) {
+      // decodeBackup checks every file, field and reference before anything is written.
+      const decoded = decodeBackup(new Uint8Array(await file.arrayBuffer()));
+      if (!decoded.ok) return decoded;
+      return plain(await store.importSnapshot(decoded.value, mode));
+    },
+
+    loadSettings: () => loadSettings(deps.settings),
+    async saveSettings(settings) {
+      try {
+        return ok(await saveSettings(deps.settings, settings));
+      } catch (e) {
+        return err(`Settings were not saved: ${e instanceof Error ? e.message : String(e)}`);
+      }
+    },
+  };
+}

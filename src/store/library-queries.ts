@@ -1,0 +1,130 @@
+// Cheap reads for the popup and the library's lists: counts come from the byTalk index
+// (IDBIndex.count), never from loading notes, so a first paint stays fast with years of notes.
+// Also a small key-value slot for what a page wants to remember between visits (the export
+// folder's FileSystemDirectoryHandle, which is structured-cloneable but not JSON).
+// Opens its own connection to the same database, so it adds no field to the Store interface.
+import type { Note, Post, PostId, Site, Talk, TalkId } from '../core/model';
+import type { Result } from '../core/result';
+import { Announcer } from './changes';
+import { Connection } from './connection';
+import type { StoreError } from './errors';
+import { byTime } from './posts';
+import { DB_NAME, toNote } from './schema';
+import { type Ctx, done, read, write } from './tx';
+
+/** What the popup shows, read in one transaction. */
+export interface PopupSummary {
+  active: Post | undefined;
+  /** The active post's talks in section order, each with its note count. */
+  talks: Array<{ talk: Talk; noteCount: number }>;
+  /** Posts other than the active one, most recently edited first. */
+  recent: Post[];
+  /** The current tab's talk in the active post (or any post), when the tab plays one we know. */
+  here: { talk: Talk; noteCount: number; post: Post | undefined } | undefined;
+  /** The last notes (by video time) of `here`'s talk, or of the active post's last talk. */
+  latest: { talk: Talk; notes: Note[] } | undefined;
+}
+
+export interface PostSummary {
+  post: Post;
+  talkCount: number;
+  noteCount: number;
+}
+
+export interface Tab {
+  site: Site;
+  videoId: string;
+}
+
+const ACTIVE_POST = 'activePostId';
+
+export function libraryQueries(ctx: Ctx) {
+  return {
+    /** Everything the popup paints; `recentLimit` posts, `latestLimit` notes. */
+    popup: (tab: Tab | undefined, recentLimit = 5, latestLimit = 5): Promise<Result<PopupSummary, StoreError>> =>
+      read(ctx, ['kv', 'posts', 'talks', 'notes'], async (tx) => {
+        const activeId = await tx.objectStore('kv').get(ACTIVE_POST);
+        const posts = await tx.objectStore('posts').getAll();
+        const active = posts.find((p) => p.id === activeId);
+        const byTalk = tx.objectStore('notes').index('byTalk');
+        const count = (id: TalkId) => byTalk.count(id);
+        let talks: PopupSummary['talks'] = [];
+        if (active) {
+          const own = await tx.objectStore('talks').index('byPost').getAll(active.id);
+          const byId = new Map(own.map((t) => [t.id, t]));
+          const ordered = active.sections.flatMap((s) => s.talkIds.flatMap((id) => byId.get(id) ?? []));
+          const counts = await Promise.all(ordered.map((t) => count(t.id)));
+          talks = ordered.map((talk, i) => ({ talk, noteCount: counts[i] ?? 0 }));
+        }
+        let here: PopupSummary['here'];
+        if (tab) {
+          const same = (await tx.objectStore('talks').index('byVideo').getAll(tab.videoId)).filter(
+            (t) => t.site === tab.site,
+          );
+          const talk = same.find((t) => t.postId === active?.id) ?? same[0];
+          if (talk) {
+            here = { talk, noteCount: await count(talk.id), post: posts.find((p) => p.id === talk.postId) };
+          }
+        }
+        const shown = here?.talk ?? talks.at(-1)?.talk;
+        const latest = shown && {
+          talk: shown,
+          notes: (await byTalk.getAll(shown.id)).map(toNote).sort(byTime).slice(-latestLimit),
+        };
+        const recent = posts
+          .filter((p) => p.id !== active?.id)
+          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
+          .slice(0, recentLimit);
+        return { active, talks, recent, here, latest };
+      }),
+
+    /** Every post with how many talks and notes it holds (counted through the indexes). */
+    postSummaries: () =>
+      read(ctx, ['posts', 'talks', 'notes'], async (tx): Promise<PostSummary[]> => {
+        const posts = await tx.objectStore('posts').getAll();
+        const talks = await tx.objectStore('talks').getAll();
+        const byTalk = tx.objectStore('notes').index('byTalk');
+        const counts = await Promise.all(talks.map((t) => byTalk.count(t.id)));
+        const perPost = new Map<PostId, { talks: number; notes: number }>();
+        talks.forEach((t, i) => {
+          const c = perPost.get(t.postId) ?? { talks: 0, notes: 0 };
+          c.talks++;
+          c.notes += counts[i] ?? 0;
+          perPost.set(t.postId, c);
+        });
+        return posts.map((post) => ({
+          post,
+          talkCount: perPost.get(post.id)?.talks ?? 0,
+          noteCount: perPost.get(post.id)?.notes ?? 0,
+        }));
+      }),
+
+    /** Talks by id (search results name the talk and post a note is in). */
+    talksById: (ids: readonly TalkId[]) =>
+      read(ctx, ['talks'], async (tx) => {
+        const found = await Promise.all([...new Set(ids)].map((id) => tx.objectStore('talks').get(id)));
+        return new Map(found.flatMap((t) => (t ? [[t.id, t] as const] : [])));
+      }),
+
+    getKv: (key: string) => read(ctx, ['kv'], (tx) => tx.objectStore('kv').get(key)),
+
+    setKv: (key: string, value: unknown) =>
+      write(ctx, ['kv'], async (tx) => {
+        await tx.objectStore('kv').put(value, key);
+        return done(undefined, [{ type: 'kv', key }]);
+      }),
+  };
+}
+
+export type LibraryQueries = ReturnType<typeof libraryQueries> & { close(): void };
+
+export function openLibraryQueries(options: { name?: string } = {}): LibraryQueries {
+  const ctx: Ctx = { conn: new Connection(options.name ?? DB_NAME), announcer: new Announcer() };
+  return {
+    ...libraryQueries(ctx),
+    close() {
+      ctx.conn.close();
+      ctx.announcer.close();
+    },
+  };
+}
