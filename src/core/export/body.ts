@@ -46,7 +46,7 @@ function quote(note: Note, talk: Talk, options: ExportOptions, dialect: Markdown
   return by ? `> "${text}"\n> \\- ${by}` : `> "${text}"`;
 }
 
-function textNote(note: Note, talk: Talk, options: ExportOptions, dialect: MarkdownDialect): string | null {
+function textNote(note: Note, talk: Talk, options: ExportOptions): string | null {
   const text = blockMarkdown(note.text);
   if (text === '') return null;
   if (!options.timestampLinks) return text;
@@ -87,7 +87,7 @@ function noteBlock(
       return rest ? `${figure}\n\n${rest}` : figure;
     }
     default:
-      return textNote(note, talk, options, style.dialect);
+      return textNote(note, talk, options);
   }
 }
 

@@ -74,7 +74,8 @@ export function exportPost(
 
 /**
  * Several posts into one folder: slugs made unique across them (`day-2`, `day-2-2`), and for
- * the plain format each post in its own `<slug>/` folder since they would all be `post.md`.
+ * the plain format each post in its own `<slug>/` folder (when there are several) since they
+ * would all be `post.md`.
  */
 export function exportPosts(
   snapshot: Snapshot,
@@ -94,7 +95,7 @@ export function exportPosts(
     if (!files.ok) return files;
     const [main, ...rest] = files.value;
     if (!main) continue;
-    if (format === 'markdown') {
+    if (format === 'markdown' && postIds.length > 1) {
       for (const f of files.value) all.push({ path: `${slug}/${f.path}`, bytes: f.bytes });
     } else if (format === 'obsidian') {
       // Two posts with the same title would be the same note.

@@ -1,7 +1,7 @@
 import { Window } from 'happy-dom';
 import { describe, expect, it } from 'vitest';
 import { renderPreviewHtml } from '../../../src/core/export';
-import type { ImageId, PostId } from '../../../src/core/model';
+import type { ImageId, NoteId, PostId } from '../../../src/core/model';
 import { harbourConf, hostile, postId } from '../../fixtures/posts/harbour-conf';
 
 function dom(html: string) {
@@ -34,9 +34,11 @@ describe('renderPreviewHtml', () => {
 
   it('lets no script run: no script elements, no handlers, no javascript: links', () => {
     const s = harbourConf();
+    const base = s.notes[2];
+    if (!base) throw new Error('fixture');
     s.notes.push({
-      ...(s.notes[2] ?? s.notes[0]!),
-      id: 'n_evil' as never,
+      ...base,
+      id: 'n_evil' as NoteId,
       text: '<script>alert(1)</script>\n\n<img src=x onerror=alert(1)> [click](javascript:alert(1)) <a href="javascript:x">y</a>',
     });
     const talk = s.talks[3];
@@ -47,7 +49,7 @@ describe('renderPreviewHtml', () => {
     for (const el of Array.from(doc.querySelectorAll('*'))) {
       for (const attr of Array.from(el.attributes)) {
         expect(attr.name.startsWith('on')).toBe(false);
-        expect(attr.value.toLowerCase().startsWith('javascript:')).toBe(false);
+        expect((attr.value ?? '').toLowerCase().startsWith('javascript:')).toBe(false);
       }
     }
     expect(html).not.toMatch(/<script/i);
