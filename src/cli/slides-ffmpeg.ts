@@ -5,7 +5,8 @@ import type { LumaFrame } from '../core/slides/index';
 
 export class FfmpegError extends Error {}
 
-const FFMPEG = process.env.TALKMARK_FFMPEG ?? 'ffmpeg';
+// Resolved on PATH at each spawn, so a missing ffmpeg is reported per call, not at import.
+const FFMPEG = 'ffmpeg';
 
 function notFound(error: NodeJS.ErrnoException): FfmpegError {
   return error.code === 'ENOENT'

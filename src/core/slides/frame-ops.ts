@@ -18,6 +18,8 @@ export interface Region {
 const GAIN_TOLERANCE = 0.1;
 
 const levelHistogram = new Uint32Array(256);
+/** Neighbours within this many levels count as flat (decoded, downscaled video keeps little grain). */
+const FLAT_STEP = 1;
 
 /** Centre of the most populated window of 9 levels (compression spreads a flat colour a little). */
 function dominantLevel(histogram: Uint32Array): { level: number; count: number } {
@@ -204,7 +206,7 @@ export function composition(
     if (i < last && (i + 1) % width !== 0) {
       const dx = (data[i + 1] ?? 0) - v;
       const dy = (data[i + width] ?? 0) - v;
-      if (dx <= 1 && dx >= -1 && dy <= 1 && dy >= -1) flat++;
+      if (dx <= FLAT_STEP && dx >= -FLAT_STEP && dy <= FLAT_STEP && dy >= -FLAT_STEP) flat++;
     }
   }
   const { level: background, count: best } = dominantLevel(levelHistogram);

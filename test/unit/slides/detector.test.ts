@@ -1,0 +1,245 @@
+import { describe, expect, it } from 'vitest';
+import {
+  createSlideDetector,
+  type DetectorOptions,
+  type LumaFrame,
+  type SlideEvent,
+} from '../../../src/core/slides/index';
+import { blend, camera, dark, degrade, H, paste, rng, slide, timeline, W } from './synth';
+
+function run(frames: LumaFrame[], options: Partial<DetectorOptions> = {}): SlideEvent[] {
+  const detector = createSlideDetector(options);
+  return frames.flatMap((f) => detector.push(f) ?? []);
+}
+
+/** Capture times once build steps have replaced their predecessors (what the page ends up with). */
+function kept(events: SlideEvent[]): number[] {
+  const times: number[] = [];
+  for (const e of events) {
+    const i = e.replaces === undefined ? -1 : times.indexOf(e.replaces);
+    if (i >= 0) times.splice(i, 1, e.t);
+    else times.push(e.t);
+  }
+  return times;
+}
+
+const A = slide(['INTRODUCTION', '- WHY STREAMS', '- WHAT BROKE']);
+const B = slide(['ARCHITECTURE', '- PRODUCERS WRITE LOGS', '- WORKERS CONSUME']);
+const C = slide(['LESSONS', '- IDEMPOTENCY WINS', '- WATCH THE LAG']);
+const still = (data: Uint8Array) => () => data;
+
+describe('createSlideDetector', () => {
+  it('captures each slide once after hard cuts, while it is on screen and after it settled', () => {
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [5, still(B)],
+        [5, still(C)],
+      ]),
+    );
+    expect(events.map((e) => e.t)).toEqual([1, 6, 11]);
+    expect(events.every((e) => e.replaces === undefined)).toBe(true);
+    expect(events[1]?.shownAt).toBe(5);
+  });
+
+  it('waits out a crossfade and captures only its end state', () => {
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [1.5, (t) => blend(A, B, (t - 5 + 0.5) / 2)],
+        [5, still(B)],
+      ]),
+    );
+    expect(events).toHaveLength(2);
+    expect(events[1]?.t).toBeGreaterThanOrEqual(7);
+  });
+
+  it('replaces the capture as an incremental build completes', () => {
+    const step1 = slide(['THREE RULES', '- ONE WRITER']);
+    const step2 = slide(['THREE RULES', '- ONE WRITER', '- IDEMPOTENT RETRIES']);
+    const step3 = slide(['THREE RULES', '- ONE WRITER', '- IDEMPOTENT RETRIES', '- ALERT ON LAG']);
+    const events = run(
+      timeline([
+        [4, still(step1)],
+        [4, still(step2)],
+        [4, still(step3)],
+        [4, still(C)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [5, 1],
+      [9, 5],
+      [13, undefined],
+    ]);
+    expect(kept(events)).toEqual([9, 13]);
+  });
+
+  it('treats slides that differ by one number as different slides, not as a build', () => {
+    const q1 = slide(['RESULTS', 'REVENUE UP 12 PCT']);
+    const q2 = slide(['RESULTS', 'REVENUE UP 17 PCT']);
+    const events = run(
+      timeline([
+        [5, still(q1)],
+        [5, still(q2)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [6, undefined],
+    ]);
+  });
+
+  it('never captures speaker-camera shots, moving or calm, and does not recapture the slide after them', () => {
+    const random = rng(1);
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [8, (t) => camera(t, random)],
+        [5, still(A)],
+        [8, (t) => camera(t, random, W, H, 1)],
+        [5, still(B)],
+      ]),
+    );
+    expect(events.map((e) => e.t)).toEqual([1, 27]);
+  });
+
+  it('does not capture a slide again when the speaker goes back to it', () => {
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [5, still(B)],
+        [5, still(A)],
+        [5, still(C)],
+        [5, still(B)],
+      ]),
+    );
+    expect(events.map((e) => e.t)).toEqual([1, 6, 16]);
+  });
+
+  it('skips slides whose hashes the page seeded from earlier sessions', () => {
+    const first = run(
+      timeline([
+        [5, still(A)],
+        [5, still(B)],
+      ]),
+    );
+    const seeded = run(
+      timeline([
+        [5, still(B)],
+        [5, still(A)],
+        [5, still(C)],
+      ]),
+      {
+        knownHashes: first.map((e) => e.phash),
+      },
+    );
+    expect(seeded.map((e) => e.t)).toEqual([11]);
+  });
+
+  it('ignores the camera box of a picture-in-picture layout', () => {
+    const random = rng(2);
+    const pip = (deck: Uint8Array) => (t: number) => {
+      const small = slide(['X'], { bg: 0, fg: 0 }, 40, 50);
+      return paste(
+        paste(new Uint8Array(W * H).fill(40), deck.subarray(0), W, 62, 0, 14),
+        camera(t, random, 40, 50, 6).map((v, i) => v | (small[i] ?? 0)),
+        40,
+        50,
+        118,
+        20,
+      );
+    };
+    const deck = (lines: string[]) => slide(lines, { bg: 240, fg: 30, bar: 90 }, W, 62).slice(0, W * 62);
+    const frames = timeline([
+      [8, pip(deck(['INTRO', 'TEXT ONE']))],
+      [6, pip(deck(['AGENDA', 'TEXT TWO']))],
+      [6, pip(deck(['CLOSING', 'TEXT THREE']))],
+    ]);
+    expect(run(frames)).toHaveLength(3);
+    // With a crop rectangle on the slide area, capture starts as soon as the slide settles.
+    const cropped = run(frames, { crop: { x: 0, y: 0.15, width: 0.72, height: 0.7 } });
+    expect(cropped.map((e) => e.t)).toEqual([1, 9, 15]);
+  });
+
+  it('ignores a demo video playing inside a slide', () => {
+    const random = rng(3);
+    const withVideo = (deck: Uint8Array) => (t: number) =>
+      paste(deck, camera(t * 3, random, 40, 30, 10), 40, 30, 110, 50);
+    const d1 = slide(['LIVE DEMO', 'CONSUMER LAG']);
+    const d2 = slide(['FAILOVER DEMO', 'REGION TWO']);
+    const events = run(
+      timeline([
+        [9, withVideo(d1)],
+        [9, withVideo(d2)],
+      ]),
+    );
+    expect(events).toHaveLength(2);
+    expect(events[0]?.t).toBeLessThan(9);
+    expect(events[1]?.t).toBeGreaterThanOrEqual(9);
+  });
+
+  it('is not fooled by brightness flicker and noise', () => {
+    // Grain of +-1 level is what survives downscaling to 160x90 and compression; the bench's
+    // flicker-noise video covers heavy grain through a real decode. Strong per-pixel noise at
+    // 160x90 reads as a camera picture (see MIN_FLAT_SHARE).
+    const random = rng(4);
+    const flicker = (deck: Uint8Array) => (t: number) =>
+      degrade(deck, 1 + 0.06 * Math.sin(t * 5), 10 * Math.sin(t * 3.1), 1, random);
+    const events = run(
+      timeline([
+        [6, flicker(A)],
+        [6, flicker(B)],
+        [6, flicker(C)],
+      ]),
+    );
+    expect(events).toHaveLength(3);
+  });
+
+  it('sees a one-digit change on a dark deck', () => {
+    const d1 = slide(['ERROR BUDGET', '42 MINUTES LEFT'], dark);
+    const d2 = slide(['ERROR BUDGET', '47 MINUTES LEFT'], dark);
+    expect(
+      run(
+        timeline([
+          [5, still(d1)],
+          [5, still(d2)],
+        ]),
+      ).map((e) => e.t),
+    ).toEqual([1, 6]);
+  });
+
+  it('ignores blank frames (black between talks)', () => {
+    expect(run(timeline([[5, () => new Uint8Array(W * H)]]))).toEqual([]);
+  });
+
+  it('keeps the talk memory across reset() (a seek) and copies frames whose buffer the caller reuses', () => {
+    const detector = createSlideDetector();
+    const buffer = new Uint8Array(W * H);
+    const events: SlideEvent[] = [];
+    const feed = (t0: number, data: Uint8Array) => {
+      for (let i = 0; i < 8; i++) {
+        buffer.set(data);
+        const e = detector.push({ t: t0 + i / 2, width: W, height: H, data: buffer });
+        if (e) events.push(e);
+      }
+    };
+    feed(0, A);
+    detector.reset();
+    feed(100, A);
+    feed(104, B);
+    expect(events.map((e) => e.t)).toEqual([1, 105]);
+    expect(events[0]?.frame.data).toEqual(A);
+  });
+
+  it('gives a 16-hex-digit hash that differs between slides', () => {
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [5, still(C)],
+      ]),
+    );
+    expect(events[0]?.phash).toMatch(/^[0-9a-f]{16}$/);
+    expect(events[0]?.phash).not.toBe(events[1]?.phash);
+  });
+});

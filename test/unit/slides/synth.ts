@@ -1,0 +1,133 @@
+// Synthetic 160x90 luma frames for the detector tests: slides with blocky "text" (each character
+// a fixed 3x5 pattern), camera pictures, crossfades, flicker and noise. Deterministic (seeded).
+import type { LumaFrame } from '../../../src/core/slides/index';
+
+export const W = 160;
+export const H = 90;
+
+/** Small seeded PRNG (mulberry32). */
+export function rng(seed: number): () => number {
+  let a = seed >>> 0;
+  return () => {
+    a = (a + 0x6d2b79f5) >>> 0;
+    let t = a;
+    t = Math.imul(t ^ (t >>> 15), t | 1);
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
+  };
+}
+
+const clamp = (v: number) => Math.max(0, Math.min(255, Math.round(v)));
+
+/** A 3x5 glyph per character: 15 bits derived from the character code (never blank). */
+function glyph(ch: string): number {
+  const code = ch.charCodeAt(0);
+  return ((Math.imul(code, 2654435761) >>> 9) & 0x7fff) | 0x4001;
+}
+
+export interface SlideLook {
+  bg: number;
+  fg: number;
+  /** Colour of the bar at the top (same on every slide of a deck, like a template). */
+  bar?: number;
+}
+
+export const light: SlideLook = { bg: 240, fg: 30, bar: 90 };
+export const dark: SlideLook = { bg: 26, fg: 95, bar: 50 };
+
+/** A slide picture: a title bar and lines of blocky text, 2 px per glyph dot. */
+export function slide(lines: readonly string[], look: SlideLook = light, width = W, height = H): Uint8Array {
+  const data = new Uint8Array(width * height).fill(look.bg);
+  for (let x = 0; x < width; x++) for (let y = 0; y < 4; y++) data[y * width + x] = look.bar ?? look.bg;
+  lines.forEach((line, row) => {
+    const y0 = 10 + row * 13;
+    [...line].forEach((ch, col) => {
+      if (ch === ' ') return;
+      const bits = glyph(ch);
+      const x0 = 6 + col * 8;
+      for (let gy = 0; gy < 5; gy++) {
+        for (let gx = 0; gx < 3; gx++) {
+          if (!((bits >> (gy * 3 + gx)) & 1)) continue;
+          for (let dy = 0; dy < 2; dy++) {
+            for (let dx = 0; dx < 2; dx++) {
+              const x = x0 + gx * 2 + dx;
+              const y = y0 + gy * 2 + dy;
+              if (x < width && y < height) data[y * width + x] = look.fg;
+            }
+          }
+        }
+      }
+    });
+  });
+  return data;
+}
+
+/** A speaker-camera picture: lighting gradient, a body that sways with time, sensor noise. */
+export function camera(t: number, random: () => number, width = W, height = H, sway = 18): Uint8Array {
+  const data = new Uint8Array(width * height);
+  const cx = width / 2 + sway * Math.sin(t * 1.3);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const wall = 70 + (90 * x) / width + (40 * y) / height;
+      const body = Math.abs(x - cx) < width / 8 && y > height / 3 ? 55 : 0;
+      const head = (x - cx) ** 2 + (y - height / 4) ** 2 < (height / 9) ** 2 ? 170 : 0;
+      const v = head || body || wall;
+      data[y * width + x] = clamp(v + (random() - 0.5) * 12);
+    }
+  }
+  return data;
+}
+
+export function blend(a: Uint8Array, b: Uint8Array, alpha: number): Uint8Array {
+  return a.map((v, i) => clamp(v * (1 - alpha) + (b[i] ?? 0) * alpha));
+}
+
+/** Flicker (gain and offset) plus noise, like a filmed projector or a heavily compressed stream. */
+export function degrade(
+  data: Uint8Array,
+  gain: number,
+  offset: number,
+  noise: number,
+  random: () => number,
+): Uint8Array {
+  return data.map((v) => clamp(v * gain + offset + (random() - 0.5) * 2 * noise));
+}
+
+/** Pastes `inner` (w x h) into `outer` (W x H) at (x, y). */
+export function paste(
+  outer: Uint8Array,
+  inner: Uint8Array,
+  w: number,
+  h: number,
+  x: number,
+  y: number,
+): Uint8Array {
+  const out = outer.slice();
+  for (let row = 0; row < h; row++) {
+    for (let col = 0; col < w; col++) {
+      if (x + col < W && y + row < H) out[(y + row) * W + x + col] = inner[row * w + col] ?? 0;
+    }
+  }
+  return out;
+}
+
+/** Frames at `fps` from `t0` for `seconds`, each drawn by `draw(t)`. */
+export function frames(t0: number, seconds: number, draw: (t: number) => Uint8Array, fps = 2): LumaFrame[] {
+  const out: LumaFrame[] = [];
+  for (let i = 0; i < Math.round(seconds * fps); i++) {
+    const t = t0 + i / fps;
+    out.push({ t, width: W, height: H, data: draw(t) });
+  }
+  return out;
+}
+
+/** Concatenates segments, each given as (seconds, draw), on one timeline. */
+export function timeline(segments: Array<[number, (t: number) => Uint8Array]>, fps = 2): LumaFrame[] {
+  const out: LumaFrame[] = [];
+  let t0 = 0;
+  for (const [seconds, draw] of segments) {
+    out.push(...frames(t0, seconds, draw, fps));
+    t0 += seconds;
+  }
+  return out;
+}
