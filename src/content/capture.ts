@@ -4,6 +4,7 @@
 // background/screenshot.ts).
 import type { Result } from '../core/result';
 import { err, ok } from '../core/result';
+import type { Settings } from './settings';
 
 export interface CapturedImage {
   blob: Blob;
@@ -19,7 +20,25 @@ export interface CaptureOptions {
   maxWidth: number;
 }
 
-export const defaultCaptureOptions: CaptureOptions = { mime: 'image/jpeg', quality: 0.9, maxWidth: 1920 };
+export function captureOptions(s: Settings): CaptureOptions {
+  return { mime: s.captureFormat, quality: s.captureQuality, maxWidth: s.captureMaxWidth };
+}
+
+/** A frame is on screen unless the video is still seeking or has none yet: wait (briefly) for it. */
+function frameReady(video: HTMLVideoElement, timeoutMs = 1500): Promise<void> {
+  if (!video.seeking && video.readyState >= 2) return Promise.resolve();
+  return new Promise((resolve) => {
+    const done = () => {
+      clearTimeout(timer);
+      video.removeEventListener('seeked', done);
+      video.removeEventListener('loadeddata', done);
+      resolve();
+    };
+    const timer = setTimeout(done, timeoutMs);
+    video.addEventListener('seeked', done);
+    video.addEventListener('loadeddata', done);
+  });
+}
 
 export function fitWidth(w: number, h: number, maxWidth: number): [number, number] {
   if (w <= maxWidth) return [w, h];
@@ -27,20 +46,29 @@ export function fitWidth(w: number, h: number, maxWidth: number): [number, numbe
 }
 
 function encode(canvas: HTMLCanvasElement, o: CaptureOptions): Promise<Blob | null> {
-  return new Promise((resolve) => canvas.toBlob(resolve, o.mime, o.quality));
+  return new Promise((resolve, reject) => {
+    try {
+      canvas.toBlob(resolve, o.mime, o.quality);
+    } catch (e) {
+      reject(e);
+    }
+  });
 }
 
-/** True when a sparse sample of the frame is all (near) black: DRM and blanked canvases. */
-export function isBlank(ctx: CanvasRenderingContext2D, w: number, h: number): boolean {
-  const step = Math.max(1, Math.floor(Math.min(w, h) / 24));
-  const { data } = ctx.getImageData(0, 0, w, h);
-  let max = 0;
-  for (let y = 0; y < h; y += step) {
-    for (let x = 0; x < w; x += step) {
-      const i = (y * w + x) * 4;
-      max = Math.max(max, data[i] ?? 0, data[i + 1] ?? 0, data[i + 2] ?? 0);
-      if (max > 16) return false;
-    }
+/**
+ * True when the frame is all (near) black: DRM and blanked canvases. Reads a 48x27 copy,
+ * not the full frame (a 1080p readback costs milliseconds); throws on a tainted canvas.
+ */
+export function isBlank(source: HTMLCanvasElement): boolean {
+  const small = source.ownerDocument.createElement('canvas');
+  small.width = 48;
+  small.height = 27;
+  const ctx = small.getContext('2d', { willReadFrequently: true });
+  if (!ctx) return false;
+  ctx.drawImage(source, 0, 0, 48, 27);
+  const { data } = ctx.getImageData(0, 0, 48, 27);
+  for (let i = 0; i < data.length; i += 4) {
+    if ((data[i] ?? 0) > 16 || (data[i + 1] ?? 0) > 16 || (data[i + 2] ?? 0) > 16) return false;
   }
   return true;
 }
@@ -50,21 +78,23 @@ export async function captureFrame(
   video: HTMLVideoElement,
   o: CaptureOptions,
 ): Promise<Result<CapturedImage>> {
+  await frameReady(video);
   if (video.readyState < 2 || !video.videoWidth) return err('The video has no frame to capture yet.');
   if (video.mediaKeys) return err('This video is DRM-protected: its frames cannot be read.');
   const [w, h] = fitWidth(video.videoWidth, video.videoHeight, o.maxWidth);
-  const canvas = document.createElement('canvas');
+  const canvas = video.ownerDocument.createElement('canvas');
   canvas.width = w;
   canvas.height = h;
-  const ctx = canvas.getContext('2d', { willReadFrequently: false });
+  const ctx = canvas.getContext('2d');
   if (!ctx) return err('The browser gave no canvas to draw the frame on.');
   ctx.drawImage(video, 0, 0, w, h);
   try {
-    if (isBlank(ctx, w, h)) return err('The captured frame is black (protected video or blocked canvas).');
+    if (isBlank(canvas)) return err('The captured frame is black (protected video or blocked canvas).');
   } catch {
+    // getImageData throws on a tainted canvas: a cross-origin video served without CORS.
     return err('The video comes from another site that does not allow reading its frames.');
   }
-  const blob = await encode(canvas, o);
+  const blob = await encode(canvas, o).catch(() => null);
   if (!blob) return err('The browser could not encode the frame.');
   return ok({ blob, width: w, height: h, via: 'frame' });
 }

@@ -2,7 +2,9 @@
 // user clicks the toolbar button (activeTab). Runs once per frame.
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { TabEvent } from '../core/messages';
+import { call } from '../ui/call';
 import { type Session, startSession } from './session';
+import { loadSettings, watchSettings } from './settings-store';
 import { adapterFor } from './sites';
 
 declare global {
@@ -20,15 +22,13 @@ function isTabEvent(m: unknown): m is TabEvent {
 // The toolbar button may inject us into a page we already run in.
 if (!window.__talkmarkLoaded) {
   window.__talkmarkLoaded = true;
-  let session: Session | null = null;
-  const start = () => {
-    session ??= startSession(document, adapterFor(location));
-  };
+  const session: Session = startSession(document, adapterFor(location), { call });
+  const settingsLife = new AbortController();
+  void loadSettings().then((s) => session.setSettings(s));
+  watchSettings((s) => session.setSettings(s), settingsLife.signal);
   browser.runtime.onMessage.addListener((message: unknown, sender: Runtime.MessageSender) => {
     if (sender.id !== browser.runtime.id || !isTabEvent(message)) return undefined;
-    start();
-    session?.handle(message);
+    session.handle(message);
     return undefined;
   });
-  start();
 }

@@ -1,171 +1,84 @@
 // One page's Talkmark session: finds the talk video, keeps the panel in step with the
 // store, and turns keys and buttons into notes. Re-attaches when the page navigates to
 // another video without reloading, so notes always land in the talk now playing.
-
-import { debounce } from '../core/debounce';
-import { newId } from '../core/ids';
-import type { NoteInput, TabEvent, TalkView } from '../core/messages';
-import type { Note, NoteId } from '../core/model';
-import { call } from '../ui/call';
-import { type CaptureOptions, captureFrame, defaultCaptureOptions } from './capture';
+import type { PageVideo, TabEvent, TalkView } from '../core/messages';
+import { type CallApi, makeContext } from './context';
 import { defaultKeys, type KeyAction, listenForKeys } from './keys';
 import { type MountedPanel, mountPanel } from './panel/mount';
-import type { PanelActions, PanelState } from './panel/Panel';
+import { overlayCovers } from './panel/placement';
+import { initialPanelState } from './panel/types';
+import { makeActions } from './panel-actions';
+import { defaultSettings, type Settings } from './settings';
 import type { SiteAdapter } from './sites/types';
+import { Thumbs } from './thumbs';
+import { makeWriting } from './writing';
 
 export interface Session {
   handle(event: TabEvent): void;
+  setSettings(s: Settings): void;
   stop(): void;
 }
 
-export function startSession(doc: Document, adapter: SiteAdapter): Session {
+export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi): Session {
   const life = new AbortController();
-  let state: PanelState = {
-    view: null,
-    collapsed: false,
-    draft: null,
-    notice: null,
-    thumbs: {},
-    status: 'Looking for a video…',
-  };
+  const signal = life.signal;
   let panel: MountedPanel | null = null;
   let video: HTMLVideoElement | null = null;
-  const captureOptions: CaptureOptions = defaultCaptureOptions;
-  /** The note being typed, as last sent to the store. */
-  let draftInput: NoteInput | null = null;
+  let settings: Settings = defaultSettings;
+  const ctx = makeContext(initialPanelState, (s) => panel?.update(s));
+  const thumbs = new Thumbs(
+    (id) => api.call('getImage', { id }),
+    (t) => ctx.set({ thumbs: t }),
+  );
+  /** Set when we paused the video for typing, so we (and only we) play it again. */
+  let pausedForTyping = false;
+  const writing = makeWriting(ctx, api, {
+    draftDone() {
+      if (pausedForTyping && video?.paused) void video.play().catch(() => undefined);
+      pausedForTyping = false;
+    },
+  });
+  /** Bumped on every attach: a slow reply for an earlier video is dropped. */
+  let generation = 0;
+  let opening: string | null = null;
+  /** The title the page showed for the previous video: YouTube swaps the URL before the title. */
+  let previousTitle: string | null = null;
+  let collapsedBeforeFullscreen: boolean | null = null;
 
-  const set = (patch: Partial<PanelState>) => {
-    state = { ...state, ...patch };
-    panel?.update(state);
-  };
-  const fail = (text: string) => set({ notice: { text, kind: 'error' } });
-  const upsertLocal = (note: Note) => {
-    if (!state.view || note.talkId !== state.view.talk.id) return;
-    const notes = state.view.notes.filter((n) => n.id !== note.id);
-    set({ view: { ...state.view, notes: [...notes, note] } });
+  const place = () => {
+    if (!panel) return;
+    const mode = panel.place(adapter.dockTarget(doc));
+    if (mode !== ctx.get().mode) ctx.set({ mode });
   };
 
-  const save = async (input: NoteInput) => {
-    const r = await call('saveNote', input);
-    if (r.ok) upsertLocal(r.value);
-    else fail(`Your note was not saved: ${r.error}`);
-  };
-  // Write-through: every edit reaches the store within 250 ms, and at once on pagehide.
-  const saveSoon = debounce(save, 250);
-  doc.defaultView?.addEventListener('pagehide', () => saveSoon.flush(), { signal: life.signal });
-
-  const currentTime = () => video?.currentTime ?? 0;
   const usable = (): TalkView | null => {
     if (adapter.isAdPlaying(doc)) {
-      fail('An ad is playing: Talkmark waits for the talk.');
+      ctx.fail('An ad is playing: Talkmark waits for the talk.');
       return null;
     }
-    if (!state.view) fail(state.status);
-    return state.view;
+    const view = ctx.get().view;
+    if (!view) ctx.fail(ctx.get().status || 'Talkmark is still opening this talk.');
+    return view;
   };
 
-  const startNote = (kind: 'text' | 'quote', text = '', speaker?: string) => {
-    const view = usable();
-    if (!view) return;
-    saveSoon.flush();
-    const input: NoteInput = { id: newId('note'), talkId: view.talk.id, time: currentTime(), kind, text };
-    if (speaker) input.speaker = speaker;
-    set({ draft: { id: input.id, text }, collapsed: false });
-    draftInput = input;
-    void save(input);
-  };
-  const captureSlide = async () => {
-    const view = usable();
-    if (!view || !video) return;
-    const time = currentTime();
-    let shot = await captureFrame(video, captureOptions);
-    if (!shot.ok) {
-      const r = video.getBoundingClientRect();
-      const fallback = await call('captureTab', {
-        rect: { x: r.left, y: r.top, width: r.width, height: r.height },
-        viewportWidth: doc.defaultView?.innerWidth ?? r.width,
-        ...captureOptions,
-      });
-      if (!fallback.ok) {
-        fail(`No slide image: ${shot.error} The screenshot fallback failed too: ${fallback.error}`);
-        return;
+  const actions = makeActions({
+    ctx,
+    api,
+    writing,
+    thumbs,
+    doc,
+    adapter,
+    usable,
+    video: () => video,
+    settings: () => settings,
+    reopen: () => void attach(true),
+    beforeTyping() {
+      if (settings.pauseWhileTyping && video && !video.paused) {
+        video.pause();
+        pausedForTyping = true;
       }
-      shot = { ok: true, value: { ...fallback.value, blob: fallback.value.image, via: 'screenshot' } };
-    }
-    const thumb = URL.createObjectURL(shot.value.blob);
-    const r = await call('addSlide', {
-      talkId: view.talk.id,
-      time,
-      text: '',
-      image: shot.value.blob,
-      width: shot.value.width,
-      height: shot.value.height,
-    });
-    if (!r.ok) {
-      URL.revokeObjectURL(thumb);
-      return fail(`The slide was not saved: ${r.error}`);
-    }
-    set({ thumbs: { ...state.thumbs, [r.value.note.id]: thumb } });
-    upsertLocal(r.value.note);
-    if (r.value.warning) fail(r.value.warning);
-  };
-
-  const actions: PanelActions = {
-    seek(time) {
-      if (video) video.currentTime = time;
     },
-    newNote: () => startNote('text'),
-    captureSlide: () => void captureSlide(),
-    quoteCaption() {
-      const caption = adapter.captionText(doc);
-      if (!caption)
-        return fail('There is no caption on screen to quote. Turn captions on, or type the quote.');
-      startNote('quote', caption, state.view?.talk.speakers[0]?.name);
-    },
-    editDraft(text) {
-      if (!state.draft || !draftInput) return;
-      draftInput = { ...draftInput, text };
-      set({ draft: { ...state.draft, text } });
-      saveSoon(draftInput);
-    },
-    finishDraft(keep) {
-      const input = draftInput;
-      draftInput = null;
-      set({ draft: null });
-      if (!input) return;
-      if (keep) {
-        saveSoon.cancel();
-        void save(input);
-      } else {
-        saveSoon.cancel();
-        void remove(input.id, false);
-      }
-      video?.focus?.();
-    },
-    deleteNote: (id) => void remove(id, true),
-    toggleCollapsed: () => set({ collapsed: !state.collapsed }),
-    dismissNotice: () => set({ notice: null }),
-  };
-
-  const remove = async (id: NoteId, offerUndo: boolean) => {
-    const r = await call('deleteNote', { id });
-    if (!r.ok) return fail(`The note was not deleted: ${r.error}`);
-    if (state.view) set({ view: { ...state.view, notes: state.view.notes.filter((n) => n.id !== id) } });
-    if (!offerUndo) return;
-    const deleted = r.value;
-    set({
-      notice: {
-        text: 'Note deleted.',
-        kind: 'info',
-        undo: async () => {
-          set({ notice: null });
-          const back = await call('restoreNote', deleted);
-          if (back.ok) upsertLocal(back.value);
-          else fail(`The note could not be restored: ${back.error}`);
-        },
-      },
-    });
-  };
+  });
 
   const onKey = (action: KeyAction) => {
     if (action === 'add-note') actions.newNote();
@@ -174,46 +87,138 @@ export function startSession(doc: Document, adapter: SiteAdapter): Session {
     else actions.toggleCollapsed();
   };
 
-  const attach = async () => {
+  const mount = (found: HTMLVideoElement) => {
+    panel = mountPanel(doc, actions, ctx.get());
+    place();
+    if (ctx.get().mode === 'overlay') {
+      const r = found.getBoundingClientRect();
+      const win = doc.defaultView;
+      // A video as wide as the window (an embed, a theatre layout): start folded to the tab.
+      if (overlayCovers(r, win?.innerWidth ?? 0, win?.innerHeight ?? 0)) ctx.set({ collapsed: true });
+    }
+  };
+
+  const open = async (info: PageVideo, gen: number) => {
+    opening = info.videoId;
+    const r = await api.call('openTalk', info);
+    if (gen !== generation) return;
+    opening = null;
+    if (!r.ok) {
+      ctx.set({ status: `Talkmark can’t take notes here: ${r.error}` });
+      return;
+    }
+    ctx.set({ view: r.value, status: '' });
+    thumbs.ensure(r.value.notes);
+  };
+
+  /** YouTube fills in the new title a little after the URL changes: read it again until it has. */
+  const awaitTitle = (stale: string, videoId: string, gen: number, tries = 0) => {
+    const timer = setTimeout(() => {
+      if (gen !== generation || signal.aborted || !video) return;
+      const info = adapter.readVideo(doc, video);
+      if (info.videoId !== videoId) return;
+      if (info.title && info.title !== stale) {
+        previousTitle = info.title;
+        void open(info, gen);
+      } else if (tries < 40) awaitTitle(stale, videoId, gen, tries + 1);
+    }, 250);
+    signal.addEventListener('abort', () => clearTimeout(timer), { once: true });
+  };
+
+  const attach = async (force = false) => {
+    if (!adapter.hasTalk(doc)) {
+      // Left the watch page (YouTube's home, search): the panel goes until a talk is back.
+      if (panel) {
+        writing.flush();
+        panel.remove();
+        panel = null;
+        generation++;
+        ctx.set({ view: null, draft: null, editing: null });
+      }
+      return;
+    }
     const found = adapter.findVideo(doc);
     if (!found) return;
     video = found;
-    const info = adapter.readVideo(doc, found);
-    if (state.view?.talk.videoId === info.videoId) return;
-    saveSoon.flush();
-    draftInput = null;
-    if (!panel) {
-      panel = mountPanel(doc, actions, state);
-      listenForKeys(doc, defaultKeys, (t) => panel?.contains(t) ?? false, onKey, life.signal);
+    if (!panel) mount(found);
+    else place();
+    let info = adapter.readVideo(doc, found);
+    const current = ctx.get().view?.talk.videoId ?? opening;
+    if (!force && current === info.videoId) return;
+    const gen = ++generation;
+    const moved = current !== info.videoId;
+    if (moved) {
+      writing.leaveTalk();
+      thumbs.clear();
     }
-    set({ view: null, draft: null, status: 'Opening the talk…' });
-    const r = await call('openTalk', info);
-    if (!r.ok) {
-      set({ status: `Talkmark can’t take notes here: ${r.error}` });
-      return;
-    }
-    set({ view: r.value, status: '' });
+    const stale = !info.title || (moved && current !== null && info.title === previousTitle);
+    if (stale) info = { ...info, title: '', speakers: [] };
+    else previousTitle = info.title;
+    // During an ad the element's duration is the ad's.
+    if (adapter.isAdPlaying(doc)) info = { ...info, duration: 0 };
+    ctx.set({ view: null, editing: null, status: 'Opening the talk…' });
+    await open(info, gen);
+    if (stale) awaitTitle(previousTitle ?? '', info.videoId, gen);
   };
 
-  adapter.watchNavigation(doc, () => void attach(), life.signal);
+  const onFullscreen = () => {
+    if (!panel) return;
+    place();
+    const full = ctx.get().mode === 'fullscreen';
+    // Fullscreen is all video: fold to the tab, and unfold when the user leaves it.
+    if (full && collapsedBeforeFullscreen === null) {
+      collapsedBeforeFullscreen = ctx.get().collapsed;
+      if (!ctx.get().draft) ctx.set({ collapsed: true });
+    } else if (!full && collapsedBeforeFullscreen !== null) {
+      ctx.set({ collapsed: collapsedBeforeFullscreen });
+      collapsedBeforeFullscreen = null;
+    }
+  };
+
+  listenForKeys(
+    doc,
+    defaultKeys,
+    {
+      // Only while our panel is on the page: elsewhere the letters are the page's.
+      enabled: () => panel !== null && settings.inPageKeys,
+      typingInside: () => panel?.typingInside() ?? false,
+    },
+    onKey,
+    signal,
+  );
+  adapter.watchNavigation(doc, () => void attach(), signal);
   // Media events don't bubble, but a capturing listener sees a video that appears later.
-  doc.addEventListener('loadedmetadata', () => void attach(), { capture: true, signal: life.signal });
+  doc.addEventListener('loadedmetadata', () => void attach(), { capture: true, signal });
+  doc.addEventListener('fullscreenchange', onFullscreen, { signal });
+  doc.defaultView?.addEventListener('pagehide', () => writing.flush(), { signal });
   void attach();
 
   return {
     handle(event) {
-      if (event.type === 'command') onKey(event.command);
-      else if (event.type === 'notes-changed' && event.talkId === state.view?.talk.id && video) {
-        const info = adapter.readVideo(doc, video);
-        void call('openTalk', info).then((r) => {
-          if (r.ok && r.value.talk.id === state.view?.talk.id) set({ view: { ...r.value } });
-        });
+      if (event.type === 'command') {
+        if (panel) onKey(event.command);
+        return;
       }
+      const view = ctx.get().view;
+      if (event.type !== 'notes-changed' || event.talkId !== view?.talk.id) return;
+      const gen = generation;
+      void api.call('listNotes', { talkId: view.talk.id }).then((r) => {
+        const now = ctx.get().view;
+        if (!r.ok || gen !== generation || !now) return;
+        ctx.set({ view: { ...now, notes: r.value } });
+        thumbs.ensure(r.value);
+      });
+    },
+    setSettings(s) {
+      settings = s;
     },
     stop() {
-      saveSoon.flush();
+      writing.flush();
       life.abort();
+      generation++;
+      thumbs.clear();
       panel?.remove();
+      panel = null;
     },
   };
 }

@@ -33,3 +33,35 @@ export function guessSpeakers(title: string): Speaker[] {
     .filter((n) => /^[\p{Lu}][\p{L}'.-]+(\s+[\p{L}'.-]+){0,3}$/u.test(n));
   return people.map((name) => (org ? { name, org } : { name }));
 }
+
+/** "Jane Doe (Acme), Bo Li" — how the panel shows speakers for editing. */
+export function formatSpeakers(speakers: readonly Speaker[]): string {
+  return speakers.map((s) => (s.org ? `${s.name} (${s.org})` : s.name)).join(', ');
+}
+
+/** The inverse of formatSpeakers: "Jane Doe (Acme), Bo Li" → two speakers; blanks dropped. */
+export function parseSpeakers(text: string): Speaker[] {
+  const out: Speaker[] = [];
+  // Split on commas outside parentheses, so "Jane (Acme, Inc.)" stays one speaker.
+  let depth = 0;
+  let current = '';
+  const parts: string[] = [];
+  for (const ch of text) {
+    if (ch === '(') depth++;
+    else if (ch === ')') depth = Math.max(0, depth - 1);
+    if ((ch === ',' || ch === ';') && depth === 0) {
+      parts.push(current);
+      current = '';
+    } else current += ch;
+  }
+  parts.push(current);
+  for (const part of parts) {
+    const p = part.replace(/\s+/g, ' ').trim();
+    if (!p) continue;
+    const m = /^(.+?)\s*\(([^()]*)\)$/.exec(p);
+    const name = (m?.[1] ?? p).trim();
+    const org = m?.[2]?.trim();
+    if (name) out.push(org ? { name, org } : { name });
+  }
+  return out;
+}

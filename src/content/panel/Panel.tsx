@@ -1,169 +1,124 @@
 // The in-page panel. Pure view: data and actions come in as props, so it renders and tests
 // outside the extension. Page-supplied text (titles, captions) is rendered as text only.
-import { useEffect, useRef } from 'preact/hooks';
-import type { TalkView } from '../../core/messages';
-import type { Note, NoteId } from '../../core/model';
-import { formatTime } from '../../core/time';
+import { kindLabel, NoteItem } from './NoteItem';
+import { PostPicker } from './PostPicker';
+import { Speakers } from './Speakers';
+import { TextEditor } from './TextEditor';
+import type { PanelActions, PanelState } from './types';
 
-export interface PanelState {
-  view: TalkView | null;
-  collapsed: boolean;
-  /** The note being typed, if any. */
-  draft: { id: NoteId; text: string } | null;
-  /** A message for the user: a failure, or what just happened with an undo. */
-  notice: { text: string; kind: 'info' | 'error'; undo?: () => void } | null;
-  /** Object URLs of slide thumbnails, by note id. */
-  thumbs: Record<string, string>;
-  status: string;
-}
+export type { PanelActions, PanelState } from './types';
 
-export interface PanelActions {
-  seek(time: number): void;
-  newNote(): void;
-  captureSlide(): void;
-  quoteCaption(): void;
-  editDraft(text: string): void;
-  finishDraft(keep: boolean): void;
-  deleteNote(id: NoteId): void;
-  toggleCollapsed(): void;
-  dismissNotice(): void;
-}
-
-const kindLabel: Record<Note['kind'], string> = {
-  text: 'Note',
-  quote: 'Quote',
-  slide: 'Slide',
-  heading: 'Heading',
-};
-
-function NoteItem({
-  note,
-  thumb,
-  actions,
-}: {
-  note: Note;
-  thumb: string | undefined;
-  actions: PanelActions;
-}) {
+function Notice({ notice, actions }: { notice: NonNullable<PanelState['notice']>; actions: PanelActions }) {
   return (
-    <li class={`note note-${note.kind}`} data-note-id={note.id}>
-      <button
-        type="button"
-        class="time"
-        title={`Play from ${formatTime(note.time)}`}
-        onClick={() => actions.seek(note.time)}
-      >
-        {formatTime(note.time)}
-      </button>
-      <span class="kind">{kindLabel[note.kind]}</span>
-      {thumb && <img class="thumb" src={thumb} alt={`Slide at ${formatTime(note.time)}`} />}
-      <span class="text">{note.kind === 'quote' ? `“${note.text}”` : note.text}</span>
-      {note.speaker && <span class="speaker">— {note.speaker}</span>}
-      <button
-        type="button"
-        class="delete"
-        aria-label={`Delete the ${kindLabel[note.kind].toLowerCase()} at ${formatTime(note.time)}`}
-        onClick={() => actions.deleteNote(note.id)}
-      >
+    <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+      <span>{notice.text}</span>
+      {notice.undo && (
+        <button type="button" class="undo" onClick={notice.undo}>
+          Undo
+        </button>
+      )}
+      <button type="button" aria-label="Dismiss" onClick={actions.dismissNotice}>
         ×
       </button>
-    </li>
-  );
-}
-
-function Composer({ draft, actions }: { draft: { id: NoteId; text: string }; actions: PanelActions }) {
-  const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => ref.current?.focus(), [draft.id]);
-  return (
-    <div class="composer">
-      <textarea
-        ref={ref}
-        aria-label="Note text"
-        placeholder="Type your note (Markdown). Enter saves, Esc discards an empty note."
-        value={draft.text}
-        onInput={(e) => actions.editDraft(e.currentTarget.value)}
-        onKeyDown={(e) => {
-          // Keys typed here belong to us, never to the page's shortcuts.
-          e.stopPropagation();
-          if (e.key === 'Enter' && !e.shiftKey) {
-            e.preventDefault();
-            actions.finishDraft(true);
-          } else if (e.key === 'Escape') {
-            e.preventDefault();
-            actions.finishDraft(draft.text.trim() !== '');
-          }
-        }}
-      />
     </div>
   );
 }
 
 export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
-  const { view } = state;
+  const { view, draft } = state;
   if (state.collapsed) {
     return (
       <button
         type="button"
         class="tab"
-        aria-label="Show the Talkmark panel"
+        aria-label="Show the Talkmark panel (h)"
         onClick={actions.toggleCollapsed}
       >
-        TM
+        TM{view && view.notes.length > 0 ? ` ${view.notes.length}` : ''}
       </button>
     );
   }
   const notes = view ? [...view.notes].sort((a, b) => a.time - b.time) : [];
   return (
-    <section class="panel" aria-label="Talkmark">
+    <section class={`panel mode-${state.mode}`} aria-label="Talkmark">
       <header>
         <strong class="brand">Talkmark</strong>
-        <span class="post" title="Active post">
-          {view?.post.title ?? ''}
-        </span>
+        {view ? (
+          <PostPicker active={view.post} posts={state.posts} actions={actions} />
+        ) : (
+          <span class="post" />
+        )}
         <button
           type="button"
           class="collapse"
-          aria-label="Hide the Talkmark panel"
+          aria-label="Hide the Talkmark panel (h)"
           onClick={actions.toggleCollapsed}
         >
           –
         </button>
       </header>
-      <div class="talk-title">{view?.talk.title ?? state.status}</div>
+      <div class="talk-title">{view?.talk.title || state.status}</div>
+      {view && state.mode !== 'fullscreen' && (
+        <Speakers speakers={view.talk.speakers} onChange={actions.setSpeakers} />
+      )}
       <div class="toolbar">
-        <button type="button" onClick={actions.newNote} title="Add a note at this moment (n)">
+        <button
+          type="button"
+          class="add-note"
+          onClick={actions.newNote}
+          title="Add a note at this moment (n)"
+        >
           Note <kbd>n</kbd>
         </button>
-        <button type="button" onClick={actions.captureSlide} title="Capture the slide on screen (s)">
+        <button
+          type="button"
+          class="add-slide"
+          onClick={actions.captureSlide}
+          title="Capture the slide on screen (s)"
+        >
           Slide <kbd>s</kbd>
         </button>
-        <button type="button" onClick={actions.quoteCaption} title="Quote the caption on screen (q)">
+        <button
+          type="button"
+          class="add-quote"
+          onClick={actions.quoteCaption}
+          title="Quote the caption on screen (q)"
+        >
           Quote <kbd>q</kbd>
         </button>
       </div>
-      {state.draft && <Composer draft={state.draft} actions={actions} />}
-      {state.notice && (
-        <div
-          class={`notice notice-${state.notice.kind}`}
-          role={state.notice.kind === 'error' ? 'alert' : 'status'}
-        >
-          <span>{state.notice.text}</span>
-          {state.notice.undo && (
-            <button type="button" onClick={state.notice.undo}>
-              Undo
-            </button>
+      {draft && (
+        <div class="composer">
+          {draft.otherTalkTitle && (
+            <p class="draft-talk">
+              This {kindLabel[draft.kind].toLowerCase()} goes to “{draft.otherTalkTitle}”.
+            </p>
           )}
-          <button type="button" aria-label="Dismiss" onClick={actions.dismissNotice}>
-            ×
-          </button>
+          <TextEditor
+            id={draft.id}
+            label={draft.kind === 'quote' ? 'Quote text' : 'Note text'}
+            placeholder="Type your note (Markdown). Enter saves, Esc discards an empty note."
+            text={draft.text}
+            onInput={actions.editDraft}
+            onDone={(keep) => actions.finishDraft(keep || draft.text.trim() !== '')}
+          />
         </div>
       )}
+      {state.notice && <Notice notice={state.notice} actions={actions} />}
       <ol class="notes" aria-label="Notes on this talk">
         {notes.map((n) => (
-          <NoteItem key={n.id} note={n} thumb={state.thumbs[n.id]} actions={actions} />
+          <NoteItem
+            key={n.id}
+            note={n}
+            thumb={state.thumbs[n.id]}
+            editing={state.editing?.id === n.id ? state.editing.text : null}
+            actions={actions}
+          />
         ))}
       </ol>
-      {view && notes.length === 0 && <p class="empty">No notes yet. Press n to add one at this moment.</p>}
+      {view && notes.length === 0 && !draft && (
+        <p class="empty">No notes yet. Press n to add one at this moment.</p>
+      )}
     </section>
   );
 }

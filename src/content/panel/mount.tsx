@@ -1,13 +1,18 @@
 // Puts the panel in a shadow root on the page. Closed in users' builds so the page can't
 // read what the user writes; open in test builds so the e2e tests can look inside.
 import { render } from 'preact';
-import { Panel, type PanelActions, type PanelState } from './Panel';
+import { isEditable } from '../keys';
+import { Panel } from './Panel';
+import { placeHost } from './placement';
 import { panelCss } from './styles';
+import type { PanelActions, PanelMode, PanelState } from './types';
 
 export interface MountedPanel {
   update(state: PanelState): void;
-  /** True when `node` is inside our panel (keys typed there are ours). */
-  contains(node: EventTarget | null): boolean;
+  /** Moves the panel where it belongs now (dock, overlay, fullscreen) and says where. */
+  place(dock: Element | null): PanelMode;
+  /** True while the user types in one of the panel's fields (keys there are text, not commands). */
+  typingInside(): boolean;
   remove(): void;
 }
 
@@ -16,21 +21,21 @@ export function mountPanel(doc: Document, actions: PanelActions, initial: PanelS
   const root = host.attachShadow({ mode: __TEST__ ? 'open' : 'closed' });
   const style = doc.createElement('style');
   style.textContent = panelCss;
-  root.append(style);
   const container = doc.createElement('div');
-  root.append(container);
-  (doc.body ?? doc.documentElement).append(host);
-  const dark = () => doc.documentElement.hasAttribute('dark');
+  root.append(style, container);
   const update = (state: PanelState) => {
     // YouTube marks its dark theme on <html dark>.
-    if (dark()) host.dataset.theme = 'dark';
+    if (doc.documentElement.hasAttribute('dark')) host.dataset.theme = 'dark';
     else delete host.dataset.theme;
+    host.dataset.mode = state.mode;
     render(<Panel state={state} actions={actions} />, container);
   };
+  placeHost(host, doc, null);
   update(initial);
   return {
     update,
-    contains: (node) => node === host,
+    place: (dock) => placeHost(host, doc, dock),
+    typingInside: () => isEditable(root.activeElement),
     remove: () => {
       render(null, container);
       host.remove();

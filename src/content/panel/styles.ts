@@ -1,6 +1,9 @@
 // Lives inside our shadow root: the page's styles don't reach it and ours don't leak out.
+// Three placements (see placement.ts): docked in the page's flow, a fixed overlay, and a
+// compact overlay inside the fullscreen player.
 export const panelCss = `
-:host { all: initial; }
+:host { all: initial; display: block; }
+:host([data-mode="docked"]) { margin: 0 0 12px; }
 .panel, .tab {
   --bg: #ffffff; --fg: #0f0f0f; --muted: #606060; --line: #e5e5e5; --accent: #1f5fd6; --err: #b3261e;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
@@ -12,28 +15,47 @@ export const panelCss = `
 :host([data-theme="dark"]) .panel, :host([data-theme="dark"]) .tab {
   --bg: #212121; --fg: #f1f1f1; --muted: #aaaaaa; --line: #3f3f3f; --accent: #8ab4f8; --err: #f2b8b5;
 }
+:host(:not([data-theme="dark"])) .mode-docked, :host(:not([data-theme="dark"])) .mode-overlay { color-scheme: light; }
 .panel {
+  display: flex; flex-direction: column; border: 1px solid var(--line); border-radius: 12px; overflow: hidden;
+  box-sizing: border-box;
+}
+.mode-overlay {
   position: fixed; top: 72px; right: 12px; width: 320px; max-height: calc(100vh - 96px);
-  display: flex; flex-direction: column; border: 1px solid var(--line); border-radius: 12px;
-  box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); overflow: hidden; z-index: 2147483000;
+  box-shadow: 0 4px 16px rgb(0 0 0 / 0.18); z-index: 2147483000;
+}
+.mode-docked { position: relative; width: 100%; max-height: 60vh; }
+.mode-fullscreen {
+  position: fixed; top: 12px; right: 12px; width: 280px; max-height: 45vh; z-index: 2147483000;
+  opacity: 0.94; font-size: 12px;
 }
 .tab {
   position: fixed; top: 72px; right: 0; border: 1px solid var(--line); border-right: 0;
   border-radius: 8px 0 0 8px; padding: 6px 8px; cursor: pointer; z-index: 2147483000; font-weight: 700;
 }
+:host([data-mode="docked"]) .tab { position: static; border-right: 1px solid var(--line); border-radius: 8px; }
+:host([data-mode="fullscreen"]) .tab { top: 12px; opacity: 0.8; }
 header { display: flex; align-items: center; gap: 8px; padding: 8px 12px; border-bottom: 1px solid var(--line); }
 .brand { color: var(--accent); }
-.post { flex: 1; color: var(--muted); overflow: hidden; text-overflow: ellipsis; white-space: nowrap; }
-.talk-title { padding: 8px 12px 0; font-weight: 600; }
+.post { flex: 1; min-width: 0; }
+select, input { font: inherit; color: var(--fg); background: var(--bg); border: 1px solid var(--line);
+  border-radius: 6px; padding: 2px 4px; }
+.new-post { flex: 1; display: flex; gap: 4px; min-width: 0; }
+.new-post input { flex: 1; min-width: 0; }
+.talk-title { padding: 8px 12px 0; font-weight: 600; overflow-wrap: anywhere; }
+.speakers { display: flex; gap: 6px; align-items: center; padding: 4px 12px 0; color: var(--muted); }
+.speakers input { flex: 1; min-width: 0; }
 .toolbar { display: flex; gap: 6px; padding: 8px 12px; }
 button { font: inherit; color: inherit; background: transparent; border: 1px solid var(--line); border-radius: 6px;
   padding: 3px 8px; cursor: pointer; }
 button:hover { border-color: var(--accent); }
-button:focus-visible, textarea:focus-visible { outline: 2px solid var(--accent); outline-offset: 1px; }
+button:focus-visible, textarea:focus-visible, input:focus-visible, select:focus-visible {
+  outline: 2px solid var(--accent); outline-offset: 1px; }
 kbd { font: 11px ui-monospace, monospace; color: var(--muted); }
 .composer { padding: 0 12px 8px; }
+.draft-talk { margin: 0 0 4px; color: var(--muted); }
 textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertical; font: inherit; color: var(--fg);
-  background: var(--bg); border: 1px solid var(--accent); border-radius: 6px; padding: 6px; }
+  background: var(--bg); border: 1px solid var(--accent); border-radius: 6px; padding: 6px; grid-column: 2 / 4; }
 .notice { display: flex; gap: 8px; align-items: center; margin: 0 12px 8px; padding: 6px 8px; border-radius: 6px;
   background: color-mix(in srgb, var(--accent) 12%, transparent); }
 .notice span { flex: 1; }
@@ -42,10 +64,13 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 .note { display: grid; grid-template-columns: auto 1fr auto; gap: 2px 8px; padding: 6px 0; border-top: 1px solid var(--line); }
 .note .time { grid-row: span 2; align-self: start; color: var(--accent); font-variant-numeric: tabular-nums; }
 .note .kind { font-size: 11px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
-.note .delete { grid-column: 3; grid-row: 1; border: 0; color: var(--muted); }
+.row-actions { grid-column: 3; grid-row: 1; display: flex; gap: 2px; }
+.row-actions button { border: 0; color: var(--muted); padding: 0 4px; }
 .note .text { grid-column: 2 / 4; white-space: pre-wrap; overflow-wrap: anywhere; }
 .note .thumb { grid-column: 2 / 4; width: 100%; border-radius: 4px; }
+.thumb-missing { color: var(--muted); font-size: 11px; }
 .note .speaker { grid-column: 2 / 4; color: var(--muted); }
 .note-quote .text { font-style: italic; }
+.mode-fullscreen .notes { max-height: 25vh; }
 .empty { color: var(--muted); padding: 0 12px 12px; margin: 0; }
 `;

@@ -17,7 +17,7 @@ export function largestVideo(videos: Iterable<HTMLVideoElement>): HTMLVideoEleme
   return best;
 }
 
-function pageUrl(doc: Document): string {
+export function pageUrl(doc: Document): string {
   const canonical = doc.querySelector<HTMLLinkElement>('link[rel="canonical"]')?.href;
   const url = new URL(canonical || doc.location.href);
   url.hash = '';
@@ -26,6 +26,7 @@ function pageUrl(doc: Document): string {
 
 export const genericAdapter: SiteAdapter = {
   name: 'generic',
+  hasTalk: (doc) => genericAdapter.findVideo(doc) !== null,
   findVideo: (doc) => largestVideo(doc.querySelectorAll('video')),
   readVideo(doc, video) {
     const url = pageUrl(doc);
@@ -56,6 +57,7 @@ export const genericAdapter: SiteAdapter = {
       .trim();
   },
   isAdPlaying: () => false,
+  dockTarget: () => null,
   watchNavigation(doc, onChange, signal) {
     // Single-page apps change the URL with history.pushState; a content script can't
     // hook the page's pushState, so watch for the URL changing on common signals.
@@ -69,5 +71,8 @@ export const genericAdapter: SiteAdapter = {
     const win = doc.defaultView;
     win?.addEventListener('popstate', check, { signal });
     doc.addEventListener('loadedmetadata', check, { capture: true, signal });
+    (win as { navigation?: EventTarget } | null)?.navigation?.addEventListener('navigatesuccess', check, {
+      signal,
+    });
   },
 };

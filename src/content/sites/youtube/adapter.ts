@@ -1,8 +1,9 @@
+// YouTube watch pages, live streams and embeds (youtube.com and youtube-nocookie.com).
 import { chaptersFromDescription } from '../../../core/chapters';
 import { guessSpeakers } from '../../../core/speakers';
 import { youTubeVideoId } from '../../../core/video-url';
 import type { SiteAdapter } from '../types';
-import { first, selectors } from './selectors';
+import { first, selectors, talkPaths } from './selectors';
 
 function text(el: Element | null): string {
   return (el?.textContent ?? '').replace(/\s+/g, ' ').trim();
@@ -14,19 +15,24 @@ function watchParam(location: Location): string | null {
   return location.pathname.endsWith('/watch') && v && /^[A-Za-z0-9_-]{11}$/.test(v) ? v : null;
 }
 
+function videoIdOf(doc: Document): string | null {
+  return youTubeVideoId(doc.location.href) ?? watchParam(doc.location);
+}
+
 export const youTubeAdapter: SiteAdapter = {
   name: 'youtube',
+  hasTalk: (doc) => talkPaths.test(doc.location.pathname) && videoIdOf(doc) !== null,
   findVideo(doc) {
-    // Prefer the main player's video outside the miniplayer; hover previews live elsewhere.
+    // The main player's video, never the miniplayer's; hover previews live elsewhere.
     for (const s of selectors.video) {
       for (const v of doc.querySelectorAll<HTMLVideoElement>(s)) {
         if (!v.closest(selectors.miniplayer)) return v;
       }
     }
-    return first<HTMLVideoElement>(doc, selectors.video);
+    return null;
   },
   readVideo(doc, video) {
-    const id = youTubeVideoId(doc.location.href) ?? watchParam(doc.location) ?? '';
+    const id = videoIdOf(doc) ?? '';
     const title = text(first(doc, selectors.title)) || doc.title.replace(/\s*-\s*YouTube$/, '').trim();
     const channel = text(first(doc, selectors.channel));
     const description = first(doc, selectors.description)?.textContent ?? '';
@@ -38,6 +44,7 @@ export const youTubeAdapter: SiteAdapter = {
       title,
       channel,
       speakers: speakers.length > 0 ? speakers : channel ? [{ name: channel }] : [],
+      // Live streams report Infinity; their DVR window has no fixed length.
       duration: Number.isFinite(video.duration) ? video.duration : 0,
       chapters: chaptersFromDescription(description),
     };
@@ -48,9 +55,13 @@ export const youTubeAdapter: SiteAdapter = {
       .join(' ');
   },
   isAdPlaying: (doc) => doc.querySelector(selectors.adShowing) !== null,
+  dockTarget: (doc) => first(doc, selectors.dock),
   watchNavigation(doc, onChange, signal) {
     doc.addEventListener('yt-navigate-finish', onChange, { signal });
-    doc.addEventListener('yt-player-updated', onChange, { signal });
+    doc.addEventListener('yt-page-data-updated', onChange, { signal });
     doc.defaultView?.addEventListener('popstate', onChange, { signal });
+    // The Navigation API, where the browser has it, also sees history.pushState.
+    const nav = (doc.defaultView as { navigation?: EventTarget } | null)?.navigation;
+    nav?.addEventListener('navigatesuccess', onChange, { signal });
   },
 };

@@ -7,8 +7,9 @@ export const selectors = {
     '#movie_player video',
     'video.html5-main-video',
   ],
-  miniplayer: '.miniplayer',
-  adShowing: '#movie_player.ad-showing, .html5-video-player.ad-showing',
+  /** The small player that keeps playing while the user browses; its video is not the page's talk. */
+  miniplayer: '.miniplayer, ytd-miniplayer',
+  adShowing: '#movie_player.ad-showing, .html5-video-player.ad-showing, .html5-video-player.ad-interrupting',
   title: [
     'ytd-watch-metadata h1 yt-formatted-string',
     'ytd-watch-metadata h1',
@@ -19,7 +20,12 @@ export const selectors = {
   description: ['ytd-watch-metadata #description', '#description'],
   caption: '.ytp-caption-segment',
   chapterTitle: '.ytp-chapter-title-content',
+  /** The column right of the player (recommendations); the panel goes on top of it. */
+  dock: ['#secondary-inner', '#secondary'],
 } as const;
+
+/** Pages that show one talk: watch pages, live streams, embeds (not shorts, not the home page). */
+export const talkPaths = /\/(watch|live\/[^/]+|embed\/[^/]+)\/?$/;
 
 export function first<T extends Element>(root: ParentNode, list: readonly string[]): T | null {
   for (const s of list) {

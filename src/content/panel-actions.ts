@@ -1,0 +1,113 @@
+// What the panel's buttons and the keys do. Nothing is noted or captured during an ad, and a
+// capture keeps the talk and time of the key press even if the page moves on meanwhile.
+
+import type { TalkView } from '../core/messages';
+import { parseSpeakers } from '../core/speakers';
+import { captureOptions } from './capture';
+import type { CallApi, PanelContext } from './context';
+import type { PanelActions } from './panel/types';
+import type { Settings } from './settings';
+import type { SiteAdapter } from './sites/types';
+import { takeSlide } from './slide';
+import type { Thumbs } from './thumbs';
+import type { Writing } from './writing';
+
+export interface ActionDeps {
+  ctx: PanelContext;
+  api: CallApi;
+  writing: Writing;
+  thumbs: Thumbs;
+  doc: Document;
+  adapter: SiteAdapter;
+  /** The talk now shown, or null (with the reason shown) during an ad or before it opened. */
+  usable(): TalkView | null;
+  video(): HTMLVideoElement | null;
+  settings(): Settings;
+  reopen(): void;
+  beforeTyping(): void;
+}
+
+export function makeActions(d: ActionDeps): PanelActions {
+  const { ctx, api, writing } = d;
+  const now = () => d.video()?.currentTime ?? 0;
+
+  const startNote = (kind: 'text' | 'quote' | 'slide', text = '', speaker?: string) => {
+    const view = d.usable();
+    if (!view) return;
+    d.beforeTyping();
+    writing.start(view, now(), kind, text, speaker);
+  };
+
+  const captureSlide = async () => {
+    const view = d.usable();
+    const video = d.video();
+    if (!view || !video) return;
+    const time = now();
+    const shot = await takeSlide(video, captureOptions(d.settings()), (req) => api.call('captureTab', req));
+    // An ad that started while the screenshot waited its turn must not become a slide.
+    if (d.adapter.isAdPlaying(d.doc)) return ctx.fail('An ad started: the slide was not kept.');
+    if (!shot.ok) {
+      // Keep the moment: a slide note without a picture, ready for the user to describe.
+      writing.start(view, time, 'slide');
+      return ctx.fail(`No picture for this slide. ${shot.error} The slide is kept as a note without one.`);
+    }
+    const r = await api.call('addSlide', {
+      talkId: view.talk.id,
+      time,
+      text: '',
+      image: shot.value.blob,
+      width: shot.value.width,
+      height: shot.value.height,
+    });
+    if (!r.ok) return ctx.fail(`The slide was not saved: ${r.error}`);
+    if (ctx.get().view?.talk.id === view.talk.id) d.thumbs.add(r.value.note.id, shot.value.blob);
+    ctx.upsert(r.value.note);
+    if (r.value.warning) ctx.fail(r.value.warning);
+  };
+
+  return {
+    seek(time) {
+      const video = d.video();
+      if (video) video.currentTime = time;
+    },
+    newNote: () => startNote('text'),
+    captureSlide: () => void captureSlide(),
+    quoteCaption() {
+      const caption = d.adapter.captionText(d.doc);
+      if (!caption)
+        return ctx.fail('There is no caption on screen to quote. Turn captions on, or type the quote.');
+      startNote('quote', caption, ctx.get().view?.talk.speakers[0]?.name);
+    },
+    editDraft: (text) => writing.editDraft(text),
+    finishDraft: (keep) => writing.finishDraft(keep),
+    startEdit: (id) => writing.startEdit(id),
+    editText: (text) => writing.editText(text),
+    finishEdit: (keep) => writing.finishEdit(keep),
+    deleteNote: (id) => void writing.remove(id, true),
+    async setSpeakers(text) {
+      const view = ctx.get().view;
+      if (!view) return;
+      const r = await api.call('updateTalk', { id: view.talk.id, speakers: parseSpeakers(text) });
+      if (!r.ok) return ctx.fail(`The speakers were not saved: ${r.error}`);
+      const nowView = ctx.get().view;
+      if (nowView?.talk.id === r.value.id) ctx.set({ view: { ...nowView, talk: r.value } });
+    },
+    async loadPosts() {
+      const r = await api.call('listPosts', {});
+      if (r.ok) ctx.set({ posts: r.value.posts });
+    },
+    async choosePost(id) {
+      const r = await api.call('setActivePost', { id });
+      if (!r.ok) return ctx.fail(`Could not switch posts: ${r.error}`);
+      d.reopen();
+    },
+    async createPost(title) {
+      const r = await api.call('createPost', { title });
+      if (!r.ok) return ctx.fail(`The post was not created: ${r.error}`);
+      ctx.set({ posts: [r.value, ...ctx.get().posts] });
+      d.reopen();
+    },
+    toggleCollapsed: () => ctx.set({ collapsed: !ctx.get().collapsed }),
+    dismissNotice: () => ctx.set({ notice: null }),
+  };
+}

@@ -1,0 +1,42 @@
+// Vimeo video pages and its player embeds. Enabled by the toolbar button (activeTab) or the
+// user's opt-in for the site; the manifest doesn't inject us there.
+import { chaptersFromDescription } from '../../../core/chapters';
+import { guessSpeakers } from '../../../core/speakers';
+import { vimeoVideoId } from '../../../core/video-url';
+import { largestVideo } from '../generic';
+import type { SiteAdapter } from '../types';
+import { firstText, selectors } from './selectors';
+
+export const vimeoAdapter: SiteAdapter = {
+  name: 'vimeo',
+  hasTalk: (doc) => vimeoVideoId(doc.location.href) !== null && vimeoAdapter.findVideo(doc) !== null,
+  findVideo(doc) {
+    for (const s of selectors.video) {
+      const v = largestVideo(doc.querySelectorAll<HTMLVideoElement>(s));
+      if (v) return v;
+    }
+    return null;
+  },
+  readVideo(doc, video) {
+    const id = vimeoVideoId(doc.location.href);
+    const title = firstText(doc, selectors.title).replace(/\s+on Vimeo$/, '') || doc.title;
+    const channel = firstText(doc, selectors.channel);
+    const speakers = guessSpeakers(title);
+    return {
+      url: id ? `https://vimeo.com/${id}` : doc.location.href,
+      site: 'vimeo',
+      videoId: id ?? doc.location.href,
+      title,
+      channel,
+      speakers: speakers.length > 0 ? speakers : channel ? [{ name: channel }] : [],
+      duration: Number.isFinite(video.duration) ? video.duration : 0,
+      chapters: chaptersFromDescription(firstText(doc, selectors.description)),
+    };
+  },
+  captionText: (doc) => firstText(doc, selectors.caption),
+  isAdPlaying: () => false,
+  dockTarget: () => null,
+  watchNavigation(doc, onChange, signal) {
+    doc.defaultView?.addEventListener('popstate', onChange, { signal });
+  },
+};
