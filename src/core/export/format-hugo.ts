@@ -1,4 +1,7 @@
 // Hugo page bundle: `<slug>/index.md` with the images beside it, slides as figure shortcodes.
+// Page-supplied text is escaped so `{{<` can't open a shortcode; the user's own notes are Hugo
+// content as typed, so a note may use shortcodes like `{{< ref >}}` (and an unknown one fails
+// the site's build, as it would in any hand-written post).
 import { renderBody } from './body';
 import { shortcodeArg } from './escape-shortcode';
 import { yamlFrontMatter } from './escape-yaml';

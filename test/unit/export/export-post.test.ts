@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { exportPost, exportPosts } from '../../../src/core/export';
-import type { PostId } from '../../../src/core/model';
+import type { ImageId, PostId } from '../../../src/core/model';
 import { harbourConf, hostile, postId } from '../../fixtures/posts/harbour-conf';
 import { fileText, nodes, plainText, splitFrontMatter } from './helpers';
 
@@ -102,6 +102,10 @@ describe('exportPost', () => {
     expect(f[1]?.path).toBe('attachments/harbour-conf-2026-day-2/slide-01-compiler-sizes-over-time.jpg');
     const { front, body } = splitFrontMatter(fileText(f, f[0]?.path ?? ''));
     expect(front.tags).toEqual(['Harbour-Conf', 'Compilers', '@wasm']);
+    expect(nodes(body, 'heading', 3)).toHaveLength(4);
+    expect(
+      body.match(/^!\[\[attachments\/harbour-conf-2026-day-2\/slide-0\d[a-z0-9-]*\.(jpg|png)\|600\]\]$/gm),
+    ).toHaveLength(6);
     expect(body).toContain(
       '![[attachments/harbour-conf-2026-day-2/slide-01-compiler-sizes-over-time.jpg|600]]\n[Compiler sizes over time · 1\\:20](https://youtu.be/aB3dE5fG7hJ?t=80)',
     );
@@ -144,6 +148,25 @@ describe('exportPost', () => {
     expect(front.author).toBe('Site Owner');
     expect(front.tags).toEqual(['fallback']);
     expect(body).not.toContain('width=');
+  });
+
+  it('exports an empty post, and ships a cover chosen outside its slides', () => {
+    const s = harbourConf();
+    const post = s.posts[0];
+    if (!post) throw new Error('fixture');
+    post.sections = [];
+    post.coverImageId = 'i_yellow' as ImageId;
+    const r = exportPost(s, postId, 'hugo');
+    if (!r.ok) throw new Error(r.error);
+    expect(r.value.map((f) => f.path)).toEqual([
+      'harbour-conf-2026-day-2/index.md',
+      'harbour-conf-2026-day-2/cover.png',
+    ]);
+    const { front, body } = splitFrontMatter(fileText(r.value, 'harbour-conf-2026-day-2/index.md'));
+    expect(front.cover).toBe('cover.png');
+    expect(body).toBe(
+      '\nDay two was all about **small things**: compilers, services and questions.\n\nSee you next year!\n',
+    );
   });
 
   it('refuses an unknown post or format, and a Jekyll post without a date', () => {
