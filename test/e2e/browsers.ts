@@ -20,6 +20,8 @@ export interface TestPage {
   type(text: string): Promise<void>;
   click(selector: string): Promise<void>;
   screenshot(file: string): Promise<void>;
+  /** Makes this tab the active one (browser commands go to the active tab). */
+  bringToFront(): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -30,6 +32,11 @@ export interface TestBrowser {
   newPage(): Promise<TestPage>;
   /** Stops the background (Chromium's service worker); the next message restarts it. */
   stopBackground(): Promise<void>;
+  /**
+   * Runs a keyboard command as if its shortcut was pressed (the background's
+   * talkmarkRunCommand). Chromium only: Firefox's background page can't be evaluated from BiDi.
+   */
+  runCommand(command: string): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -118,6 +125,7 @@ async function launchChromium(extensionDir: string, profile: string): Promise<Te
         type: (text) => page.keyboard.type(text),
         click: (selector) => page.locator(selector).click(),
         screenshot: async (file) => void (await page.screenshot({ path: file })),
+        bringToFront: () => page.bringToFront(),
         close: () => page.close(),
       };
     },
@@ -132,6 +140,16 @@ async function launchChromium(extensionDir: string, profile: string): Promise<Te
       await cdp.send('ServiceWorker.enable');
       for (const versionId of await versions) await cdp.send('ServiceWorker.stopWorker', { versionId });
       await cdp.detach();
+    },
+    async runCommand(command) {
+      // The worker may have been stopped since launch: take the one running now (or wake it).
+      const sw =
+        context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
+        (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+      await sw.evaluate(
+        (c) => (globalThis as { talkmarkRunCommand?: (n: string) => Promise<void> }).talkmarkRunCommand?.(c),
+        command,
+      );
     },
     close: () => context.close(),
   };
@@ -182,12 +200,16 @@ async function launchFirefox(extensionDir: string, origin: string, profile: stri
         type: (text) => page.keyboard.type(text),
         click: (selector) => page.locator(selector).click(),
         screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
+        bringToFront: () => page.bringToFront(),
         close: () => page.close(),
       };
     },
     async stopBackground() {
       // Firefox's event page has no test hook to stop it; scenarios that need it say so.
       throw new Error('stopping the background is only possible in Chromium');
+    },
+    async runCommand() {
+      throw new Error('Firefox’s background page cannot be evaluated over WebDriver BiDi');
     },
     close: () => browser.close(),
   };
