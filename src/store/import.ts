@@ -100,10 +100,13 @@ export async function importSnapshot(
         images: await s.images.count(),
       };
       await Promise.all([s.posts.clear(), s.talks.clear(), s.notes.clear(), s.images.clear()]);
-      for (const p of snap.posts) await s.posts.put(p);
-      for (const t of snap.talks) await s.talks.put(t);
-      for (const n of notes) await s.notes.put(n);
-      for (const i of images) await s.images.put(i);
+      // Issued together and awaited once: a failure aborts the whole transaction anyway.
+      await Promise.all([
+        ...snap.posts.map((p) => s.posts.put(p)),
+        ...snap.talks.map((t) => s.talks.put(t)),
+        ...notes.map((n) => s.notes.put(n)),
+        ...images.map((i) => s.images.put(i)),
+      ]);
       report.posts.added = snap.posts.length;
       report.talks.added = snap.talks.length;
       report.notes.added = notes.length;
@@ -139,15 +142,14 @@ export async function importSnapshot(
       written.add(p.id);
       await s.posts.put(posts.get(p.id) ?? p);
     }
-    for (const t of talkWrites) await s.talks.put(t);
-    for (const n of noteWrites) await s.notes.put(n);
-    for (const i of images) {
-      if (imageKeys.has(i.id)) report.images.unchanged++;
-      else {
-        await s.images.put(i);
-        report.images.added++;
-      }
-    }
+    const newImages = images.filter((i) => !imageKeys.has(i.id));
+    report.images.added = newImages.length;
+    report.images.unchanged = images.length - newImages.length;
+    await Promise.all([
+      ...talkWrites.map((t) => s.talks.put(t)),
+      ...noteWrites.map((n) => s.notes.put(n)),
+      ...newImages.map((i) => s.images.put(i)),
+    ]);
     return done(report, [{ type: 'reset' }]);
   });
 }

@@ -75,4 +75,9 @@ export function openStore(options: StoreOptions = {}): Store {
     },
   };
 }
-export { type LibraryQueries, openLibraryQueries, type PopupSummary, type PostSummary } from './library-queries';
+export {
+  type LibraryQueries,
+  openLibraryQueries,
+  type PopupSummary,
+  type PostSummary,
+} from './library-queries';

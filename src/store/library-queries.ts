@@ -41,7 +41,11 @@ const ACTIVE_POST = 'activePostId';
 export function libraryQueries(ctx: Ctx) {
   return {
     /** Everything the popup paints; `recentLimit` posts, `latestLimit` notes. */
-    popup: (tab: Tab | undefined, recentLimit = 5, latestLimit = 5): Promise<Result<PopupSummary, StoreError>> =>
+    popup: (
+      tab: Tab | undefined,
+      recentLimit = 5,
+      latestLimit = 5,
+    ): Promise<Result<PopupSummary, StoreError>> =>
       read(ctx, ['kv', 'posts', 'talks', 'notes'], async (tx) => {
         const activeId = await tx.objectStore('kv').get(ACTIVE_POST);
         const posts = await tx.objectStore('posts').getAll();

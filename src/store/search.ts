@@ -9,6 +9,8 @@ import { toNote } from './schema';
 import { matchesAll, queryTerms } from './terms';
 import { type Ctx, read } from './tx';
 
+const BULK_READ_ABOVE = 200;
+
 export interface SearchResult {
   /** Matching notes, most recently edited first, at most `limit`. */
   notes: Note[];
@@ -37,7 +39,12 @@ export async function search(
     }
     const found = ids ?? new Set<NoteId>();
     const store = tx.objectStore('notes');
-    const notes = (await Promise.all([...found].map((id) => store.get(id))))
+    // Many hits: one bulk read beats thousands of single gets.
+    const records =
+      found.size > BULK_READ_ABOVE
+        ? (await store.getAll()).filter((n) => found.has(n.id))
+        : await Promise.all([...found].map((id) => store.get(id)));
+    const notes = records
       .filter((n) => n !== undefined)
       .map(toNote)
       .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
