@@ -4,7 +4,11 @@
 import { newId } from '../core/ids';
 import type { ImageId, Post, PostId, Snapshot } from '../core/model';
 
-export function duplicateSnapshot(snap: Snapshot, postId: PostId, at = new Date().toISOString()): Snapshot | null {
+export function duplicateSnapshot(
+  snap: Snapshot,
+  postId: PostId,
+  at = new Date().toISOString(),
+): Snapshot | null {
   const post = snap.posts.find((p) => p.id === postId);
   if (!post) return null;
   const talkIds = new Map(snap.talks.map((t) => [t.id, newId('talk')]));
@@ -29,9 +33,21 @@ export function duplicateSnapshot(snap: Snapshot, postId: PostId, at = new Date(
   else delete copy.coverImageId;
   return {
     posts: [copy],
-    talks: snap.talks.map((t) => ({ ...t, id: talkIds.get(t.id) ?? t.id, postId: id, createdAt: at, updatedAt: at })),
+    talks: snap.talks.map((t) => ({
+      ...t,
+      id: talkIds.get(t.id) ?? t.id,
+      postId: id,
+      createdAt: at,
+      updatedAt: at,
+    })),
     notes: snap.notes.map((n) => {
-      const note = { ...n, id: newId('note'), talkId: talkIds.get(n.talkId) ?? n.talkId, createdAt: at, updatedAt: at };
+      const note = {
+        ...n,
+        id: newId('note'),
+        talkId: talkIds.get(n.talkId) ?? n.talkId,
+        createdAt: at,
+        updatedAt: at,
+      };
       const img = image(n.imageId);
       if (img) note.imageId = img;
       return note;

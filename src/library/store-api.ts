@@ -20,6 +20,7 @@ export interface ApiDeps {
   /** The browser's directory picker, or null where there is none (Firefox). */
   pickFolder: (() => Promise<DirHandle>) | null;
   objectUrl(blob: Blob): string;
+  revokeUrl(url: string): void;
 }
 
 const FOLDER_KEY = 'exportFolder';
@@ -30,6 +31,8 @@ const unit = <T>(r: Result<T, StoreError>): Outcome => (r.ok ? ok(undefined) : e
 export function storeApi(deps: ApiDeps): LibraryApi {
   const { store, queries } = deps;
   const urls = new Map<ImageId, string>();
+  /** The last preview's image URLs, released when the next preview replaces it. */
+  let previewUrls: string[] = [];
 
   const snapshotOf = async (postId: PostId): Promise<Outcome<Snapshot>> => {
     const snap = await store.snapshotOfPost(postId);
@@ -114,11 +117,13 @@ export function storeApi(deps: ApiDeps): LibraryApi {
     async exportPreview(req) {
       const snap = await snapshotOf(req.postId);
       if (!snap.ok) return snap;
+      for (const u of previewUrls) deps.revokeUrl(u);
       const imageUrls = new Map<ImageId, string>();
       for (const image of snap.value.images) {
         const blob = new Blob([image.bytes as Uint8Array<ArrayBuffer>], { type: image.mime });
         imageUrls.set(image.id, deps.objectUrl(blob));
       }
+      previewUrls = [...imageUrls.values()];
       return ok(renderPreviewHtml(snap.value, req.postId, (id) => imageUrls.get(id) ?? '', req.options));
     },
     async exportZip(req) {
@@ -148,7 +153,8 @@ export function storeApi(deps: ApiDeps): LibraryApi {
             await writeFiles(dir, out.value.files);
             return ok({ written: out.value.files.length, folder: dir.name });
           } catch (e) {
-            if (e instanceof Error && e.name === 'AbortError') return err('No folder was chosen; nothing was written.');
+            if (e instanceof Error && e.name === 'AbortError')
+              return err('No folder was chosen; nothing was written.');
             return err(`Writing into the folder failed: ${e instanceof Error ? e.message : String(e)}`);
           }
         }

@@ -123,8 +123,8 @@ export function Popup({
       <Here data={data} actions={actions} />
       <p class="auto-capture">
         <label class="muted">
-          <input type="checkbox" disabled /> Auto-capture on this tab (not available yet: the page
-          panel can’t switch it on from here)
+          <input type="checkbox" disabled /> Auto-capture on this tab (not available yet: the page panel can’t
+          switch it on from here)
         </label>
       </p>
       {latest && latest.notes.length > 0 && (

@@ -41,7 +41,11 @@ const migrations: Array<(raw: Record<string, unknown>) => Record<string, unknown
 const isObject = (x: unknown): x is Record<string, unknown> =>
   typeof x === 'object' && x !== null && !Array.isArray(x);
 
-function pick<K extends keyof Settings>(raw: Record<string, unknown>, key: K, ok: (v: unknown) => boolean): Settings[K] {
+function pick<K extends keyof Settings>(
+  raw: Record<string, unknown>,
+  key: K,
+  ok: (v: unknown) => boolean,
+): Settings[K] {
   const v = raw[key];
   return ok(v) ? (v as Settings[K]) : defaultSettings[key];
 }

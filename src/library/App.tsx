@@ -1,0 +1,85 @@
+// The library's shell: navigation, the view the URL names, and one toast at a time.
+import { useCallback, useMemo, useState } from 'preact/hooks';
+import { Toast } from '../ui/Toast';
+import type { LibraryApi } from './api';
+import { BackupView } from './BackupView';
+import { PostEditor } from './PostEditor';
+import { PostList } from './PostList';
+import type { Route } from './route';
+import { SearchView } from './SearchView';
+import { SettingsView } from './SettingsView';
+import type { Notice, Shell } from './shell';
+
+export function App({
+  api,
+  route,
+  version,
+  go,
+}: {
+  api: LibraryApi;
+  route: Route;
+  version: number;
+  go(route: Route): void;
+}) {
+  const [notice, setNotice] = useState<Notice | null>(null);
+  const [query, setQuery] = useState('');
+  const notify = useCallback((n: Notice) => setNotice(n), []);
+  const dismiss = useCallback(() => setNotice(null), []);
+  const shell: Shell = useMemo(() => ({ api, version, go, notify }), [api, version, go, notify]);
+  const current = (view: Route['view']) => (route.view === view ? 'page' : undefined);
+
+  return (
+    <>
+      <header class="top">
+        <a class="brand" href="#posts">
+          <img src="icons/icon-32.png" alt="" width={24} height={24} /> Talkmark
+        </a>
+        <nav aria-label="Library">
+          <a href="#posts" aria-current={current('posts')}>
+            Posts
+          </a>
+          <a href="#backup" aria-current={current('backup')}>
+            Back up
+          </a>
+          <a href="#settings" aria-current={current('settings')}>
+            Settings
+          </a>
+        </nav>
+        <search>
+          <form
+            class="top-search"
+            onSubmit={(e) => {
+              e.preventDefault();
+              go({ view: 'search', query });
+            }}
+          >
+            <label>
+              <span class="visually-hidden">Search all notes</span>
+              <input
+                type="search"
+                placeholder="Search all notes"
+                value={query}
+                onInput={(e) => setQuery(e.currentTarget.value)}
+              />
+            </label>
+          </form>
+        </search>
+      </header>
+      <main>
+        {route.view === 'posts' && <PostList shell={shell} />}
+        {route.view === 'post' && (
+          <PostEditor
+            shell={shell}
+            id={route.id}
+            exportOpen={route.exportOpen}
+            {...(route.noteId ? { noteId: route.noteId } : {})}
+          />
+        )}
+        {route.view === 'search' && <SearchView shell={shell} query={route.query} />}
+        {route.view === 'backup' && <BackupView shell={shell} />}
+        {route.view === 'settings' && <SettingsView shell={shell} />}
+      </main>
+      {notice && <Toast {...notice} onDismiss={dismiss} />}
+    </>
+  );
+}

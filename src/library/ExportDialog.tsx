@@ -1,0 +1,172 @@
+// Export: format, options, a live preview (sandboxed: no scripts, no access to the library;
+// images as blob: URLs), then a zip download or, where the browser can, straight into a
+// folder of the user's site — asking before anything already there is overwritten.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { ExportFormat, ExportOptions } from '../core/export';
+import type { Post } from '../core/model';
+import type { Settings } from '../ui/settings';
+import type { ExportRequest } from './api';
+import type { Shell } from './shell';
+
+const formats: Array<[ExportFormat, string]> = [
+  ['hugo', 'Hugo page bundle'],
+  ['jekyll', 'Jekyll post'],
+  ['obsidian', 'Obsidian note'],
+  ['markdown', 'Markdown'],
+];
+
+export function optionsFrom(s: Settings): Partial<ExportOptions> {
+  return {
+    author: s.exportAuthor,
+    figureWidth: s.exportFigureWidth,
+    timestampLinks: s.exportTimestampLinks,
+    toc: s.exportToc,
+    headingTemplate: s.exportHeadingTemplate,
+    recordingLinkText: s.exportRecordingLinkText,
+  };
+}
+
+export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Post; onClose(): void }) {
+  const { api, notify, version } = shell;
+  const [format, setFormat] = useState<ExportFormat>('hugo');
+  const [options, setOptions] = useState<Partial<ExportOptions>>({});
+  const [html, setHtml] = useState<string | null>(null);
+  const [busy, setBusy] = useState(false);
+  const [conflict, setConflict] = useState<string[] | null>(null);
+  const dialog = useRef<HTMLDialogElement>(null);
+
+  useEffect(() => {
+    void api.loadSettings().then((s) => {
+      setFormat(s.exportFormat);
+      setOptions(optionsFrom(s));
+    });
+  }, [api]);
+  useEffect(() => {
+    const d = dialog.current;
+    if (d && !d.open) d.showModal?.();
+  }, []);
+  const request: ExportRequest = { postId: post.id, format, options };
+  useEffect(() => {
+    void api
+      .exportPreview({ postId: post.id, format, options })
+      .then((r) => setHtml(r.ok ? r.value : `<p>${r.error}</p>`));
+  }, [api, post.id, format, options, version]);
+
+  const set = (patch: Partial<ExportOptions>) => setOptions({ ...options, ...patch });
+  const zip = async () => {
+    setBusy(true);
+    const r = await api.exportZip(request);
+    setBusy(false);
+    notify(
+      r.ok
+        ? { text: `Exported ${r.value.files} files as ${r.value.name}.` }
+        : { text: r.error, kind: 'error' },
+    );
+  };
+  const folder = async (overwrite: boolean) => {
+    if (!api.exportToFolder) return;
+    setBusy(true);
+    const r = await api.exportToFolder(request, overwrite);
+    setBusy(false);
+    if (!r.ok) return notify({ text: r.error, kind: 'error' });
+    if ('exists' in r.value) return setConflict(r.value.exists);
+    setConflict(null);
+    notify({ text: `Wrote ${r.value.written} files into “${r.value.folder}”.` });
+  };
+
+  return (
+    <dialog ref={dialog} class="export-dialog" aria-labelledby="export-h" onCancel={onClose}>
+      <h2 id="export-h">Export “{post.title}”</h2>
+      <div class="export-grid">
+        <form class="export-options" onSubmit={(e) => e.preventDefault()}>
+          <label class="field">
+            <span>Format</span>
+            <select
+              name="format"
+              value={format}
+              onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
+            >
+              {formats.map(([f, label]) => (
+                <option key={f} value={f}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="timestampLinks"
+              checked={options.timestampLinks ?? false}
+              onChange={(e) => set({ timestampLinks: e.currentTarget.checked })}
+            />{' '}
+            Link every note to its moment
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="toc"
+              checked={options.toc ?? true}
+              onChange={(e) => set({ toc: e.currentTarget.checked })}
+            />{' '}
+            Table of contents (Hugo)
+          </label>
+          <label class="field">
+            <span>Figure width</span>
+            <input
+              name="figureWidth"
+              value={options.figureWidth ?? ''}
+              onInput={(e) => set({ figureWidth: e.currentTarget.value })}
+            />
+          </label>
+          <label class="field">
+            <span>Author when the post has none</span>
+            <input
+              name="author"
+              value={options.author ?? ''}
+              onInput={(e) => set({ author: e.currentTarget.value })}
+            />
+          </label>
+          <div class="export-actions">
+            <button type="button" class="primary export-zip" disabled={busy} onClick={() => void zip()}>
+              Download zip
+            </button>
+            {api.exportToFolder ? (
+              <button type="button" class="export-folder" disabled={busy} onClick={() => void folder(false)}>
+                Write into a folder…
+              </button>
+            ) : (
+              <p class="muted">This browser can’t write into a folder: use the zip.</p>
+            )}
+            <button type="button" class="close-export" onClick={onClose}>
+              Close
+            </button>
+          </div>
+          {conflict && (
+            <div class="conflict" role="alert">
+              <p>These files are already in the folder and would be replaced:</p>
+              <ul>
+                {conflict.slice(0, 5).map((f) => (
+                  <li key={f}>{f}</li>
+                ))}
+                {conflict.length > 5 && <li>… and {conflict.length - 5} more</li>}
+              </ul>
+              <button type="button" class="danger overwrite" onClick={() => void folder(true)}>
+                Replace them
+              </button>{' '}
+              <button type="button" onClick={() => setConflict(null)}>
+                Keep them
+              </button>
+            </div>
+          )}
+        </form>
+        <iframe
+          class="preview"
+          title="Preview of the exported post"
+          sandbox=""
+          srcdoc={html ?? '<p>Rendering…</p>'}
+        />
+      </div>
+    </dialog>
+  );
+}

@@ -1,0 +1,136 @@
+// One note, edited in place: Markdown text saved as you type, kind, time, delete with undo,
+// and a link that opens the video at that moment.
+import { useEffect, useRef, useState } from 'preact/hooks';
+import type { Note, NoteKind, Talk } from '../core/model';
+import { formatTime, parseTime } from '../core/time';
+import { momentUrl } from '../core/video-url';
+import { useWriteThrough } from '../ui/useWriteThrough';
+import type { Shell } from './shell';
+import { Thumb } from './Thumb';
+
+const kinds: Array<[NoteKind, string]> = [
+  ['text', 'Note'],
+  ['quote', 'Quote'],
+  ['slide', 'Slide'],
+  ['heading', 'Heading'],
+];
+
+export function NoteRow({
+  shell,
+  talk,
+  note,
+  highlighted,
+  onOpenSlide,
+}: {
+  shell: Shell;
+  talk: Talk;
+  note: Note;
+  highlighted: boolean;
+  onOpenSlide(): void;
+}) {
+  const { api, notify } = shell;
+  const [text, setText] = useState(note.text);
+  const [time, setTime] = useState(formatTime(note.time));
+  const area = useRef<HTMLTextAreaElement>(null);
+  const row = useRef<HTMLLIElement>(null);
+  // A change from elsewhere shows up unless this note is being typed in right now.
+  useEffect(() => {
+    if (document.activeElement !== area.current) setText(note.text);
+    setTime(formatTime(note.time));
+  }, [note.text, note.time]);
+  useEffect(() => {
+    if (highlighted) {
+      row.current?.scrollIntoView({ block: 'center' });
+      area.current?.focus();
+    }
+  }, [highlighted]);
+  const fail = (r: { ok: boolean; error?: string }) =>
+    !r.ok && notify({ text: r.error ?? 'Not saved.', kind: 'error' });
+  const saveText = useWriteThrough(
+    (value: string) => void api.updateNote(note.id, { text: value }).then(fail),
+  );
+
+  const retime = () => {
+    const seconds = parseTime(time);
+    if (seconds === null) {
+      notify({ text: `“${time}” is not a time; use m:ss or h:mm:ss.`, kind: 'error' });
+      setTime(formatTime(note.time));
+    } else if (seconds !== Math.floor(note.time)) void api.updateNote(note.id, { time: seconds }).then(fail);
+  };
+  const remove = async () => {
+    saveText.cancel();
+    const r = await api.deleteNote(note.id);
+    if (!r.ok) return notify({ text: r.error, kind: 'error' });
+    const deleted = r.value;
+    notify({
+      text: 'Note deleted.',
+      action: { label: 'Undo', run: () => void api.restoreNote(deleted).then(fail) },
+    });
+  };
+  const label = `${kinds.find(([k]) => k === note.kind)?.[1] ?? 'Note'} at ${formatTime(note.time)}`;
+
+  return (
+    <li
+      ref={row}
+      id={`note-${note.id}`}
+      class={`note note-${note.kind}${highlighted ? ' highlighted' : ''}`}
+      data-note-id={note.id}
+    >
+      <div class="note-head">
+        <a class="time jump" href={momentUrl(talk, note.time)} target="_blank" rel="noreferrer">
+          {formatTime(note.time)}
+          <span class="visually-hidden"> (open the video here)</span>
+        </a>
+        <label>
+          <span class="visually-hidden">Time of {label}</span>
+          <input
+            class="retime"
+            size={7}
+            value={time}
+            onInput={(e) => setTime(e.currentTarget.value)}
+            onChange={retime}
+          />
+        </label>
+        <label>
+          <span class="visually-hidden">Kind of {label}</span>
+          <select
+            class="kind"
+            value={note.kind}
+            onChange={(e) =>
+              void api.updateNote(note.id, { kind: e.currentTarget.value as NoteKind }).then(fail)
+            }
+          >
+            {kinds.map(([k, name]) => (
+              <option key={k} value={k} disabled={k === 'slide' && !note.imageId}>
+                {name}
+              </option>
+            ))}
+          </select>
+        </label>
+        <button type="button" class="danger delete-note" onClick={() => void remove()}>
+          Delete<span class="visually-hidden"> {label}</span>
+        </button>
+      </div>
+      {note.imageId && (
+        <Thumb
+          api={api}
+          id={note.imageId}
+          alt={note.text || `Slide at ${formatTime(note.time)}`}
+          onOpen={onOpenSlide}
+        />
+      )}
+      <label class="note-text">
+        <span class="visually-hidden">Markdown of {label}</span>
+        <textarea
+          ref={area}
+          rows={Math.min(8, Math.max(1, text.split('\n').length))}
+          value={text}
+          onInput={(e) => {
+            setText(e.currentTarget.value);
+            saveText(e.currentTarget.value);
+          }}
+        />
+      </label>
+    </li>
+  );
+}

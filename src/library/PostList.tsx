@@ -1,0 +1,116 @@
+// All posts: filter by text, sort, create, duplicate, delete with undo, make active.
+import { useEffect, useState } from 'preact/hooks';
+import type { PostId } from '../core/model';
+import type { PostSummary } from '../store';
+import type { Shell } from './shell';
+
+type Sort = 'date' | 'updated' | 'title';
+
+const sorters: Record<Sort, (a: PostSummary, b: PostSummary) => number> = {
+  date: (a, b) => b.post.date.localeCompare(a.post.date),
+  updated: (a, b) => b.post.updatedAt.localeCompare(a.post.updatedAt),
+  title: (a, b) => a.post.title.localeCompare(b.post.title),
+};
+
+export function PostList({ shell }: { shell: Shell }) {
+  const { api, version, go, notify } = shell;
+  const [posts, setPosts] = useState<PostSummary[] | null>(null);
+  const [active, setActive] = useState<PostId | undefined>();
+  const [filter, setFilter] = useState('');
+  const [sort, setSort] = useState<Sort>('date');
+
+  useEffect(() => {
+    void api
+      .postSummaries()
+      .then((r) => (r.ok ? setPosts(r.value) : notify({ text: r.error, kind: 'error' })));
+    void api.activePost().then(setActive);
+  }, [api, version, notify]);
+
+  const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
+  const shown = (posts ?? [])
+    .filter(({ post }) => {
+      const hay = [post.title, post.description, ...post.tags, ...post.categories].join(' ').toLowerCase();
+      return words.every((w) => hay.includes(w));
+    })
+    .sort(sorters[sort]);
+
+  const create = async () => {
+    const r = await api.createPost('Untitled post');
+    if (r.ok) go({ view: 'post', id: r.value.id, exportOpen: false });
+    else notify({ text: r.error, kind: 'error' });
+  };
+  const duplicate = async (id: PostId) => {
+    const r = await api.duplicatePost(id);
+    notify(r.ok ? { text: 'Post duplicated.' } : { text: r.error, kind: 'error' });
+  };
+  const remove = async ({ post }: PostSummary) => {
+    const r = await api.deletePost(post.id);
+    if (!r.ok) return notify({ text: r.error, kind: 'error' });
+    const undo = r.value;
+    notify({
+      text: `Deleted “${post.title}”.`,
+      action: {
+        label: 'Undo',
+        run: () => void undo().then((u) => !u.ok && notify({ text: u.error, kind: 'error' })),
+      },
+    });
+  };
+
+  return (
+    <section aria-labelledby="posts-h">
+      <div class="toolbar">
+        <h1 id="posts-h">Posts</h1>
+        <button type="button" class="primary new-post" onClick={create}>
+          New post
+        </button>
+      </div>
+      <div class="toolbar">
+        <label>
+          Filter posts{' '}
+          <input
+            type="search"
+            class="post-filter"
+            value={filter}
+            onInput={(e) => setFilter(e.currentTarget.value)}
+          />
+        </label>
+        <label>
+          Sort by{' '}
+          <select class="post-sort" value={sort} onChange={(e) => setSort(e.currentTarget.value as Sort)}>
+            <option value="date">Date</option>
+            <option value="updated">Last edited</option>
+            <option value="title">Title</option>
+          </select>
+        </label>
+      </div>
+      {posts === null && <p>Loading…</p>}
+      {posts?.length === 0 && <p>No posts yet. Open a talk video and press n to take your first note.</p>}
+      <ul class="post-list">
+        {shown.map((s) => (
+          <li class="post-row" key={s.post.id} data-post-id={s.post.id}>
+            <a class="post-title" href={`#post/${s.post.id}`}>
+              {s.post.title}
+            </a>
+            {active === s.post.id && <span class="badge">active</span>}
+            <span class="muted">
+              {s.post.date.slice(0, 10)} · {s.talkCount} talks · {s.noteCount} notes
+            </span>
+            <span class="row-actions">
+              {active !== s.post.id && (
+                <button type="button" onClick={() => void api.setActivePost(s.post.id)}>
+                  Make active<span class="visually-hidden">: {s.post.title}</span>
+                </button>
+              )}
+              <button type="button" class="duplicate" onClick={() => void duplicate(s.post.id)}>
+                Duplicate<span class="visually-hidden">: {s.post.title}</span>
+              </button>
+              <button type="button" class="danger delete" onClick={() => void remove(s)}>
+                Delete<span class="visually-hidden">: {s.post.title}</span>
+              </button>
+            </span>
+          </li>
+        ))}
+      </ul>
+    </section>
+  );
+}
