@@ -2,7 +2,7 @@
 // Firefox ESR through puppeteer-core (WebDriver BiDi). Both are wrapped in one small
 // interface so every scenario runs unchanged in both. A missing browser fails loudly.
 import { existsSync } from 'node:fs';
-import { mkdtemp, rm } from 'node:fs/promises';
+import { mkdtemp, readFile, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium } from 'playwright-core';
@@ -22,6 +22,8 @@ export interface TestPage {
   screenshot(file: string): Promise<void>;
   /** Makes this tab the active one (browser commands go to the active tab). */
   bringToFront(): Promise<void>;
+  /** Clicks `selector` and returns the bytes of the file the click downloads (Chromium only). */
+  download(selector: string): Promise<Buffer>;
   close(): Promise<void>;
 }
 
@@ -126,6 +128,10 @@ async function launchChromium(extensionDir: string, profile: string): Promise<Te
         click: (selector) => page.locator(selector).click(),
         screenshot: async (file) => void (await page.screenshot({ path: file })),
         bringToFront: () => page.bringToFront(),
+        async download(selector) {
+          const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+          return readFile(await file.path());
+        },
         close: () => page.close(),
       };
     },
@@ -201,6 +207,7 @@ async function launchFirefox(extensionDir: string, origin: string, profile: stri
         click: (selector) => page.locator(selector).click(),
         screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
         bringToFront: () => page.bringToFront(),
+        download: () => Promise.reject(new Error('downloads are only read back in Chromium')),
         close: () => page.close(),
       };
     },

@@ -10,6 +10,7 @@ const root = path.resolve(import.meta.dirname, '../..');
 const dirs: Record<string, string> = {
   pages: path.join(root, 'test/fixtures/pages'),
   videos: path.join(root, 'test/.cache/videos'),
+  demo: path.join(root, 'demo'),
 };
 const types: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
