@@ -12,7 +12,7 @@ import { deepEqual, repairSections } from './merge';
 import { ACTIVE_POST } from './posts';
 import { type StoredImage, type StoredNote, toNote } from './schema';
 import { termsOf } from './terms';
-import { type Ctx, done, refuse, write } from './tx';
+import { batch, type Ctx, done, refuse, write } from './tx';
 
 export type ImportMode = 'merge' | 'replace';
 
@@ -101,12 +101,12 @@ export async function importSnapshot(
       };
       await Promise.all([s.posts.clear(), s.talks.clear(), s.notes.clear(), s.images.clear()]);
       // Issued together and awaited once: a failure aborts the whole transaction anyway.
-      await Promise.all([
-        ...snap.posts.map((p) => s.posts.put(p)),
-        ...snap.talks.map((t) => s.talks.put(t)),
-        ...notes.map((n) => s.notes.put(n)),
-        ...images.map((i) => s.images.put(i)),
-      ]);
+      await batch((add) => {
+        for (const p of snap.posts) add(s.posts.put(p));
+        for (const t of snap.talks) add(s.talks.put(t));
+        for (const n of notes) add(s.notes.put(n));
+        for (const i of images) add(s.images.put(i));
+      });
       report.posts.added = snap.posts.length;
       report.talks.added = snap.talks.length;
       report.notes.added = notes.length;
@@ -145,11 +145,11 @@ export async function importSnapshot(
     const newImages = images.filter((i) => !imageKeys.has(i.id));
     report.images.added = newImages.length;
     report.images.unchanged = images.length - newImages.length;
-    await Promise.all([
-      ...talkWrites.map((t) => s.talks.put(t)),
-      ...noteWrites.map((n) => s.notes.put(n)),
-      ...newImages.map((i) => s.images.put(i)),
-    ]);
+    await batch((add) => {
+      for (const t of talkWrites) add(s.talks.put(t));
+      for (const n of noteWrites) add(s.notes.put(n));
+      for (const i of newImages) add(s.images.put(i));
+    });
     return done(report, [{ type: 'reset' }]);
   });
 }

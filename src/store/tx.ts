@@ -66,3 +66,16 @@ function abort(tx: { abort(): void }): void {
     // Already finished or aborted.
   }
 }
+
+/**
+ * Issues many requests at once and waits for all. One failure aborts the transaction, which
+ * rejects the others too: those rejections are expected, so they are marked handled here.
+ */
+export function batch(issue: (add: (request: Promise<unknown>) => void) => void): Promise<unknown> {
+  const requests: Promise<unknown>[] = [];
+  issue((request) => {
+    request.catch(() => {});
+    requests.push(request);
+  });
+  return Promise.all(requests);
+}

@@ -110,7 +110,12 @@ export function sampleSnapshot(): Snapshot {
       note('n_0000000000000001', ids.talk, 12.5, 'text', 'Platforms are **products**'),
       { ...note('n_0000000000000002', ids.talk, 60, 'quote', 'Ship small things'), speaker: 'Grace' },
       { ...note('n_0000000000000003', ids.talk, 90.25, 'slide', 'Architecture slide'), imageId: ids.image },
-      { ...note('n_0000000000000004', ids.talk2, 5, 'slide', ''), imageId: ids.image2, auto: true },
+      {
+        ...note('n_0000000000000004', ids.talk2, 5, 'slide', ''),
+        imageId: ids.image2,
+        auto: true,
+        speaker: 'Linus',
+      },
       note('n_0000000000000005', ids.talk2, 0, 'heading', 'Part one'),
       note('n_0000000000000006', ids.talk3, 30, 'text', 'Résumé of the scheduler'),
     ],
