@@ -141,7 +141,9 @@ export function storeApi(deps: ApiDeps): LibraryApi {
           if (!out.ok) return out;
           try {
             const saved = await queries.getKv(FOLDER_KEY);
-            let dir = saved.ok ? (saved.value as DirHandle | undefined) : undefined;
+            // A stored value that isn't a live handle (another browser's clone, old data) is ignored.
+            const value = saved.ok ? (saved.value as Partial<DirHandle> | undefined) : undefined;
+            let dir = typeof value?.getDirectoryHandle === 'function' ? (value as DirHandle) : undefined;
             if (!dir || !(await canWrite(dir))) {
               dir = await pick();
               await queries.setKv(FOLDER_KEY, dir);

@@ -1,0 +1,108 @@
+// @vitest-environment happy-dom
+// The library app over a real (fake-indexeddb) store: the posts list with delete and undo,
+// talks reordered by keyboard, restore refusing a bad file, and views that stay live.
+import { afterEach, describe, expect, it } from 'vitest';
+import { App } from '../../../src/library/App';
+import type { LibraryApi } from '../../../src/library/api';
+import { parseRoute, type Route } from '../../../src/library/route';
+import { onChange } from '../../../src/store';
+import { byText, click, until } from '../ui/dom';
+import { harness, must, seed } from './helpers';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+/** The app at `hash`, re-rendered with a new version on every store change, as index.tsx does. */
+function app(api: LibraryApi, hash: string) {
+  let version = 0;
+  let route: Route = parseRoute(hash);
+  const root = document.createElement('div');
+  document.body.append(root);
+  const draw = async () => {
+    const { render } = await import('preact');
+    render(
+      <App
+        api={api}
+        route={route}
+        version={version}
+        go={(r) => {
+          route = r;
+          void draw();
+        }}
+      />,
+      root,
+    );
+  };
+  const stop = onChange(() => {
+    version++;
+    void draw();
+  });
+  void draw();
+  return { root, stop };
+}
+
+describe('library app', () => {
+  it('lists posts with counts, deletes one and brings it back with Undo', async () => {
+    const { api, store } = harness();
+    const { post } = await seed(store);
+    const { root, stop } = app(api, '#posts');
+    const row = await until(() => root.querySelector(`[data-post-id="${post.id}"]`));
+    expect(row.textContent).toContain('2 talks · 4 notes');
+    click(row.querySelector('button.delete'));
+    await until(() => !root.querySelector(`[data-post-id="${post.id}"]`));
+    const undo = await until(() => byText(root, '.toast button', 'Undo'));
+    click(undo);
+    const back = await until(() => root.querySelector(`[data-post-id="${post.id}"]`));
+    expect(back.textContent).toContain('4 notes');
+    stop();
+  });
+
+  it('moves a talk down with Alt+ArrowDown on its handle, and the store keeps the new order', async () => {
+    const { api, store } = harness();
+    const { post, talks } = await seed(store);
+    const { root, stop } = app(api, `#post/${post.id}`);
+    const handle = await until(() =>
+      root.querySelector<HTMLButtonElement>(`[data-talk-id="${talks[0].id}"] .handle`),
+    );
+    handle.dispatchEvent(new KeyboardEvent('keydown', { key: 'ArrowDown', altKey: true, bubbles: true }));
+    const order = async () => must(await store.posts.get(post.id))?.sections[0]?.talkIds;
+    await until(() => root.querySelector('.talk-card')?.getAttribute('data-talk-id') === talks[1].id);
+    expect(await order()).toEqual([talks[1].id, talks[0].id]);
+    stop();
+  });
+
+  it('shows a note added elsewhere without a reload', async () => {
+    const { api, store } = harness();
+    const { post, talks } = await seed(store);
+    const { root, stop } = app(api, `#post/${post.id}`);
+    await until(() => root.querySelector('.note'));
+    must(await store.notes.add({ talkId: talks[1].id, time: 7, kind: 'text', text: 'Added in another tab' }));
+    await until(() => [...root.querySelectorAll('textarea')].some((t) => t.value === 'Added in another tab'));
+    stop();
+  });
+
+  it('refuses a malformed backup, says nothing was changed, and keeps the data', async () => {
+    const { api, store } = harness();
+    await seed(store);
+    const { root, stop } = app(api, '#backup');
+    const input = await until(() => root.querySelector<HTMLInputElement>('input.restore-file'));
+    Object.defineProperty(input, 'files', { value: [new File(['PK garbage'], 'bad.zip')] });
+    input.dispatchEvent(new Event('change', { bubbles: true }));
+    const alert = await until(() => root.querySelector('.restore-result.error'));
+    expect(alert.textContent).toMatch(/can't be restored/);
+    expect(alert.textContent).toContain('Nothing was changed.');
+    expect(must(await store.snapshot()).notes).toHaveLength(4);
+    stop();
+  });
+
+  it('links search results to the note in its post', async () => {
+    const { api, store } = harness();
+    const { post } = await seed(store);
+    const { root, stop } = app(api, '#search/traces');
+    const link = await until(() => root.querySelector<HTMLAnchorElement>('.note-hit a'));
+    expect(link.textContent).toBe('Traces over logs');
+    expect(link.getAttribute('href')).toMatch(new RegExp(`^#post/${post.id}/note/n_`));
+    stop();
+  });
+});

@@ -1,0 +1,70 @@
+// @vitest-environment happy-dom
+// The popup over a real (fake-indexeddb) store: counts come from the index, the tab's talk is
+// found by its video, only the latest notes are listed, and the quick actions call out.
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { Popup, type PopupActions } from '../../../src/popup/Popup';
+import { tabVideo } from '../../../src/popup/tab-video';
+import { openLibraryQueries } from '../../../src/store';
+import { harness, must, seed } from '../library/helpers';
+import { byText, click, mount, typeInto } from '../ui/dom';
+
+afterEach(() => {
+  document.body.innerHTML = '';
+});
+
+const actions = (): PopupActions => ({
+  newPost: vi.fn(),
+  switchPost: vi.fn(),
+  openLibrary: vi.fn(),
+  enableHere: vi.fn(),
+  exportMarkdown: vi.fn(),
+});
+
+describe('popup', () => {
+  it('finds the tab talk by its YouTube id and counts notes per talk', async () => {
+    const h = harness();
+    const { post, talks } = await seed(h.store);
+    // A connection of its own over the same database, as the popup opens it.
+    const queries = openLibraryQueries({ name: h.name });
+    const summary = must(await queries.popup(tabVideo('https://www.youtube.com/watch?v=AAAAAAAAAAA&t=5')));
+    expect(summary.active?.id).toBe(post.id);
+    expect(summary.talks.map((t) => t.noteCount)).toEqual([3, 1]);
+    expect(summary.here?.talk.id).toBe(talks[0].id);
+    expect(summary.here?.noteCount).toBe(3);
+    expect(summary.latest?.notes.map((n) => n.time)).toEqual([42, 90, 120]);
+
+    const a = actions();
+    const root = mount(
+      <Popup data={{ summary, canEnableHere: false }} actions={a} status={null} exported={null} />,
+    );
+    expect(root.querySelector('h1')?.textContent).toBe('KubeCon Day 2');
+    expect(root.querySelector('.summary')?.textContent).toBe('2 talks, 4 notes');
+    expect(root.querySelector('.here-count')?.textContent).toBe('3 notes');
+    expect(root.querySelector<HTMLInputElement>('.auto-capture input')?.disabled).toBe(true);
+    click(root.querySelector('button.export-dialog'));
+    expect(a.openLibrary).toHaveBeenCalledWith(`post/${post.id}/export`);
+  });
+
+  it('creates a post from the title typed in', () => {
+    const a = actions();
+    const summary = { active: undefined, talks: [], recent: [], here: undefined, latest: undefined };
+    const root = mount(
+      <Popup data={{ summary, canEnableHere: true }} actions={a} status={null} exported={null} />,
+    );
+    expect(root.querySelector('.summary')?.textContent).toMatch(/first note/);
+    click(root.querySelector('button.new-post'));
+    typeInto(root.querySelector('input[name="title"]') as HTMLInputElement, 'DevConf Day 1');
+    click(byText(root, 'button', 'Create'));
+    expect(a.newPost).toHaveBeenCalledWith('DevConf Day 1');
+    click(byText(root, 'button', 'Take notes on this page'));
+    expect(a.enableHere).toHaveBeenCalled();
+  });
+
+  it('keys generic pages by their URL without the fragment', () => {
+    expect(tabVideo('http://127.0.0.1:8080/pages/generic.html?src=a.webm#t=4')).toEqual({
+      site: 'generic',
+      videoId: 'http://127.0.0.1:8080/pages/generic.html?src=a.webm',
+    });
+    expect(tabVideo('chrome://extensions')).toBeUndefined();
+  });
+});
