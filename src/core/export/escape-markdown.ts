@@ -6,9 +6,22 @@ import { normalizeInline, wellFormed } from './escape-text';
 /** Hugo (Goldmark), Obsidian and plain exports speak CommonMark; Jekyll speaks kramdown (GFM input). */
 export type MarkdownDialect = 'commonmark' | 'kramdown';
 
-// CommonMark allows a backslash before any ASCII punctuation, so escaping all of it is safe and
-// also defuses Hugo's `{{<`, Goldmark's `{#id}` attributes and typographer, and Obsidian's `[[`.
+// CommonMark allows a backslash before any ASCII punctuation. Escaping it defuses Hugo's `{{<`,
+// Goldmark's `{#id}` attributes and typographer, and Obsidian's `[[`. Marks that can't start or
+// end anything (, ; : ? % / @, a lone dot) stay bare so the exported text reads like prose; a
+// dot is escaped in `...` (typographer) and after a leading number (`1.` would start a list).
 const asciiPunctuation = /[!-/:-@[-`{-~]/g;
+const bare = new Set([',', ';', ':', '?', '%', '/', '@', '.']);
+
+function escapeCommonMark(line: string): string {
+  return line.replace(asciiPunctuation, (ch, at: number) => {
+    if (!bare.has(ch)) return `\\${ch}`;
+    if (ch !== '.') return ch;
+    const dots = line[at - 1] === '.' || line[at + 1] === '.';
+    return dots || /^\d+$/.test(line.slice(0, at)) ? `\\${ch}` : ch;
+  });
+}
+
 // kramdown only honours a backslash before these. `&`, `~` and `^` get entities instead: GFM
 // input reads `\~` in text but not in an image's alt, and `[^` would open a footnote. Escaping
 // quotes, dashes and dots also stops kramdown's smart quotes and typographic symbols.
@@ -17,7 +30,7 @@ const kramdownEscapable = /[\\.*_+\-`()[\]{}#!:|"'$=<>]/g;
 /** `text` on one line, escaped so it renders literally. */
 export function escapeInline(text: string, dialect: MarkdownDialect): string {
   const line = normalizeInline(text);
-  if (dialect === 'commonmark') return line.replace(asciiPunctuation, (ch) => `\\${ch}`);
+  if (dialect === 'commonmark') return escapeCommonMark(line);
   return line
     .replace(/&/g, '&amp;')
     .replace(kramdownEscapable, (ch) => `\\${ch}`)

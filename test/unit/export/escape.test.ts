@@ -166,3 +166,16 @@ describe('file names', () => {
     expect(isSafeRelativePath('a/b/c.md')).toBe(true);
   });
 });
+
+describe('escaped CommonMark stays readable', () => {
+  it('leaves prose punctuation bare', () => {
+    expect(escapeInline('Hello, world: 50% done? See a@b.org/x; ok.', 'commonmark')).toBe(
+      'Hello, world: 50% done? See a@b.org/x; ok.',
+    );
+  });
+
+  it('escapes a leading list number and dot runs the typographer would turn into an ellipsis', () => {
+    expect(escapeInline('1. Intro', 'commonmark')).toBe('1\\. Intro');
+    expect(escapeInline('Wait... what', 'commonmark')).toBe('Wait\\.\\.\\. what');
+  });
+});
