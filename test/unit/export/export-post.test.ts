@@ -107,7 +107,7 @@ describe('exportPost', () => {
       body.match(/^!\[\[attachments\/harbour-conf-2026-day-2\/slide-0\d[a-z0-9-]*\.(jpg|png)\|600\]\]$/gm),
     ).toHaveLength(6);
     expect(body).toContain(
-      '![[attachments/harbour-conf-2026-day-2/slide-01-compiler-sizes-over-time.jpg|600]]\n[Compiler sizes over time · 1\\:20](https://youtu.be/aB3dE5fG7hJ?t=80)',
+      '![[attachments/harbour-conf-2026-day-2/slide-01-compiler-sizes-over-time.jpg|600]]\n[Compiler sizes over time · 1:20](https://youtu.be/aB3dE5fG7hJ?t=80)',
     );
   });
 
