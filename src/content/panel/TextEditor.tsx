@@ -1,5 +1,5 @@
 // A textarea that saves on Enter and gives up on Esc; used for new notes and in-place edits.
-import { useEffect, useRef } from 'preact/hooks';
+import { useLayoutEffect, useRef } from 'preact/hooks';
 
 export function TextEditor({
   id,
@@ -19,7 +19,9 @@ export function TextEditor({
   onDone(keep: boolean): void;
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
-  useEffect(() => ref.current?.focus(), [id]);
+  // Focus within the same task as the key press that opened the editor, so the next key
+  // typed (even a fast typist's) lands here and not on the page.
+  useLayoutEffect(() => ref.current?.focus(), [id]);
   return (
     <textarea
       ref={ref}

@@ -16,7 +16,8 @@ function watchParam(location: Location): string | null {
 }
 
 function videoIdOf(doc: Document): string | null {
-  return youTubeVideoId(doc.location.href) ?? watchParam(doc.location);
+  const inPath = /\/(?:embed|live)\/([A-Za-z0-9_-]{11})\/?$/.exec(doc.location.pathname)?.[1];
+  return youTubeVideoId(doc.location.href) ?? watchParam(doc.location) ?? inPath ?? null;
 }
 
 export const youTubeAdapter: SiteAdapter = {

@@ -1,0 +1,214 @@
+// Slide capture in real browsers, checked by its pixels: the stored image is decoded in an
+// extension page (createImageBitmap + canvas) and its colour band compared with the band the
+// fixture video shows at that moment (test/fixtures/videos/ground-truth.json). Covers the
+// frame path (same-origin video, full decoded resolution), thumbnails after a reload
+// (getImage), the screenshot fallback for a cross-origin video without CORS (letterbox
+// cropped away), and both failing (the slide is kept as a note without a picture).
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import truth from '../fixtures/videos/ground-truth.json';
+import type { TestPage } from './browsers';
+import { browsers, fixtureVideo, useBrowser } from './scenario';
+import { type FixtureServer, startServer } from './server';
+import {
+  panelCount,
+  panelText,
+  pressOnPage,
+  seekTo,
+  storeReader,
+  until,
+  waitForTalk,
+  waitForVideo,
+} from './video-page-helpers';
+
+type Rgb = [number, number, number];
+interface Decoded {
+  width: number;
+  height: number;
+  /** Colours at the points asked for, as fractions of the image's size. */
+  colours: Rgb[];
+}
+
+const sample = truth['sample-talk'];
+const bandAt = (t: number): Rgb => {
+  const seg = sample.segments.find((s) => s.start <= t && t < s.end);
+  if (!seg || !('bandRgb' in seg)) throw new Error(`no slide at ${t}s`);
+  return seg.bandRgb as Rgb;
+};
+/** The probe in the band, and a point in the slide's light background, as fractions. */
+const probe: [number, number] = [sample.probe.x / sample.width, sample.probe.y / sample.height];
+const topLeft: [number, number] = [4 / sample.width, 4 / sample.height];
+const background = [0.04, 0.55] as [number, number];
+
+/** In an extension page: decodes a stored image and reads colours at fractional points. */
+function decodeStored(arg: { imageId: string; points: Array<[number, number]> }): Promise<Decoded> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('talkmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('images').objectStore('images').get(arg.imageId);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = async () => {
+        open.result.close();
+        const bitmap = await createImageBitmap(req.result.blob as Blob);
+        const canvas = document.createElement('canvas');
+        canvas.width = bitmap.width;
+        canvas.height = bitmap.height;
+        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+        ctx.drawImage(bitmap, 0, 0);
+        const colours = arg.points.map(([fx, fy]) => {
+          const d = ctx.getImageData(
+            Math.floor(fx * bitmap.width),
+            Math.floor(fy * bitmap.height),
+            1,
+            1,
+          ).data;
+          return [d[0], d[1], d[2]] as [number, number, number];
+        });
+        resolve({ width: bitmap.width, height: bitmap.height, colours });
+      };
+    };
+  });
+}
+
+function expectColour(actual: Rgb | undefined, expected: Rgb, what: string): void {
+  const diff = Math.max(...expected.map((c, i) => Math.abs(c - (actual?.[i] ?? -999))));
+  // JPEG at 0.9 and the video's YUV→RGB conversion move colours a little, never by 40.
+  expect(diff, `${what}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`).toBeLessThan(
+    40,
+  );
+}
+
+async function captureAt(page: TestPage, seconds: number): Promise<void> {
+  const before = await page.evaluate(panelCount, '.note-slide');
+  await seekTo(page, seconds);
+  await pressOnPage(page, 's');
+  await page.waitFor(
+    (n) =>
+      (document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.note-slide').length ?? 0) > n,
+    before,
+    15000,
+  );
+}
+
+describe.each(browsers)('slide capture in %s', (name) => {
+  const env = useBrowser(name);
+  // Another origin (another port) that serves the videos without CORS headers.
+  let otherSite: FixtureServer;
+  beforeAll(async () => {
+    otherSite = await startServer({ corsVideos: false });
+  });
+  afterAll(() => otherSite?.close());
+
+  it('captures the frame on screen at full resolution, shows it at once and again after a reload', async () => {
+    const { browser, server } = env;
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`);
+    await waitForVideo(page);
+    await waitForTalk(page, 'Shipping Small Things Fast - Ada Example, Example Corp');
+    await captureAt(page, 15);
+    // The thumbnail is the captured Blob itself, shown as soon as the slide is stored.
+    await page.waitFor(() => {
+      const img = document
+        .querySelector('talkmark-panel')
+        ?.shadowRoot?.querySelector('img.thumb') as HTMLImageElement | null;
+      return img?.complete && img.naturalWidth > 0 && img.src.startsWith('blob:');
+    }, null);
+    await captureAt(page, 45);
+
+    const store = await storeReader(browser);
+    const slides = (
+      await until(store.notes, (n) => n.filter((x) => x.kind === 'slide').length >= 2, 'two slides')
+    )
+      .filter((n) => n.kind === 'slide')
+      .sort((a, b) => a.time - b.time);
+    for (const [slide, t] of [
+      [slides[0], 15],
+      [slides[1], 45],
+    ] as const) {
+      expect(slide?.time).toBeCloseTo(t, 0);
+      const img = await store.page.evaluate(decodeStored, {
+        imageId: slide?.imageId ?? '',
+        points: [probe, background],
+      });
+      expect([img.width, img.height]).toEqual([sample.width, sample.height]);
+      expectColour(img.colours[0], bandAt(t), `band at ${t}s`);
+      expectColour(img.colours[1], [248, 250, 252], `background at ${t}s`);
+    }
+
+    // After a reload the slides come back with their pictures, read from the store.
+    await page.goto(`${server.origin}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`);
+    await page.waitFor(
+      () => {
+        const imgs =
+          document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('img.thumb') ?? [];
+        return imgs.length === 2 && [...imgs].every((i) => (i as HTMLImageElement).naturalWidth > 0);
+      },
+      null,
+      15000,
+    );
+    await store.close();
+    await page.close();
+  });
+
+  it('falls back to a screenshot for a cross-origin video without CORS, cropped to the picture', async () => {
+    const { browser, server } = env;
+    const page = await browser.newPage();
+    const video = `${otherSite.origin}/videos/${await fixtureVideo('sample-talk')}`;
+    await page.goto(`${server.origin}/pages/cross-origin.html?video=${encodeURIComponent(video)}`);
+    await waitForVideo(page);
+    await waitForTalk(page, 'Cross-Origin Keynote - Cy Remote, Elsewhere Inc');
+    await captureAt(page, 60);
+
+    const store = await storeReader(browser);
+    const talk = (await store.talks()).find((t) => t.title.startsWith('Cross-Origin Keynote'));
+    const slide = (await store.notes()).find((n) => n.talkId === talk?.id && n.kind === 'slide');
+    expect(slide?.imageId).toBeTruthy();
+    const img = await store.page.evaluate(decodeStored, {
+      imageId: slide?.imageId ?? '',
+      points: [probe, topLeft, background],
+    });
+    // 640x400 element, 16:9 picture: 640x360 on screen at devicePixelRatio 1, bars cut off.
+    expect(img.width).toBe(640);
+    expect(Math.abs(img.height - 360)).toBeLessThanOrEqual(1);
+    expectColour(img.colours[0], bandAt(60), 'band');
+    expectColour(img.colours[1], bandAt(60), 'top-left corner (a letterbox bar would be black)');
+    expectColour(img.colours[2], [248, 250, 252], 'background');
+    await store.close();
+    await page.close();
+  });
+
+  it('says so when neither the frame nor a screenshot can be had, and keeps the slide as a note', async () => {
+    const { browser, server } = env;
+    const page = await browser.newPage();
+    const video = `${otherSite.origin}/videos/${await fixtureVideo('short-clip')}`;
+    await page.goto(
+      `${server.origin}/pages/cross-origin.html?offscreen=1&video=${encodeURIComponent(video)}`,
+    );
+    await waitForVideo(page);
+    await waitForTalk(page, 'Cross-Origin Keynote - Cy Remote, Elsewhere Inc');
+    await seekTo(page, 3);
+    await pressOnPage(page, 's');
+    await page.waitFor(
+      () => document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.notice-error'),
+      null,
+    );
+    const notice = await page.evaluate(panelText, '.notice-error');
+    expect(notice).toContain('No picture for this slide');
+    expect(notice).toContain('another site');
+    // The composer is open to describe the slide; Enter keeps it.
+    await page.type('the architecture diagram');
+    await page.press('Enter');
+    const store = await storeReader(browser);
+    const notes = await until(
+      store.notes,
+      (n) => n.some((x) => x.text === 'the architecture diagram'),
+      'the slide note',
+    );
+    const kept = notes.find((x) => x.text === 'the architecture diagram');
+    expect(kept).toMatchObject({ kind: 'slide' });
+    expect(kept?.imageId).toBeUndefined();
+    expect(kept?.time).toBeCloseTo(3, 0);
+    await store.close();
+    await page.close();
+  });
+});

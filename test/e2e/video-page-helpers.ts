@@ -1,0 +1,103 @@
+// Shared steps of the video-page and capture suites. Functions passed to `evaluate` run in
+// the page, so each is self-contained (no closures over this module).
+import type { TestBrowser, TestPage } from './browsers';
+import { readStore } from './scenario';
+
+export interface StoredNote {
+  id: string;
+  talkId: string;
+  time: number;
+  kind: string;
+  text: string;
+  speaker?: string;
+  imageId?: string;
+}
+export interface StoredTalk {
+  id: string;
+  videoId: string;
+  title: string;
+  speakers: Array<{ name: string; org?: string }>;
+}
+
+/** Text of the first element matching `sel` inside the panel's (test-build, open) shadow root. */
+export function panelText(sel: string): string | null {
+  return document.querySelector('talkmark-panel')?.shadowRoot?.querySelector(sel)?.textContent ?? null;
+}
+
+/** How many elements match `sel` inside the panel. */
+export function panelCount(sel: string): number {
+  return document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll(sel).length ?? 0;
+}
+
+/** Focuses a panel control; the test then uses it by keyboard (Enter), as a keyboard-only user would. */
+export function panelFocus(sel: string): boolean {
+  const el = document.querySelector('talkmark-panel')?.shadowRoot?.querySelector<HTMLElement>(sel);
+  el?.focus();
+  return Boolean(el);
+}
+
+export async function waitForVideo(page: TestPage): Promise<void> {
+  await page.waitFor(() => (document.querySelector('video')?.readyState ?? 0) >= 2, null, 20000);
+}
+
+export async function waitForTalk(page: TestPage, title: string): Promise<void> {
+  await page.waitFor(
+    (t) =>
+      document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.talk-title')?.textContent === t,
+    title,
+    15000,
+  );
+}
+
+/** Seeks the page's main video and pauses it there, once the frame is on screen. */
+export async function seekTo(page: TestPage, seconds: number, selector = 'video'): Promise<void> {
+  await page.evaluate(
+    ([sel, t]) =>
+      new Promise<void>((resolve) => {
+        const v = document.querySelector(sel) as HTMLVideoElement;
+        v.pause();
+        if (Math.abs(v.currentTime - t) < 0.01) return resolve();
+        v.addEventListener('seeked', () => resolve(), { once: true });
+        v.currentTime = t;
+      }),
+    [selector, seconds] as [string, number],
+  );
+}
+
+/** Presses a key with focus on the page body (not in any field). */
+export async function pressOnPage(page: TestPage, key: string): Promise<void> {
+  await page.evaluate(() => {
+    (document.activeElement as HTMLElement | null)?.blur?.();
+  }, null);
+  await page.press(key);
+}
+
+/** One extension page kept open to read the store. */
+export async function storeReader(browser: TestBrowser) {
+  const ext = await browser.newPage();
+  await ext.goto(browser.extensionUrl('popup.html'));
+  return {
+    notes: async () => (await ext.evaluate(readStore, 'notes')) as StoredNote[],
+    talks: async () => (await ext.evaluate(readStore, 'talks')) as StoredTalk[],
+    page: ext,
+    close: () => ext.close(),
+  };
+}
+
+export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+  let last: T | undefined;
+  for (let i = 0; i < 60; i++) {
+    last = await read();
+    if (ok(last)) return last;
+    await new Promise((r) => setTimeout(r, 250));
+  }
+  throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
+}
+
+/** Waits until the panel's text field has focus (after n, q, or Enter on an edit button). */
+export async function waitForEditor(page: TestPage): Promise<void> {
+  await page.waitFor(
+    () => document.querySelector('talkmark-panel')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA',
+    null,
+  );
+}
