@@ -63,12 +63,14 @@ export function buildSnapshot(noteCount: number, imageCount: number, imageSize: 
     const talk = snap.talks[Math.floor(n / notesPerTalk)];
     if (!talk) break;
     const words = Array.from({ length: 30 }, () => pick(vocabulary)).join(' ');
+    // A rare word in one note of a thousand: the search a user makes for a name they remember.
+    const text = n % 1000 === 7 ? `${words} zanzibar` : words;
     const note = {
       id: `n_${hex(n)}` as NoteId,
       talkId: talk.id,
       time: (n % notesPerTalk) * 30,
       kind: 'text' as const,
-      text: words,
+      text,
       createdAt: at,
       updatedAt: at,
     };

@@ -90,7 +90,7 @@ async function main(): Promise<void> {
   row(`open a post (${postNotes} notes)`, openMs, 'bare get of its post, talks, notes', bareOpen);
 
   const scanAll = async () => bare.transaction('notes').objectStore('notes').getAll();
-  for (const query of ['kubernetes latency', 'kube', 'postmortem canary replica']) {
+  for (const query of ['zanzibar', 'kubernetes latency', 'kube', 'postmortem canary replica']) {
     const hits = unwrap(await store.search(query)).noteCount;
     const [searchMs, bareScan] = await pair(7, async () => unwrap(await store.search(query)), scanAll);
     row(

@@ -3,6 +3,7 @@
 import { newId } from '../core/ids';
 import type { Note, NoteId, TalkId } from '../core/model';
 import { ok, type Result } from '../core/result';
+import { validateImageMeta, validateNote } from '../core/validate';
 import { type NewNote, type NotePatch, validateNewNote, validateNotePatch } from '../core/validate-patch';
 import type { Change } from './changes';
 import { now } from './defaults';
@@ -118,7 +119,24 @@ export function notesApi(ctx: Ctx) {
       }),
 
     /** Undoes `delete`: puts the note (and its image) back, if its talk still exists. */
-    restore: (deleted: DeletedNote) => save(deleted.note, deleted.image),
+    restore: async (deleted: DeletedNote): Promise<Result<Note, StoreError>> => {
+      // It may have travelled through a message: check it like any other input.
+      const note = validateNote(deleted.note);
+      if (!note.ok) return { ok: false, error: { code: 'invalid', message: note.error } };
+      const image = deleted.image;
+      if (
+        image &&
+        (!(image.blob instanceof Blob) ||
+          image.id !== note.value.imageId ||
+          !validateImageMeta(toMeta(image)).ok)
+      ) {
+        return {
+          ok: false,
+          error: { code: 'invalid', message: "The deleted note's image doesn't match it." },
+        };
+      }
+      return save(note.value, image && { ...image, blob: image.blob });
+    },
   };
 }
 
