@@ -42,7 +42,9 @@ describe('schema migrations', () => {
     for (const t of sample.talks) await tx.objectStore('talks').put(t);
     for (const n of sample.notes) await tx.objectStore('notes').put(n);
     for (const { bytes, ...meta } of sample.images) {
-      await tx.objectStore('images').put({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mime }) });
+      await tx
+        .objectStore('images')
+        .put({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mime }) });
     }
     await tx.done;
     v1.close();
