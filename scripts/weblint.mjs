@@ -1,0 +1,59 @@
+// web-ext lint of the Firefox build: fails on any error and on any warning not explained
+// below, so a new warning can't slip in unread.
+import { spawnSync } from 'node:child_process';
+import { readdirSync, readFileSync, statSync } from 'node:fs';
+import path from 'node:path';
+
+/** Warnings we have read and accept, each with the reason. */
+const explained = [
+  {
+    code: 'UNSAFE_VAR_ASSIGNMENT',
+    files: ['content.js', 'popup.js', 'library.js'],
+    why: "Preact's renderer sets innerHTML only for the dangerouslySetInnerHTML prop, which no Talkmark source uses (this script checks that).",
+  },
+];
+
+function sources(dir) {
+  return readdirSync(dir).flatMap((name) => {
+    const file = path.join(dir, name);
+    return statSync(file).isDirectory() ? sources(file) : [file];
+  });
+}
+
+const usesRawHtml = sources('src').filter((f) =>
+  /dangerouslySetInnerHTML|\.innerHTML\s*=/.test(readFileSync(f, 'utf8')),
+);
+if (usesRawHtml.length > 0) {
+  console.error(
+    `Raw HTML assignment in ${usesRawHtml.join(', ')}: the innerHTML warning is no longer explained.`,
+  );
+  process.exit(1);
+}
+
+const run = spawnSync(
+  'npx',
+  ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'],
+  {
+    encoding: 'utf8',
+  },
+);
+let report;
+try {
+  report = JSON.parse(run.stdout);
+} catch {
+  console.error(`web-ext lint gave no report:\n${run.stdout}\n${run.stderr}`);
+  process.exit(1);
+}
+const unexplained = report.warnings.filter(
+  (w) => !explained.some((e) => e.code === w.code && e.files.includes(path.basename(w.file ?? ''))),
+);
+for (const e of report.errors) console.error(`error ${e.code} ${e.file ?? ''}: ${e.message}`);
+for (const w of unexplained) console.error(`unexplained warning ${w.code} ${w.file ?? ''}: ${w.message}`);
+for (const w of report.warnings.filter((x) => !unexplained.includes(x))) {
+  const e = explained.find((x) => x.code === w.code);
+  console.log(`explained warning ${w.code} ${w.file}: ${e?.why}`);
+}
+console.log(
+  `web-ext lint: ${report.errors.length} errors, ${report.warnings.length} warnings (${unexplained.length} unexplained)`,
+);
+process.exit(report.errors.length + unexplained.length > 0 ? 1 : 0);
