@@ -101,3 +101,12 @@ export async function waitForEditor(page: TestPage): Promise<void> {
     null,
   );
 }
+
+/** Focuses a control (`arg.button`) in the row of the note whose text is `arg.text`. */
+export function focusInNote(arg: { text: string; button: string }): boolean {
+  const rows = document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.note') ?? [];
+  const row = [...rows].find((r) => r.querySelector('.text')?.textContent === arg.text);
+  const el = row?.querySelector<HTMLElement>(arg.button);
+  el?.focus();
+  return Boolean(el);
+}
