@@ -97,7 +97,7 @@ export function PostList({ shell }: { shell: Shell }) {
             </span>
             <span class="row-actions">
               {active !== s.post.id && (
-                <button type="button" onClick={() => void api.setActivePost(s.post.id)}>
+                <button type="button" class="make-active" onClick={() => void api.setActivePost(s.post.id)}>
                   Make active<span class="visually-hidden">: {s.post.title}</span>
                 </button>
               )}

@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import { encodeBackup } from '../../../src/core/backup';
 import type { ImageId, NoteId, PostId, SectionId, TalkId } from '../../../src/core/ids';
 import type { Note, Snapshot, Talk } from '../../../src/core/model';
+import type { TestPage } from '../../e2e/browsers';
 
 const at = '2026-05-03T07:00:00.000Z';
 
@@ -147,4 +148,26 @@ export function sampleSnapshot(videoPath: string, pageUrl: string, extraNotes = 
 
 export function sampleBackup(videoPath: string, pageUrl: string, extraNotes = 0): Uint8Array {
   return encodeBackup(sampleSnapshot(videoPath, pageUrl, extraNotes), { createdAt: at });
+}
+
+/** Picks `bytes` as the file of the restore input, as a user's file choice would. */
+export async function restoreFile(page: TestPage, bytes: Uint8Array, name = 'backup.zip'): Promise<void> {
+  // No named functions inside: tsx (scripts/) would wrap them in a helper the page lacks.
+  await page.evaluate(
+    async ({ b64, name }) => {
+      location.hash = '#backup';
+      let input: HTMLInputElement | null = null;
+      for (let i = 0; i < 200 && !input; i++) {
+        input = document.querySelector<HTMLInputElement>('input.restore-file');
+        if (!input) await new Promise((r) => setTimeout(r, 20));
+      }
+      if (!input) throw new Error('the restore input never appeared');
+      const data = Uint8Array.from(atob(b64), (c) => c.charCodeAt(0));
+      const dt = new DataTransfer();
+      dt.items.add(new File([data], name, { type: 'application/zip' }));
+      input.files = dt.files;
+      input.dispatchEvent(new Event('change', { bubbles: true }));
+    },
+    { b64: Buffer.from(bytes).toString('base64'), name },
+  );
 }

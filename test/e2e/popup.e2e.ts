@@ -1,0 +1,88 @@
+// The popup on the built extension, in Chromium and Firefox, over a library of 10,000 notes
+// (restored through the library page): counts come out right, switching and creating posts
+// change the active post in the store, and the export action opens the library's dialog.
+// "On this tab" (the talk of the tab the popup was opened over) can't be shown here: a test
+// opens the popup as a tab of its own, so the active tab is the popup itself. Finding the
+// tab's talk is unit-tested (test/unit/popup/popup.test.tsx).
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { restoreFile, sampleBackup, sampleIds } from '../unit/library/sample-backup';
+import { browsers, fixtureVideo, readStore, useBrowser } from './scenario';
+
+const root = path.resolve(import.meta.dirname, '../..');
+
+describe.each(browsers)('popup in %s', (name) => {
+  const env = useBrowser(name);
+
+  it('paints the active post with note counts from 10,000 notes, switches and creates posts', async () => {
+    const video = await fixtureVideo('sample-talk');
+    const library = await env.browser.newPage();
+    await library.goto(env.browser.extensionUrl('library.html#backup'));
+    const backup = sampleBackup(
+      path.join(root, 'test/.cache/videos', video),
+      `${env.server.origin}/pages/generic.html?src=${video}`,
+      10_000,
+    );
+    await restoreFile(library, backup);
+    await library.waitFor(() => document.querySelector('.restore-result.ok'), null, 30000);
+    // Make the restored post the active one, from the posts list.
+    await library.evaluate(() => {
+      location.hash = '#posts';
+    }, null);
+    await library.waitFor(() => document.querySelector('.post-row button.make-active'), null);
+    await library.click('.post-row button.make-active');
+    await library.waitFor(() => document.querySelector('.post-row .badge'), null);
+
+    const popup = await env.browser.newPage();
+    await popup.goto(env.browser.extensionUrl('popup.html'));
+    await popup.waitFor(() => document.documentElement.dataset.painted, null);
+    const shown = await popup.evaluate(
+      () => ({
+        title: document.querySelector('h1')?.textContent,
+        summary: document.querySelector('.summary')?.textContent,
+      }),
+      null,
+    );
+    expect(shown).toEqual({ title: 'Example Conf 2025 — Day 1', summary: '3 talks, 10009 notes' });
+    // Only the latest few notes are rendered, not thousands.
+    expect(await popup.evaluate(() => document.querySelectorAll('.note').length, null)).toBeLessThanOrEqual(
+      5,
+    );
+
+    await popup.click('button.new-post');
+    await popup.waitFor(() => document.querySelector('input[name="title"]'), null);
+    await popup.type('Day 2');
+    await popup.press('Enter');
+    await popup.waitFor(() => document.querySelector('h1')?.textContent === 'Day 2', null);
+    const kv = async () => {
+      const posts = (await popup.evaluate(readStore, 'posts')) as Array<{ id: string; title: string }>;
+      const active = await popup.evaluate(
+        () =>
+          new Promise<unknown>((resolve) => {
+            const open = indexedDB.open('talkmark');
+            open.onsuccess = () => {
+              const req = open.result.transaction('kv').objectStore('kv').get('activePostId');
+              req.onsuccess = () => {
+                open.result.close();
+                resolve(req.result);
+              };
+            };
+          }),
+        null,
+      );
+      return posts.find((p) => p.id === active)?.title;
+    };
+    expect(await kv()).toBe('Day 2');
+
+    await popup.waitFor(() => document.querySelector('button.switch'), null);
+    await popup.click('button.switch');
+    await popup.waitFor(
+      () => document.querySelector('h1')?.textContent === 'Example Conf 2025 — Day 1',
+      null,
+    );
+    expect(await kv()).toBe('Example Conf 2025 — Day 1');
+    expect(sampleIds.post).toMatch(/^p_/);
+    await popup.close();
+    await library.close();
+  });
+});
