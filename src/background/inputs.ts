@@ -58,6 +58,11 @@ function readBlob(x: unknown, where: string): Blob {
   return x;
 }
 
+function readPhash(x: string): string {
+  if (!/^[0-9a-f]{16}$/.test(x)) fail('slide.phash must be 16 lowercase hex digits');
+  return x;
+}
+
 const validators: Omit<Validators, keyof typeof moreValidators> = {
   openTalk: readVideo,
   saveNote: readNoteInput,
@@ -74,7 +79,8 @@ const validators: Omit<Validators, keyof typeof moreValidators> = {
         height: r.integer('height', 1, limits.imagePixels),
       },
       {
-        phash: r.has('phash') ? r.string('phash', 16, 16) : undefined,
+        // Checked here as the store checks it: a bad hash must refuse the call, not drop the picture.
+        phash: r.has('phash') ? readPhash(r.string('phash', 16, 16)) : undefined,
         auto: r.has('auto') ? r.boolean('auto') : undefined,
       },
     );
