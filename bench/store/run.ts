@@ -3,24 +3,38 @@
 // the same run, so the ratio means something on a noisy machine. Figures from fake-indexeddb
 // are not a browser's: they show our overhead over the database, not the database's speed.
 //   npm run bench:store            (IMAGE_KB=150 IMAGES=2000 NOTES=10000 by default)
+// Also writes bench/.cache/results/store.json for `npm run bench`; BENCH_SMOKE=1 runs it tiny.
 import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { decodeBackup, encodeBackup } from '../../src/core/backup';
 import { openStore } from '../../src/store';
 import { termsOf } from '../../src/store/terms';
+import { SMOKE, startBench } from '../results';
 import { buildSnapshot } from './data';
 
-const NOTES = Number(process.env.NOTES ?? 10_000);
-const IMAGES = Number(process.env.IMAGES ?? 2_000);
-const IMAGE_KB = Number(process.env.IMAGE_KB ?? 150);
+const NOTES = Number(process.env.NOTES ?? (SMOKE ? 200 : 10_000));
+const IMAGES = Number(process.env.IMAGES ?? (SMOKE ? 20 : 2_000));
+const IMAGE_KB = Number(process.env.IMAGE_KB ?? (SMOKE ? 4 : 150));
+/** Repetitions: smoke mode runs each pair once, to exercise the code, not to measure. */
+const runs = (n: number) => (SMOKE ? 1 : n);
+const bench = startBench(
+  'store',
+  'Store operations over fake-indexeddb in Node (our overhead over the database, not a browser figure)',
+);
+
+interface Paired {
+  ours: number[];
+  bare: number[];
+}
+const mid = (xs: number[]) => [...xs].sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? Number.NaN;
 const NAME = 'talkmark-bench';
 
-/** Medians of `ours` and `bare`, run alternately so both see the same machine state (GC, caches). */
+/** Times of `ours` and `bare`, run alternately so both see the same machine state (GC, caches). */
 async function pair(
   runs: number,
   ours: () => Promise<unknown>,
   bare: () => Promise<unknown>,
-): Promise<[number, number]> {
+): Promise<Paired> {
   const a: number[] = [];
   const b: number[] = [];
   for (let i = 0; i < runs; i++) {
@@ -42,15 +56,26 @@ async function pair(
       out.push(performance.now() - t);
     }
   }
-  const mid = (xs: number[]) => xs.sort((x, y) => x - y)[Math.floor(xs.length / 2)] ?? Number.NaN;
-  return [mid(a), mid(b)];
+  return { ours: a, bare: b };
 }
 
-function row(what: string, ours: number, bareWhat: string, bare: number): void {
+/** Prints the medians side by side and records the figure (no budget: fake-indexeddb isn't a browser). */
+function row(id: string, what: string, p: Paired, bareWhat: string): void {
   const ms = (x: number) => `${x.toFixed(1).padStart(8)} ms`;
+  const ours = mid(p.ours);
+  const bare = mid(p.bare);
   console.log(
     `${what.padEnd(34)}${ms(ours)}   | ${bareWhat.padEnd(40)}${ms(bare)}   ratio ${(ours / bare).toFixed(2)}`,
   );
+  bench.add({
+    id,
+    name: what,
+    unit: 'ms',
+    values: p.ours,
+    over: `${p.ours.length} paired runs`,
+    reference: { name: bareWhat, values: p.bare },
+    paired: true,
+  });
 }
 
 function unwrap<T>(r: { ok: true; value: T } | { ok: false; error: unknown }): T {
@@ -77,8 +102,8 @@ async function main(): Promise<void> {
   const talkIds = snap.talks.filter((x) => x.postId === post.id).map((x) => x.id);
   const postNotes = snap.notes.filter((n) => talkIds.includes(n.talkId)).length;
 
-  const [openMs, bareOpen] = await pair(
-    15,
+  const open = await pair(
+    runs(15),
     async () => unwrap(await store.posts.open(post.id)),
     async () => {
       const tx = bare.transaction(['posts', 'talks', 'notes']);
@@ -87,24 +112,24 @@ async function main(): Promise<void> {
       await Promise.all(talkIds.map((id) => tx.objectStore('notes').index('byTalk').getAll(id)));
     },
   );
-  row(`open a post (${postNotes} notes)`, openMs, 'bare get of its post, talks, notes', bareOpen);
+  row('open', `open a post (${postNotes} notes)`, open, 'bare get of its post, talks, notes');
 
   const scanAll = async () => bare.transaction('notes').objectStore('notes').getAll();
   for (const query of ['zanzibar', 'kubernetes latency', 'kube', 'postmortem canary replica']) {
     const hits = unwrap(await store.search(query)).noteCount;
-    const [searchMs, bareScan] = await pair(7, async () => unwrap(await store.search(query)), scanAll);
+    const search = await pair(runs(7), async () => unwrap(await store.search(query)), scanAll);
     row(
+      `search-${query.replaceAll(' ', '-')}`,
       `search "${query}" (${hits} hits)`,
-      searchMs,
+      search,
       `bare getAll of all ${snap.notes.length} notes`,
-      bareScan,
     );
   }
 
   let file: Uint8Array = new Uint8Array(0);
   let snapshotMs = 0;
-  const [backupMs, bareRead] = await pair(
-    3,
+  const backup = await pair(
+    runs(3),
     async () => {
       const t0 = performance.now();
       const all = unwrap(await store.snapshot());
@@ -123,13 +148,13 @@ async function main(): Promise<void> {
     },
   );
   row(
+    'backup',
     `back up (${(file.length / 1024 ** 2).toFixed(0)} MB zip)`,
-    backupMs,
+    backup,
     'bare read of every record + image bytes',
-    bareRead,
   );
   console.log(
-    `  of which store.snapshot(): ${snapshotMs.toFixed(0)} ms, encodeBackup: ${(backupMs - snapshotMs).toFixed(0)} ms`,
+    `  of which store.snapshot(): ${snapshotMs.toFixed(0)} ms, encodeBackup: ${(mid(backup.ours) - snapshotMs).toFixed(0)} ms`,
   );
   bare.close();
 
@@ -144,8 +169,8 @@ async function main(): Promise<void> {
   };
   const raw = await openDB(NAME);
   let decodeMs = 0;
-  const [restoreMs, bareWrite] = await pair(
-    3,
+  const restore = await pair(
+    runs(3),
     async () => {
       const t0 = performance.now();
       const decoded = unwrap(decodeBackup(file));
@@ -162,10 +187,15 @@ async function main(): Promise<void> {
     },
   );
   raw.close();
-  row('restore (decode + replace)', restoreMs, 'bare put of the same records', bareWrite);
+  row('restore', 'restore (decode + replace)', restore, 'bare put of the same records');
   console.log(
-    `  of which decodeBackup: ${decodeMs.toFixed(0)} ms, importSnapshot: ${(restoreMs - decodeMs).toFixed(0)} ms`,
+    `  of which decodeBackup: ${decodeMs.toFixed(0)} ms, importSnapshot: ${(mid(restore.ours) - decodeMs).toFixed(0)} ms`,
   );
+  bench.notes.push(
+    `Data: ${snap.notes.length} notes, ${snap.images.length} images of ${IMAGE_KB} KB. The library's own open and ` +
+      'search budgets are browser figures (bench:library); these show the store layer against bare IndexedDB.',
+  );
+  bench.write();
   store.close();
 }
 
