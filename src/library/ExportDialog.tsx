@@ -1,5 +1,5 @@
-// Export: format, options, a live preview (sandboxed: no scripts, no access to the library;
-// images as blob: URLs), then a zip download or, where the browser can, straight into a
+// Export: format, options, a live preview (sandboxed: no scripts can run in it; images as
+// blob: URLs), then a zip download or, where the browser can, straight into a
 // folder of the user's site — asking before anything already there is overwritten.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, ExportOptions } from '../core/export';
@@ -14,6 +14,10 @@ const formats: Array<[ExportFormat, string]> = [
   ['obsidian', 'Obsidian note'],
   ['markdown', 'Markdown'],
 ];
+
+/** Slides fit the preview's width; the text reads like a blog post. */
+const previewStyle =
+  '<style>body{font:15px/1.55 system-ui,sans-serif;margin:12px;color:#16181b;background:#fff}img{max-width:100%;height:auto}</style>';
 
 export function optionsFrom(s: Settings): Partial<ExportOptions> {
   return {
@@ -160,11 +164,14 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
             </div>
           )}
         </form>
+        {/* No allow-scripts: nothing in the preview can run (the HTML is commonmark's safe
+            output, and the page's CSP applies to srcdoc too). allow-same-origin only so the
+            slides' blob: URLs load: Chromium refuses them to an opaque-origin frame. */}
         <iframe
           class="preview"
           title="Preview of the exported post"
-          sandbox=""
-          srcdoc={html ?? '<p>Rendering…</p>'}
+          sandbox="allow-same-origin"
+          srcdoc={previewStyle + (html ?? '<p>Rendering…</p>')}
         />
       </div>
     </dialog>

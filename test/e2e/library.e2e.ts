@@ -167,9 +167,15 @@ describe.each(browsers)('library in %s', (name) => {
       const f = document.querySelector('iframe.preview') as HTMLIFrameElement;
       return { sandbox: f.getAttribute('sandbox'), srcdoc: f.getAttribute('srcdoc') ?? '' };
     }, null);
-    expect(frame.sandbox).toBe('');
+    expect(frame.sandbox).toBe('allow-same-origin');
     expect(frame.srcdoc).toMatch(/<img src="blob:/);
     expect(frame.srcdoc).not.toMatch(/<script/i);
+    // Every slide in the preview loaded (the blob: URLs are reachable from the frame).
+    await page.waitFor(() => {
+      const doc = (document.querySelector('iframe.preview') as HTMLIFrameElement).contentDocument;
+      const imgs = [...(doc?.images ?? [])];
+      return imgs.length === 4 && imgs.every((i) => i.complete && i.naturalWidth === 640);
+    }, null);
     // Catch the download link the page clicks and read back what it points to.
     await page.evaluate(() => {
       const w = window as { caught?: Promise<{ name: string; head: number[]; size: number }> };
