@@ -57,6 +57,8 @@ const page = (
 <style>video{width:960px;height:540px}</style></head><body><video muted playsinline preload="auto" src="${video}"></video>
 <script>
   window.keyAt = [];
+  // tsx keeps function names with a __name helper inside functions passed to evaluate.
+  window.__name = (f) => f;
   // Registered before the content script (document_idle): sees the key first.
   addEventListener('keydown', (e) => { if (e.key === 's') keyAt.push(performance.now()); }, true);
   window.bare = async () => {
