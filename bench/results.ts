@@ -56,6 +56,9 @@ export interface BenchResult {
   notes: string[];
 }
 
+/** "7 paired runs", "1 paired run". */
+export const count = (n: number, what: string) => `${n} ${what}${n === 1 ? '' : 's'}`;
+
 export function stats(values: readonly number[]): Stats {
   const s = values.filter((v) => Number.isFinite(v)).sort((a, b) => a - b);
   const at = (q: number) => s[Math.min(s.length - 1, Math.floor(q * s.length))] ?? Number.NaN;

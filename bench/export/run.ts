@@ -4,7 +4,7 @@
 // Also writes bench/.cache/results/export.json for `npm run bench`; BENCH_SMOKE=1 runs it tiny.
 import { Zip, ZipPassThrough } from 'fflate';
 import { exportPost, zipChunks } from '../../src/core/export';
-import { SMOKE, startBench } from '../results';
+import { count, SMOKE, startBench } from '../results';
 import { bigPost, bigPostId } from './big-post';
 
 const MB = 1024 * 1024;
@@ -118,7 +118,7 @@ const timeFigure = bench.add({
   name: `export+zip (hugo, streamed) of ${snapshot.images.length} slides, ${mb(postBytes)}`,
   unit: 'ms',
   values: ours,
-  over: `${runs} paired runs`,
+  over: count(runs, 'paired run'),
   reference: { name: 'bare fflate zip of the same images', values: bare },
   paired: true,
   budget: 'export-time',

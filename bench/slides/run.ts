@@ -5,7 +5,7 @@
 import { detectVideoSlides } from '../../src/cli/slides-detect';
 import { decodeLuma } from '../../src/cli/slides-ffmpeg';
 import { createSlideDetector, type LumaFrame, slideDefaults } from '../../src/core/slides/index';
-import { SMOKE, startBench } from '../results';
+import { count, SMOKE, startBench } from '../results';
 import { sceneBaseline } from './baseline';
 import { corpus } from './corpus';
 import { ensureVideo } from './generate';
@@ -87,7 +87,7 @@ function record(bench: ReturnType<typeof startBench>, m: Measured): void {
     name: `detector CPU per sampled ${slideDefaults.width}x${slideDefaults.height} frame (tight loop, ${m.frames} frames)`,
     unit: 'ms',
     values: m.replays.map((r) => r.detector),
-    over: `${m.replays.length} replays`,
+    over: count(m.replays.length, 'replay'),
     reference: { name: 'a bare copy + sum of each frame', values: m.replays.map((r) => r.bare) },
     paired: true,
     budget: 'detector-cpu',

@@ -9,7 +9,7 @@ import { openDB } from 'idb';
 import { decodeBackup, encodeBackup } from '../../src/core/backup';
 import { openStore } from '../../src/store';
 import { termsOf } from '../../src/store/terms';
-import { SMOKE, startBench } from '../results';
+import { count, SMOKE, startBench } from '../results';
 import { buildSnapshot } from './data';
 
 const NOTES = Number(process.env.NOTES ?? (SMOKE ? 200 : 10_000));
@@ -72,7 +72,7 @@ function row(id: string, what: string, p: Paired, bareWhat: string): void {
     name: what,
     unit: 'ms',
     values: p.ours,
-    over: `${p.ours.length} paired runs`,
+    over: count(p.ours.length, 'paired run'),
     reference: { name: bareWhat, values: p.bare },
     paired: true,
   });
