@@ -59,6 +59,8 @@ function need(file: string, what: string): void {
 export interface LaunchOptions {
   /** Reuse this profile folder (a browser restart); it is then left on disk at close. */
   profileDir?: string;
+  /** host:port of an HTTP proxy that every request goes through, loopback included. */
+  proxy?: string;
 }
 
 /** `origin`: the fixture server, from which Firefox tabs step into extension pages. */
@@ -72,8 +74,8 @@ export async function launch(
   const profile = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), `talkmark-${name}-`)));
   const browser =
     name === 'chromium'
-      ? await launchChromium(extensionDir, profile)
-      : await launchFirefox(extensionDir, origin, profile);
+      ? await launchChromium(extensionDir, profile, options.proxy)
+      : await launchFirefox(extensionDir, origin, profile, options.proxy);
   return {
     ...browser,
     async close() {
@@ -83,7 +85,7 @@ export async function launch(
   };
 }
 
-async function launchChromium(extensionDir: string, profile: string): Promise<TestBrowser> {
+async function launchChromium(extensionDir: string, profile: string, proxy?: string): Promise<TestBrowser> {
   need(chromiumPath, 'Chromium');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
@@ -100,6 +102,8 @@ async function launchChromium(extensionDir: string, profile: string): Promise<Te
       '--autoplay-policy=no-user-gesture-required',
       `--disable-extensions-except=${path.resolve(extensionDir)}`,
       `--load-extension=${path.resolve(extensionDir)}`,
+      // <-loopback> removes the implicit bypass, so requests to 127.0.0.1 are proxied too.
+      ...(proxy ? [`--proxy-server=http://${proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
     ],
   });
   const worker =
@@ -161,7 +165,26 @@ async function launchChromium(extensionDir: string, profile: string): Promise<Te
   };
 }
 
-async function launchFirefox(extensionDir: string, origin: string, profile: string): Promise<TestBrowser> {
+/** Manual proxy for http and https, loopback included (Firefox never proxies it by default). */
+function firefoxProxyPrefs(proxy: string): Record<string, string | number | boolean> {
+  const [host = '', port = '0'] = proxy.split(':');
+  return {
+    'network.proxy.type': 1,
+    'network.proxy.http': host,
+    'network.proxy.http_port': Number(port),
+    'network.proxy.ssl': host,
+    'network.proxy.ssl_port': Number(port),
+    'network.proxy.allow_hijacking_localhost': true,
+    'network.proxy.no_proxies_on': '',
+  };
+}
+
+async function launchFirefox(
+  extensionDir: string,
+  origin: string,
+  profile: string,
+  proxy?: string,
+): Promise<TestBrowser> {
   need(firefoxPath, 'Firefox ESR');
   const browser = await puppeteer.launch({
     browser: 'firefox',
@@ -173,6 +196,7 @@ async function launchFirefox(extensionDir: string, origin: string, profile: stri
       'extensions.webextensions.uuids': JSON.stringify({ [geckoId]: firefoxUuid }),
       'media.autoplay.default': 0,
       'media.autoplay.blocking_policy': 0,
+      ...(proxy ? firefoxProxyPrefs(proxy) : {}),
     },
   });
   await browser.installExtension(path.resolve(extensionDir));
