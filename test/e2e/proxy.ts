@@ -1,0 +1,90 @@
+// A logging HTTP proxy on 127.0.0.1 for the network tests. The browser sends every request
+// through it (loopback included); it forwards only those for the fixture server and refuses
+// everything else, after writing it down. So a request the extension makes to anywhere else
+// is both seen and kept from leaving the machine.
+import { createServer, request as httpRequest } from 'node:http';
+import type { AddressInfo, Socket } from 'node:net';
+
+export interface ProxiedRequest {
+  method: string;
+  /** Absolute URL, or host:port for a CONNECT tunnel (HTTPS, WebSocket over TLS). */
+  url: string;
+  forwarded: boolean;
+  /** Milliseconds since the proxy started, to tell one phase of a session from another. */
+  at: number;
+}
+
+export interface LoggingProxy {
+  /** host:port to give the browser. */
+  address: string;
+  log: ProxiedRequest[];
+  /** Requests that were for somewhere other than the fixture server. */
+  refused(): ProxiedRequest[];
+  close(): Promise<void>;
+}
+
+/** `allowedOrigin`: the fixture server, e.g. http://127.0.0.1:41234. */
+export async function startProxy(allowedOrigin: string): Promise<LoggingProxy> {
+  const allowed = new URL(allowedOrigin);
+  const started = Date.now();
+  const log: ProxiedRequest[] = [];
+  const note = (method: string, url: string, forwarded: boolean) =>
+    log.push({ method, url, forwarded, at: Date.now() - started });
+  const sockets = new Set<Socket>();
+
+  const server = createServer((req, res) => {
+    const url = req.url ?? '';
+    let target: URL | undefined;
+    try {
+      target = new URL(url);
+    } catch {
+      // A request that was not meant for a proxy (a relative path): not forwarded anywhere.
+    }
+    const forward = target?.protocol === 'http:' && target.host === allowed.host;
+    note(req.method ?? '?', url, forward);
+    if (!forward || !target) {
+      res.writeHead(403, { 'Content-Type': 'text/plain' }).end('refused by the test proxy');
+      return;
+    }
+    const upstream = httpRequest(
+      {
+        host: allowed.hostname,
+        port: allowed.port,
+        method: req.method,
+        path: `${target.pathname}${target.search}`,
+        headers: req.headers,
+      },
+      (answer) => {
+        res.writeHead(answer.statusCode ?? 502, answer.headers);
+        answer.pipe(res);
+      },
+    );
+    upstream.on('error', () => res.destroy());
+    req.pipe(upstream);
+  });
+  // HTTPS and secure WebSockets ask for a tunnel: nothing we serve needs one.
+  server.on('connect', (req, socket: Socket) => {
+    note('CONNECT', req.url ?? '', false);
+    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  });
+  server.on('upgrade', (req, socket: Socket) => {
+    note('UPGRADE', req.url ?? '', false);
+    socket.destroy();
+  });
+  server.on('connection', (s) => {
+    sockets.add(s);
+    s.on('close', () => sockets.delete(s));
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  const { port } = server.address() as AddressInfo;
+  return {
+    address: `127.0.0.1:${port}`,
+    log,
+    refused: () => log.filter((r) => !r.forwarded),
+    close: () =>
+      new Promise((resolve) => {
+        for (const s of sockets) s.destroy();
+        server.close(() => resolve());
+      }),
+  };
+}
