@@ -91,9 +91,9 @@ async function main() {
     }
 
     const library = await browser.newPage();
-    await library.goto(browser.extensionUrl('library.html'));
-    await library.waitFor(() => document.querySelector('[data-post-id]'), null);
-    const backup = await library.download('button:has-text("Back up")');
+    await library.goto(browser.extensionUrl('library.html#backup'));
+    await library.waitFor(() => document.querySelector('button.back-up'), null);
+    const backup = await library.download('button.back-up');
     await rm(out, { recursive: true, force: true });
     await mkdir(out, { recursive: true });
     const backupFile = path.join(out, 'talkmark-backup.zip');

@@ -54,8 +54,9 @@ describe.each(browsers)('durability in %s', (name) => {
     const popup = await env.browser.newPage();
     await popup.goto(env.browser.extensionUrl('popup.html'));
     await popup.waitFor(() => document.querySelector('main'), null);
+    const [post] = (await popup.evaluate(readStore, 'posts')) as Array<{ id: string }>;
     const library = await env.browser.newPage();
-    await library.goto(env.browser.extensionUrl('library.html'));
+    await library.goto(env.browser.extensionUrl(`library.html#post/${post?.id}`));
     await library.waitFor(() => document.querySelector('main'), null);
 
     await seek(a, 30);
@@ -64,7 +65,11 @@ describe.each(browsers)('durability in %s', (name) => {
     await a.press('Enter');
 
     await popup.waitFor(() => document.body.textContent?.includes('Seen everywhere'), null);
-    await library.waitFor(() => document.body.textContent?.includes('Seen everywhere'), null);
+    // The library edits notes in place: the text is a text box's value.
+    await library.waitFor(
+      () => Array.from(document.querySelectorAll('textarea')).some((t) => t.value === 'Seen everywhere'),
+      null,
+    );
     await b.waitFor(
       () =>
         Array.from(
