@@ -1,0 +1,90 @@
+// The bare IndexedDB reads the benchmark compares against, run inside the extension page:
+// the same records each view reads, with no store layer, no Preact, no rendering. The page
+// gets these as source text; run.ts defines the __name helper tsx's output calls.
+
+/** What the popup reads: kv, posts, the active post's talks, their counts, one talk's notes. */
+export async function barePopupRead(): Promise<{ ms: number; allNotesMs: number }> {
+  const t0 = performance.now();
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('talkmark');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const tx = db.transaction(['kv', 'posts', 'talks', 'notes']);
+  const req = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const active = await req(tx.objectStore('kv').get('activePostId'));
+  await req(tx.objectStore('posts').getAll());
+  const talks = await req(
+    tx
+      .objectStore('talks')
+      .index('byPost')
+      .getAll(active as IDBValidKey),
+  );
+  const byTalk = tx.objectStore('notes').index('byTalk');
+  await Promise.all(talks.map((t: { id: string }) => req(byTalk.count(t.id))));
+  const last = talks.at(-1) as { id: string } | undefined;
+  if (last) await req(byTalk.getAll(last.id));
+  const ms = performance.now() - t0;
+  const t1 = performance.now();
+  await req(db.transaction('notes').objectStore('notes').getAll());
+  const allNotesMs = performance.now() - t1;
+  db.close();
+  return { ms, allNotesMs };
+}
+
+/** What the posts list reads: every post and talk, and a note count per talk. */
+export async function bareLibraryOpen(): Promise<number> {
+  const t0 = performance.now();
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('talkmark');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const tx = db.transaction(['posts', 'talks', 'notes']);
+  const req = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  await req(tx.objectStore('posts').getAll());
+  const talks = await req(tx.objectStore('talks').getAll());
+  const byTalk = tx.objectStore('notes').index('byTalk');
+  await Promise.all(talks.map((t: { id: string }) => req(byTalk.count(t.id))));
+  db.close();
+  return performance.now() - t0;
+}
+
+/** What a search reads: each word's key range on byTerm, the matching notes, all talks, all posts. */
+export async function bareSearch(query: string): Promise<number> {
+  const t0 = performance.now();
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const r = indexedDB.open('talkmark');
+    r.onsuccess = () => resolve(r.result);
+    r.onerror = () => reject(r.error);
+  });
+  const tx = db.transaction(['notes', 'talks', 'posts']);
+  const req = <T>(r: IDBRequest<T>) =>
+    new Promise<T>((resolve, reject) => {
+      r.onsuccess = () => resolve(r.result);
+      r.onerror = () => reject(r.error);
+    });
+  const index = tx.objectStore('notes').index('byTerm');
+  let ids: Set<IDBValidKey> | undefined;
+  for (const term of query
+    .toLowerCase()
+    .split(/\s+/)
+    .sort((a, b) => b.length - a.length)) {
+    const keys = await req(index.getAllKeys(IDBKeyRange.bound(term, `${term}\uffff`)));
+    ids = ids ? new Set(keys.filter((k) => ids?.has(k))) : new Set(keys);
+  }
+  const store = tx.objectStore('notes');
+  await Promise.all([...(ids ?? [])].slice(0, 100).map((id) => req(store.get(id))));
+  await req(tx.objectStore('talks').getAll());
+  await req(tx.objectStore('posts').getAll());
+  db.close();
+  return performance.now() - t0;
+}

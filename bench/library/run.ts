@@ -1,0 +1,207 @@
+// Library benchmark in headless Chromium on the production build (dist/chrome), with
+// 10,000 notes restored through the library page: popup first paint, library open (the posts
+// list with its counts) and a search, each next to the bare IndexedDB read of the same records
+// in the same page and run (alternating runs, so both share the machine's state).
+//   npm run bench:library        (NOTES=10000 POSTS=50 TALKS=4 RUNS=9)
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { chromium, type Page } from 'playwright-core';
+import type { TestPage } from '../../test/e2e/browsers';
+import { restoreFile } from '../../test/unit/library/sample-backup';
+import { SMOKE, startBench } from '../results';
+import { bareLibraryOpen, barePopupRead, bareSearch } from './bare';
+import { libraryBackup } from './data';
+
+const NOTES = SMOKE ? 200 : Number(process.env.NOTES ?? 10_000);
+const POSTS = SMOKE ? 5 : Number(process.env.POSTS ?? 50);
+const TALKS = Number(process.env.TALKS ?? 4);
+const RUNS = SMOKE ? 1 : Number(process.env.RUNS ?? 9);
+const QUERY = 'kubernetes sche'; // prefix match; one note in ten has both words
+const root = path.resolve(import.meta.dirname, '../..');
+const extension = path.join(root, 'dist/chrome'); // the production build users get
+
+const bench = startBench(
+  'library',
+  `popup and library with ${NOTES} notes, built extension in headless Chromium`,
+);
+const profile = await mkdtemp(path.join(tmpdir(), 'talkmark-bench-'));
+const context = await chromium.launchPersistentContext(profile, {
+  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
+  headless: false,
+  viewport: { width: 1280, height: 800 },
+  args: [
+    '--headless=new',
+    '--no-sandbox',
+    '--disable-gpu',
+    `--disable-extensions-except=${extension}`,
+    `--load-extension=${extension}`,
+  ],
+});
+const asTestPage = (page: Page) =>
+  ({
+    evaluate: (fn: (a: unknown) => unknown, arg: unknown) => page.evaluate(fn, arg),
+  }) as unknown as TestPage;
+
+try {
+  // tsx names functions through a __name helper; the page gets our functions as source text.
+  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
+  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
+  const ext = (file: string) => `chrome-extension://${new URL(worker.url()).host}/${file}`;
+  const setup = await context.newPage();
+  await setup.goto(ext('library.html#backup'));
+  await restoreFile(asTestPage(setup), libraryBackup(POSTS, TALKS, NOTES));
+  await setup.waitForSelector('.restore-result.ok', { timeout: 120_000 });
+  await setup.evaluate(() => {
+    location.hash = '#posts';
+  });
+  await setup.click('.post-row button.make-active');
+  await setup.waitForSelector('.post-row .badge');
+  console.log(`Restored ${NOTES} notes in ${POSTS} posts × ${TALKS} talks.`);
+
+  const popup: number[] = [];
+  const popupBare: number[] = [];
+  const open: number[] = [];
+  const openBare: number[] = [];
+  const search: number[] = [];
+  // How much of each paint is the browser opening the page and running the script (navigation
+  // start → domInteractive), so the rest is ours: reading the store and drawing.
+  const popupLoad: number[] = [];
+  const openLoad: number[] = [];
+  const loaded = (page: Page) =>
+    page.evaluate(
+      () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
+    );
+  const searchBare: number[] = [];
+  let allNotes = 0;
+  for (let i = 0; i < RUNS; i++) {
+    // Popup: time from navigation start to the first complete paint (index.tsx marks it).
+    const p = await context.newPage();
+    await p.setViewportSize({ width: 380, height: 600 });
+    await p.goto(ext('popup.html'));
+    await p.waitForFunction(() => document.documentElement.dataset.painted);
+    popup.push(Number(await p.evaluate(() => document.documentElement.dataset.painted)));
+    popupLoad.push(await loaded(p));
+    const bare = await p.evaluate(barePopupRead);
+    popupBare.push(bare.ms);
+    allNotes = bare.allNotesMs;
+    await p.close();
+
+    // Library open: navigation start to the posts list drawn with its counts.
+    const l = await context.newPage();
+    await l.goto(ext('library.html#posts'));
+    const drawn = await l.waitForFunction(
+      (n) =>
+        document.querySelectorAll('.post-row').length === n &&
+        document.querySelector('.post-row .muted')?.textContent?.includes('notes') &&
+        performance.now(),
+      POSTS + 0,
+      { polling: 'raf' },
+    );
+    open.push(Number(await drawn.jsonValue()));
+    openLoad.push(await loaded(l));
+    openBare.push(await l.evaluate(bareLibraryOpen));
+
+    // Search: from submitting the query to the results on screen.
+    await l.evaluate((q) => {
+      (window as { t0?: number }).t0 = performance.now();
+      location.hash = `#search/${encodeURIComponent(q)}`;
+    }, QUERY);
+    const found = await l
+      .waitForFunction(
+        () =>
+          document.querySelector('.note-hit') && performance.now() - ((window as { t0?: number }).t0 ?? 0),
+        null,
+        { polling: 'raf', timeout: 10_000 },
+      )
+      .catch(async (e) => {
+        throw new Error(
+          `no results for "${QUERY}": ${await l.evaluate(() => document.querySelector('main')?.textContent)} (${e})`,
+        );
+      });
+    search.push(Number(await found.jsonValue()));
+    searchBare.push(await l.evaluate(bareSearch, QUERY));
+    await l.close();
+  }
+
+  const show = (name: string, ours: number[], bare: number[]) => {
+    const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)] ?? Number.NaN;
+    console.log(
+      `${name}: ${med(ours).toFixed(1)} ms (bare IndexedDB read of the same records: ${med(bare).toFixed(1)} ms)`,
+    );
+  };
+  show('popup first paint', popup, popupBare);
+  show(
+    '  of which after the page and script loaded',
+    popup.map((v, i) => v - (popupLoad[i] ?? 0)),
+    popupBare,
+  );
+  show('library open (posts list)', open, openBare);
+  show(
+    '  of which after the page and script loaded',
+    open.map((v, i) => v - (openLoad[i] ?? 0)),
+    openBare,
+  );
+  show(`library search "${QUERY}"`, search, searchBare);
+  console.log(`(reading every note, which the popup avoids: ${allNotes.toFixed(1)} ms)`);
+  const over = `${RUNS} runs, fresh page each`;
+  bench.add({
+    id: 'popup-paint',
+    name: 'popup first paint (navigation start → complete view)',
+    unit: 'ms',
+    values: popup,
+    over,
+    reference: {
+      name: 'bare IndexedDB read of the same records (open + one transaction)',
+      values: popupBare,
+    },
+    paired: true,
+    budget: 'popup-paint',
+    note: `reading every note instead would take ${allNotes.toFixed(0)} ms alone`,
+  });
+  bench.add({
+    id: 'popup-paint-after-load',
+    name: 'popup: domInteractive → complete view (store read + draw)',
+    unit: 'ms',
+    values: popup.map((v, i) => v - (popupLoad[i] ?? 0)),
+    over,
+    reference: { name: 'bare IndexedDB read of the same records', values: popupBare },
+    paired: true,
+  });
+  bench.add({
+    id: 'library-open-after-load',
+    name: 'library open: domInteractive → posts list drawn',
+    unit: 'ms',
+    values: open.map((v, i) => v - (openLoad[i] ?? 0)),
+    over,
+    reference: { name: 'bare IndexedDB read of posts, talks and per-talk counts', values: openBare },
+    paired: true,
+  });
+  bench.add({
+    id: 'library-open',
+    name: 'library open: posts list with talk and note counts',
+    unit: 'ms',
+    values: open,
+    over,
+    reference: { name: 'bare IndexedDB read of posts, talks and per-talk counts', values: openBare },
+    paired: true,
+    budget: 'library-open',
+  });
+  bench.add({
+    id: 'library-search',
+    name: `library search "${QUERY}" (submit → results on screen)`,
+    unit: 'ms',
+    values: search,
+    over,
+    reference: { name: 'bare IndexedDB index lookups and note reads for the same query', values: searchBare },
+    paired: true,
+    budget: 'library-search',
+  });
+  bench.notes.push(
+    `${NOTES} notes in ${POSTS} posts of ${TALKS} talks; headless Chromium, production build.`,
+  );
+  console.log(`results: ${bench.write()}`);
+} finally {
+  await context.close();
+  await rm(profile, { recursive: true, force: true });
+}
