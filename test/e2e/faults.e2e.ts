@@ -1,0 +1,168 @@
+// Faults a real browser produces: the background stopped in the middle of a capture, and the
+// browser killed right after a note. Nothing the panel showed as saved is lost, nothing is
+// half-written, and a capture that didn't land says so.
+// - Stopping the background is Chromium only: CDP stops its service worker; Firefox's event
+//   page has no such hook from WebDriver BiDi (TestBrowser.stopBackground says so).
+// - The kill runs in both: the browser's main process, found by its own profile folder, gets
+//   SIGKILL (no shutdown, no flush), then a new browser opens the same profile.
+// Quota and a blocked upgrade can't be produced on demand in a browser: they are tested
+// through the real router in test/unit/security/faults.test.ts.
+import { execFileSync } from 'node:child_process';
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { type BrowserName, launch, type TestPage } from './browsers';
+import { browsers, extensionDir, fixtureVideo, readStore, useBrowser } from './scenario';
+import { startServer } from './server';
+import { seek, startNote, waitForPanel } from './video-page';
+
+interface StoredNote {
+  id: string;
+  kind: string;
+  text: string;
+  time: number;
+  imageId?: string;
+}
+interface StoredImage {
+  id: string;
+  size: number;
+}
+
+/** Every slide's picture is there, and every picture belongs to a note: nothing half-written. */
+async function expectWhole(page: TestPage): Promise<{ notes: StoredNote[]; images: StoredImage[] }> {
+  const notes = (await page.evaluate(readStore, 'notes')) as StoredNote[];
+  const images = (await page.evaluate(readStore, 'images')) as StoredImage[];
+  const used = new Set(notes.flatMap((n) => (n.imageId ? [n.imageId] : [])));
+  for (const id of used) expect(images.find((i) => i.id === id)?.size ?? 0, id).toBeGreaterThan(1000);
+  for (const image of images) expect(used.has(image.id), `image ${image.id} without a note`).toBe(true);
+  return { notes, images };
+}
+
+const panelState = () => {
+  const root = document.querySelector('talkmark-panel')?.shadowRoot;
+  return {
+    slides: root?.querySelectorAll('.note-slide').length ?? 0,
+    error: root?.querySelector('.notice-error')?.textContent ?? '',
+  };
+};
+
+describe('the background stopped right after s is pressed (Chromium)', () => {
+  const env = useBrowser('chromium');
+
+  it('each capture either lands whole or the panel says it was not saved', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.origin}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`);
+    await waitForPanel(page);
+    const outcomes: string[] = [];
+    // The worker is stopped again and again while each capture is in flight (a single stop
+    // tends to come after the reply), starting at a few moments after the key press.
+    for (const [i, delayMs] of [0, 30, 120, 400].entries()) {
+      await seek(page, 5 + i * 15);
+      const before = (await page.evaluate(panelState, null)) as ReturnType<typeof panelState>;
+      await page.press('s');
+      if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
+      // Stop it for 1.5 s (a stop every few tens of ms), then let it start again: the capture
+      // must then land, or the panel must say it didn't, within 20 s.
+      const until = Date.now() + 1500;
+      let stops = 0;
+      while (Date.now() < until) {
+        await env.browser.stopBackground().catch(() => undefined);
+        stops++;
+      }
+      await page.waitFor(
+        (n) => {
+          const root = document.querySelector('talkmark-panel')?.shadowRoot;
+          return (
+            (root?.querySelectorAll('.note-slide').length ?? 0) > n || root?.querySelector('.notice-error')
+          );
+        },
+        before.slides,
+        20000,
+      );
+      const after = (await page.evaluate(panelState, null)) as ReturnType<typeof panelState>;
+      if (after.slides > before.slides) outcomes.push(`landed (${stops} stops)`);
+      else {
+        expect(after.error).toMatch(/not saved|Reload this page|could not be reached/);
+        outcomes.push(`refused after ${stops} stops: ${after.error}`);
+        await page.evaluate(() => {
+          (
+            document
+              .querySelector('talkmark-panel')
+              ?.shadowRoot?.querySelector('.notice button') as HTMLElement | null
+          )?.click();
+        }, null);
+      }
+    }
+    console.log('captures with the worker stopped:', outcomes);
+
+    const popup = await env.browser.newPage();
+    await popup.goto(env.browser.extensionUrl('popup.html'));
+    const { notes } = await expectWhole(popup);
+    // Every slide the panel showed is stored whole. One whose reply was lost with the worker
+    // may be stored too (the write committed first): more, never fewer.
+    const stored = notes.filter((n) => n.kind === 'slide' && n.imageId).length;
+    expect(stored).toBeGreaterThanOrEqual(outcomes.filter((o) => o.startsWith('landed')).length);
+    expect(stored).toBeLessThanOrEqual(outcomes.length);
+    await popup.close();
+    await page.close();
+  }, 120_000);
+});
+
+/** The browser's main process: the one started with this profile that is not a helper. */
+function mainProcess(profileDir: string): number {
+  const ps = execFileSync('ps', ['-eo', 'pid=,args='], { encoding: 'utf8' });
+  const ours = ps
+    .split('\n')
+    .map((line) => /^\s*(\d+)\s+(.*)$/.exec(line))
+    .filter((m): m is RegExpExecArray => m !== null && m[2]?.includes(profileDir) === true)
+    .filter((m) => !/--type=|-contentproc|crashpad|\bps\b/.test(m[2] ?? ''));
+  const pid = Number(ours[0]?.[1]);
+  if (!pid) throw new Error(`no browser process found for ${profileDir}`);
+  return pid;
+}
+
+describe.each(browsers)('the browser killed right after a note in %s', (name: BrowserName) => {
+  it('keeps the note the panel showed as saved', async () => {
+    const server = await startServer();
+    const profileDir = await mkdtemp(path.join(tmpdir(), `talkmark-kill-${name}-`));
+    try {
+      const first = await launch(name, extensionDir(name), server.origin, { profileDir });
+      const page = await first.newPage();
+      await page.goto(`${server.origin}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`);
+      await waitForPanel(page);
+      await seek(page, 21);
+      await startNote(page);
+      await page.type('Saved, then the power went out');
+      await page.press('Enter');
+      // The panel lists a note once the store has answered for it.
+      await page.waitFor(
+        () =>
+          document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.note .text')?.textContent ===
+          'Saved, then the power went out',
+        null,
+      );
+      const pid = mainProcess(profileDir);
+      process.kill(pid, 'SIGKILL');
+      // It really died: the page no longer answers.
+      const answer = await Promise.race([
+        page.evaluate(() => 'alive', null).catch(() => 'dead'),
+        new Promise((r) => setTimeout(() => r('dead'), 5000)),
+      ]);
+      expect(answer).toBe('dead');
+      // The driver only learns of the death on its next call; don't wait on it for long.
+      await Promise.race([first.close().catch(() => undefined), new Promise((r) => setTimeout(r, 5000))]);
+
+      const second = await launch(name, extensionDir(name), server.origin, { profileDir });
+      const popup = await second.newPage();
+      await popup.goto(second.extensionUrl('popup.html'));
+      const { notes } = await expectWhole(popup);
+      await second.close();
+      const note = notes.find((n) => n.text === 'Saved, then the power went out');
+      expect(note?.time).toBeCloseTo(21, 0);
+    } finally {
+      await server.close();
+      await rm(profileDir, { recursive: true, force: true });
+    }
+  }, 150_000);
+});
