@@ -104,7 +104,7 @@ describe.each(browsers)('slide capture in %s', (name) => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`);
     await waitForVideo(page);
-    await waitForTalk(page, 'Shipping Small Things Fast - Ada Example, Example Corp');
+    await waitForTalk(page, 'Shipping Small Things Fast');
     await captureAt(page, 15);
     // The thumbnail is the captured Blob itself, shown as soon as the slide is stored.
     await page.waitFor(() => {
@@ -156,7 +156,7 @@ describe.each(browsers)('slide capture in %s', (name) => {
     const video = `${otherSite.origin}/videos/${await fixtureVideo('sample-talk')}`;
     await page.goto(`${server.origin}/pages/cross-origin.html?video=${encodeURIComponent(video)}`);
     await waitForVideo(page);
-    await waitForTalk(page, 'Cross-Origin Keynote - Cy Remote, Elsewhere Inc');
+    await waitForTalk(page, 'Cross-Origin Keynote');
     await captureAt(page, 60);
 
     const store = await storeReader(browser);
@@ -185,7 +185,7 @@ describe.each(browsers)('slide capture in %s', (name) => {
       `${server.origin}/pages/cross-origin.html?offscreen=1&video=${encodeURIComponent(video)}`,
     );
     await waitForVideo(page);
-    await waitForTalk(page, 'Cross-Origin Keynote - Cy Remote, Elsewhere Inc');
+    await waitForTalk(page, 'Cross-Origin Keynote');
     await seekTo(page, 3);
     await pressOnPage(page, 's');
     await page.waitFor(

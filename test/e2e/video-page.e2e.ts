@@ -20,8 +20,9 @@ import {
   waitForVideo,
 } from './video-page-helpers';
 
-const talkOne = 'Shipping Small Things Fast - Ada Example, Example Corp';
-const talkTwo = 'Caching Without Tears | Bo Li (Cache Co)';
+// The titles Talkmark keeps: the page's title without the speakers it names.
+const talkOne = 'Shipping Small Things Fast';
+const talkTwo = 'Caching Without Tears';
 const hostileTitle =
   '<img src=x onerror="window.__pwned=1"><script>window.__pwned=2</script> Talk & "Co" - Eve <b>Bold</b>';
 
@@ -244,7 +245,7 @@ describe.each(browsers)('video page in %s', (name) => {
     const page = await browser.newPage();
     await page.goto(`${server.origin}/pages/hostile.html?src=${await fixtureVideo('short-clip')}`);
     await waitForVideo(page);
-    await waitForTalk(page, 'Totally Normal Talk - Mallory Page, Hostile Ltd');
+    await waitForTalk(page, 'Totally Normal Talk');
     const log = await page.evaluate(() => (window as unknown as { forge(): string[] }).forge(), null);
     expect(log).toContain('no runtime');
     await new Promise((r) => setTimeout(r, 1500));

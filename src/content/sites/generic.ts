@@ -1,5 +1,5 @@
 // Any page with a <video>: the largest playing or visible one is the talk.
-import { guessSpeakers } from '../../core/speakers';
+import { splitTalkTitle } from '../../core/speakers';
 import type { SiteAdapter } from './types';
 
 function area(v: HTMLVideoElement): number {
@@ -30,17 +30,18 @@ export const genericAdapter: SiteAdapter = {
   findVideo: (doc) => largestVideo(doc.querySelectorAll('video')),
   readVideo(doc, video) {
     const url = pageUrl(doc);
-    const title =
+    const { title, speakers } = splitTalkTitle(
       doc.querySelector<HTMLMetaElement>('meta[property="og:title"]')?.content?.trim() ||
-      doc.title.trim() ||
-      url;
+        doc.title.trim() ||
+        url,
+    );
     return {
       url,
       site: 'generic',
       videoId: url,
       title,
       channel: doc.querySelector<HTMLMetaElement>('meta[name="author"]')?.content?.trim() ?? '',
-      speakers: guessSpeakers(title),
+      speakers,
       duration: Number.isFinite(video.duration) ? video.duration : 0,
       chapters: [],
     };

@@ -27,7 +27,12 @@ describe('generic and Vimeo adapters', () => {
     document.head.innerHTML = `<meta property="og:title" content="Talk - Ada Example"><meta name="author" content="Conf">`;
     const info = genericAdapter.readVideo(document, sized(640, 360));
     expect(info.url).toBe(`${location.origin}/talks/42`);
-    expect(info).toMatchObject({ site: 'generic', title: 'Talk - Ada Example', channel: 'Conf' });
+    expect(info).toMatchObject({
+      site: 'generic',
+      title: 'Talk',
+      channel: 'Conf',
+      speakers: [{ name: 'Ada Example' }],
+    });
     expect(info.speakers).toEqual([{ name: 'Ada Example' }]);
   });
 
@@ -50,7 +55,7 @@ describe('generic and Vimeo adapters', () => {
       site: 'vimeo',
       videoId: '76979871',
       url: 'https://vimeo.com/76979871',
-      title: 'Keynote by Jane Doe',
+      title: 'Keynote',
     });
     expect(info.speakers).toEqual([{ name: 'Jane Doe' }]);
   });

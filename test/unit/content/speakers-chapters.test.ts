@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { chaptersFromDescription } from '../../../src/core/chapters';
-import { formatSpeakers, guessSpeakers, parseSpeakers } from '../../../src/core/speakers';
+import { formatSpeakers, guessSpeakers, parseSpeakers, splitTalkTitle } from '../../../src/core/speakers';
 import { momentUrl, youTubeVideoId } from '../../../src/core/video-url';
 
 describe('speakers from titles', () => {
@@ -22,6 +22,21 @@ describe('speakers from titles', () => {
     ['Intro to Rust - 2024 edition', []],
   ])('%s', (title, speakers) => {
     expect(guessSpeakers(title)).toEqual(speakers);
+  });
+
+  it.each([
+    ['Shipping Small Things Fast - Ada Example, Example Corp', 'Shipping Small Things Fast'],
+    ['A - B: Part Two - Bo Li, Staff Engineer, Cache Co', 'A - B: Part Two'],
+    ['Keynote: The Future by Jane Doe', 'Keynote: The Future'],
+    ['Intro to Rust - 2024 edition', 'Intro to Rust - 2024 edition'],
+  ])('keeps "%s" as the title "%s" once the speakers are taken out', (raw, title) => {
+    expect(splitTalkTitle(raw).title).toBe(title);
+  });
+
+  it('reads a role between the name and the organisation', () => {
+    expect(splitTalkTitle('Talk - Bo Li, Staff Engineer, Cache Co').speakers).toEqual([
+      { name: 'Bo Li', role: 'Staff Engineer', org: 'Cache Co' },
+    ]);
   });
 
   it('round-trips the panel’s editable form, commas inside parentheses included', () => {

@@ -35,7 +35,7 @@ describe('YouTube adapter', () => {
       site: 'youtube',
       videoId: 'dQw4w9WgXcQ',
       url: 'https://www.youtube.com/watch?v=dQw4w9WgXcQ',
-      title: 'Shipping Small Things Fast - Ada Example, Example Corp',
+      title: 'Shipping Small Things Fast',
       channel: 'Example Conf',
       speakers: [{ name: 'Ada Example', org: 'Example Corp' }],
       chapters: [

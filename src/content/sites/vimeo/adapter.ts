@@ -1,7 +1,7 @@
 // Vimeo video pages and its player embeds. Enabled by the toolbar button (activeTab) or the
 // user's opt-in for the site; the manifest doesn't inject us there.
 import { chaptersFromDescription } from '../../../core/chapters';
-import { guessSpeakers } from '../../../core/speakers';
+import { splitTalkTitle } from '../../../core/speakers';
 import { vimeoVideoId } from '../../../core/video-url';
 import { largestVideo } from '../generic';
 import type { SiteAdapter } from '../types';
@@ -19,9 +19,10 @@ export const vimeoAdapter: SiteAdapter = {
   },
   readVideo(doc, video) {
     const id = vimeoVideoId(doc.location.href);
-    const title = firstText(doc, selectors.title).replace(/\s+on Vimeo$/, '') || doc.title;
+    const { title, speakers } = splitTalkTitle(
+      firstText(doc, selectors.title).replace(/\s+on Vimeo$/, '') || doc.title,
+    );
     const channel = firstText(doc, selectors.channel);
-    const speakers = guessSpeakers(title);
     return {
       url: id ? `https://vimeo.com/${id}` : doc.location.href,
       site: 'vimeo',

@@ -1,6 +1,6 @@
 // YouTube watch pages, live streams and embeds (youtube.com and youtube-nocookie.com).
 import { chaptersFromDescription } from '../../../core/chapters';
-import { guessSpeakers } from '../../../core/speakers';
+import { splitTalkTitle } from '../../../core/speakers';
 import { youTubeVideoId } from '../../../core/video-url';
 import type { SiteAdapter } from '../types';
 import { first, selectors, talkPaths } from './selectors';
@@ -34,10 +34,11 @@ export const youTubeAdapter: SiteAdapter = {
   },
   readVideo(doc, video) {
     const id = videoIdOf(doc) ?? '';
-    const title = text(first(doc, selectors.title)) || doc.title.replace(/\s*-\s*YouTube$/, '').trim();
+    const { title, speakers } = splitTalkTitle(
+      text(first(doc, selectors.title)) || doc.title.replace(/\s*-\s*YouTube$/, '').trim(),
+    );
     const channel = text(first(doc, selectors.channel));
     const description = first(doc, selectors.description)?.textContent ?? '';
-    const speakers = guessSpeakers(title);
     return {
       url: id ? `https://www.youtube.com/watch?v=${id}` : doc.location.href,
       site: 'youtube',
