@@ -10,6 +10,8 @@ export type RunStatus =
   | 'ok'
   /** No `bench:<name>` script in package.json. */
   | 'absent'
+  /** Left out of this run on purpose (BENCH_ONLY). */
+  | 'skipped'
   /** Exited without writing results (crashed, or a bench that only prints). */
   | 'no-results'
   /** Smoke mode, browser-side bench: bundled with esbuild to prove it builds, not run. */
@@ -87,6 +89,8 @@ function unmeasured(id: BudgetId, runs: BenchRun[]): string {
   const run = runs.find((r) => r.name === bench);
   if (!run || run.status === 'absent')
     return `not measured: no \`bench:${bench}\` script in package.json (that benchmark has not landed)`;
+  if (run.status === 'skipped')
+    return `not measured: bench:${bench} was left out of this run (${run.reason})`;
   if (run.status === 'built') return `not measured: smoke mode only builds the browser-side bench:${bench}`;
   if (run.status === 'build-failed')
     return `not measured: bench:${bench} does not build (${run.reason ?? ''})`;
@@ -128,6 +132,7 @@ function misses(runs: BenchRun[]): string[] {
 function benchSection(run: BenchRun): string[] {
   const head = `### ${run.name}`;
   if (run.status === 'absent') return [head, '', `Not run: no \`bench:${run.name}\` script in package.json.`];
+  if (run.status === 'skipped') return [head, '', `Not run: ${run.reason}.`];
   if (run.status === 'built')
     return [head, '', 'Smoke mode: bundled with esbuild (it builds); not run, since it needs a browser.'];
   if (run.status === 'build-failed') return [head, '', `Does not build: ${run.reason ?? 'unknown error'}.`];

@@ -42,11 +42,8 @@ function benchScripts(): Map<string, string> {
 /** Every bench a budget expects, plus any other bench script, in a stable order. */
 function benchNames(scripts: Map<string, string>): string[] {
   const names = new Set([...Object.values(BUDGETS).map((b) => b.bench), ...scripts.keys()]);
-  const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
   const rank = (n: string) => (ORDER.includes(n) ? ORDER.indexOf(n) : ORDER.length);
-  return [...names]
-    .filter((n) => !only || only.includes(n))
-    .sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
+  return [...names].sort((a, b) => rank(a) - rank(b) || a.localeCompare(b));
 }
 
 /** The TypeScript entry files a script runs (e.g. `tsx bench/capture/run.ts`). */
@@ -116,8 +113,11 @@ function runChild(
   });
 }
 
+const only = process.env.BENCH_ONLY?.split(',').filter(Boolean);
+
 async function runBench(name: string, script: string | undefined): Promise<BenchRun> {
   if (!script) return { name, status: 'absent' };
+  if (only && !only.includes(name)) return { name, status: 'skipped', reason: 'left out by BENCH_ONLY' };
   const browser = drivesBrowser(script);
   if (smoke && browser && process.env.BENCH_SMOKE_BROWSERS !== '1') return bundleCheck(name, script);
   const file = join(resultsDir, `${name}.json`);

@@ -5,6 +5,7 @@
 //  - the content script's size (minified, gzipped) and its time to ready on a video page;
 //  - its cost on a page without any video, against the same page where it doesn't run.
 //   npm run bench:capture           (RUNS=15 by default; 1080p video made with ffmpeg once)
+// Also writes bench/.cache/results/capture.json for `npm run bench`; BENCH_SMOKE=1 captures twice.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
@@ -13,10 +14,13 @@ import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import { chromium } from 'playwright-core';
+import { SMOKE } from '../results';
+import { captureRecorder } from './record';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const cache = path.join(root, 'bench/.cache/capture');
-const RUNS = Number(process.env.RUNS ?? 15);
+const RUNS = Number(process.env.RUNS ?? (SMOKE ? 2 : 15));
+const record = captureRecorder();
 
 async function videos(): Promise<Record<'720p' | '1080p', string>> {
   const { ensureVideos } = (await import(path.join(root, 'test/fixtures/make-videos.mjs'))) as {
@@ -125,6 +129,7 @@ async function main() {
   console.log(
     `content script: ${(content.length / 1024).toFixed(1)} KiB minified, ${(gzipSync(content).length / 1024).toFixed(1)} KiB gzipped`,
   );
+  record.contentSize(gzipSync(content).length, content.length);
 
   const v = await videos();
   const server = await serve({ '720p': v['720p'], '1080p': v['1080p'] });
@@ -196,6 +201,7 @@ async function main() {
         ` | bare drawImage+JPEG p50 ${ms(pct(bare, 50))}, p95 ${ms(pct(bare, 95))} | ratio p50 ${(pct(ours, 50) / pct(bare, 50)).toFixed(2)}x` +
         ` | panel ready ${ms(ready)} after DOMContentLoaded (goto took ${ms(performance.now() - nav)})`,
     );
+    record.capture(q, ours, bare, ready);
     await p.close();
   }
 
@@ -223,6 +229,8 @@ async function main() {
   const without = await idle(`http://localhost:${server.port}/blank`);
   console.log(`page without video, 5 s idle — with content script: ${JSON.stringify(withUs)}`);
   console.log(`                               without (same page): ${JSON.stringify(without)}`);
+  record.idle(withUs, without);
+  record.write();
   await context.close();
   server.close();
 }
