@@ -56,7 +56,8 @@ export function captureRecorder() {
         fix: (f) =>
           `The panel is ready ${f.value.toFixed(0)} ms after DOMContentLoaded. This spans Chromium's ` +
           'document_idle injection and the bench polling for the toolbar: have the content script mark its start ' +
-          'and the panel mount (performance.mark) to tell them apart, then mount the panel before the site adapter waits for metadata.',
+          'and the panel mount (performance.mark) to tell them apart; if the wait is before injection, ' +
+          'run_at document_end starts the panel sooner.',
       });
       bench.add({
         id: 'idle-cpu',
