@@ -1,8 +1,9 @@
 // What the background does for each call. Everything lasting goes through the store: the
 // worker can be stopped at any moment, so it keeps no state of its own.
 import type { Runtime } from 'webextension-polyfill';
-import type { PageVideo } from '../core/messages';
-import type { Note, Post } from '../core/model';
+import { newId } from '../core/ids';
+import type { PageVideo, SlideImage } from '../core/messages';
+import type { ImageMime, Note, NoteId, Post, TalkId } from '../core/model';
 import type { Result } from '../core/result';
 import type { Store } from '../store';
 import type { StoreError } from '../store/errors';
@@ -50,6 +51,47 @@ async function openTalk(store: Store, video: PageVideo) {
       : talk;
   const notes = must(await store.notes.listByTalk(fresh.id));
   return { post: must(await store.posts.get(post.id)) ?? post, talk: fresh, notes };
+}
+
+/**
+ * A later step of an incremental build replaces an automatic slide's picture. The store has no
+ * "swap the image" write, so the note is deleted (which deletes its old picture, unless it is
+ * the post's cover) and restored under the same id with the new picture; if that fails, the old
+ * note comes back as it was.
+ */
+async function replaceSlideImage(store: Store, input: SlideImage & { noteId: NoteId }) {
+  const old = must(await store.notes.get(input.noteId));
+  if (!old) throw new Error('This slide no longer exists.');
+  if (old.kind !== 'slide' || !old.auto) throw new Error('Only an automatic slide’s picture is replaced.');
+  const at = new Date().toISOString();
+  const image = {
+    id: newId('image'),
+    mime: input.image.type as ImageMime,
+    width: input.width,
+    height: input.height,
+    size: input.image.size,
+    capturedAt: at,
+    ...(input.phash ? { phash: input.phash } : {}),
+  };
+  const deleted = must(await store.notes.delete(old.id));
+  const note: Note = { ...deleted.note, imageId: image.id, updatedAt: at };
+  const saved = await store.notes.restore({ note, image: { ...image, blob: input.image } });
+  if (!saved.ok) {
+    must(await store.notes.restore(deleted));
+    throw new Error(`The new picture was not kept: ${saved.error.message}`);
+  }
+  return { note: saved.value, image };
+}
+
+async function slideHashes(store: Store, talkId: TalkId): Promise<string[]> {
+  const notes = must(await store.notes.listByTalk(talkId));
+  const hashes: string[] = [];
+  for (const note of notes) {
+    if (!note.imageId) continue;
+    const meta = must(await store.images.get(note.imageId))?.meta;
+    if (meta?.phash) hashes.push(meta.phash);
+  }
+  return hashes;
 }
 
 function windowOf(sender: Runtime.MessageSender): number {
@@ -130,5 +172,7 @@ export function makeHandlers(store: Store): Handlers {
       must(await store.posts.setActive(post.id));
       return { id: post.id, title: post.title };
     },
+    replaceSlideImage: (input) => replaceSlideImage(store, input),
+    slideHashes: ({ talkId }) => slideHashes(store, talkId),
   };
 }

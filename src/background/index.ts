@@ -15,7 +15,13 @@ browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime
 );
 
 type Command = Extract<TabEvent, { type: 'command' }>['command'];
-const commands: readonly Command[] = ['add-note', 'capture-slide', 'quote-caption', 'toggle-panel'];
+const commands: readonly Command[] = [
+  'add-note',
+  'capture-slide',
+  'quote-caption',
+  'toggle-panel',
+  'toggle-auto-capture',
+];
 
 /** Runs a keyboard command in the active tab; exported on globalThis for the e2e tests. */
 async function runCommand(command: string): Promise<void> {

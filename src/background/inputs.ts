@@ -133,7 +133,13 @@ function readNothing(x: unknown): Record<string, never> {
 
 const moreValidators: Pick<
   Validators,
-  'listNotes' | 'updateTalk' | 'listPosts' | 'setActivePost' | 'createPost'
+  | 'listNotes'
+  | 'updateTalk'
+  | 'listPosts'
+  | 'setActivePost'
+  | 'createPost'
+  | 'replaceSlideImage'
+  | 'slideHashes'
 > = {
   listNotes(x) {
     const r = new Reader(x, 'input');
@@ -161,6 +167,24 @@ const moreValidators: Pick<
     const r = new Reader(x, 'input');
     r.only(['title']);
     return { title: r.string('title', limits.shortText, 1) };
+  },
+  replaceSlideImage(x) {
+    const r = new Reader(x, 'input');
+    r.only(['noteId', 'image', 'width', 'height', 'phash']);
+    return withOptional(
+      {
+        noteId: r.id('noteId', 'note'),
+        image: readBlob(r.o.image, 'input.image'),
+        width: r.integer('width', 1, limits.imagePixels),
+        height: r.integer('height', 1, limits.imagePixels),
+      },
+      { phash: r.has('phash') ? readPhash(r.string('phash', 16, 16)) : undefined },
+    );
+  },
+  slideHashes(x) {
+    const r = new Reader(x, 'input');
+    r.only(['talkId']);
+    return { talkId: r.id('talkId', 'talk') };
   },
 };
 

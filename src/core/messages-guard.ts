@@ -14,6 +14,8 @@ const callNames: ReadonlySet<string> = new Set<CallName>([
   'listPosts',
   'setActivePost',
   'createPost',
+  'replaceSlideImage',
+  'slideHashes',
 ]);
 
 export function isCallName(value: unknown): value is CallName {

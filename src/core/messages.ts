@@ -53,6 +53,14 @@ export interface NewSlide {
   auto?: boolean;
 }
 
+/** A new picture for a slide that already exists. */
+export interface SlideImage {
+  image: Blob;
+  width: number;
+  height: number;
+  phash?: string;
+}
+
 export interface ScreenshotRequest {
   rect: { x: number; y: number; width: number; height: number };
   /** window.innerWidth, to turn CSS pixels into the screenshot's device pixels. */
@@ -101,6 +109,13 @@ export interface BackgroundCalls {
   setActivePost(input: { id: PostId }): PostSummary;
   /** Creates a post and makes it the active one. */
   createPost(input: { title: string }): PostSummary;
+  /**
+   * Swaps the picture of an automatic slide for a later step of the same incremental build: the
+   * note keeps its id, time and text, and its old picture is deleted.
+   */
+  replaceSlideImage(input: SlideImage & { noteId: NoteId }): { note: Note; image: ImageMeta };
+  /** Perceptual hashes of the talk's stored slides: auto-capture never takes those again. */
+  slideHashes(input: { talkId: TalkId }): string[];
 }
 
 export type CallName = keyof BackgroundCalls;
@@ -118,4 +133,7 @@ export type CallReply<K extends CallName> = Result<CallOutput<K>, string>;
 /** Pushed to a tab's content script over its Port when the store changes. */
 export type TabEvent =
   | { type: 'notes-changed'; talkId: TalkId }
-  | { type: 'command'; command: 'add-note' | 'capture-slide' | 'quote-caption' | 'toggle-panel' };
+  | {
+      type: 'command';
+      command: 'add-note' | 'capture-slide' | 'quote-caption' | 'toggle-panel' | 'toggle-auto-capture';
+    };
