@@ -22,7 +22,7 @@ function isTabEvent(m: unknown): m is TabEvent {
 // The toolbar button may inject us into a page we already run in.
 if (!window.__talkmarkLoaded) {
   window.__talkmarkLoaded = true;
-  const session: Session = startSession(document, adapterFor(location), { call });
+  const session: Session = startSession(document, adapterFor(location), { call }, browser.storage.local);
   const settingsLife = new AbortController();
   void loadSettings().then((s) => session.setSettings(s));
   watchSettings((s) => session.setSettings(s), settingsLife.signal);

@@ -1,13 +1,19 @@
 // In-page keys. Plain letters that YouTube doesn't use, only without modifiers, never while
 // the user types in the page's own inputs, and only for real key presses: a page script
 // can dispatch a KeyboardEvent, but it can't make one trusted.
-export type KeyAction = 'add-note' | 'capture-slide' | 'quote-caption' | 'toggle-panel';
+export type KeyAction =
+  | 'add-note'
+  | 'capture-slide'
+  | 'quote-caption'
+  | 'toggle-panel'
+  | 'toggle-auto-capture';
 
 export const defaultKeys: Record<string, KeyAction> = {
   n: 'add-note',
   s: 'capture-slide',
   q: 'quote-caption',
   h: 'toggle-panel',
+  a: 'toggle-auto-capture',
 };
 
 const notTyping = ['button', 'checkbox', 'radio', 'range', 'submit', 'reset', 'image', 'color', 'file'];

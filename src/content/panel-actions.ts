@@ -3,6 +3,7 @@
 
 import type { TalkView } from '../core/messages';
 import { parseSpeakers } from '../core/speakers';
+import type { AutoCapture } from './auto-capture/controller';
 import { captureOptions } from './capture';
 import type { CallApi, PanelContext } from './context';
 import type { PanelActions } from './panel/types';
@@ -25,6 +26,7 @@ export interface ActionDeps {
   settings(): Settings;
   reopen(): void;
   beforeTyping(): void;
+  auto: Pick<AutoCapture, 'toggle' | 'pickArea' | 'manualHash'>;
 }
 
 export function makeActions(d: ActionDeps): PanelActions {
@@ -43,6 +45,8 @@ export function makeActions(d: ActionDeps): PanelActions {
     const video = d.video();
     if (!view || !video) return;
     const time = now();
+    // Hashed as auto-capture sees it, so auto-capture won't take this slide again (now or later).
+    const phash = d.auto.manualHash();
     const shot = await takeSlide(video, captureOptions(d.settings()), (req) => api.call('captureTab', req));
     // An ad that started while the screenshot waited its turn must not become a slide.
     if (d.adapter.isAdPlaying(d.doc)) return ctx.fail('An ad started: the slide was not kept.');
@@ -58,6 +62,7 @@ export function makeActions(d: ActionDeps): PanelActions {
       image: shot.value.blob,
       width: shot.value.width,
       height: shot.value.height,
+      ...(phash ? { phash } : {}),
     });
     if (!r.ok) return ctx.fail(`The slide was not saved: ${r.error}`);
     if (ctx.get().view?.talk.id === view.talk.id) d.thumbs.add(r.value.note.id, shot.value.blob);
@@ -109,5 +114,7 @@ export function makeActions(d: ActionDeps): PanelActions {
     },
     toggleCollapsed: () => ctx.set({ collapsed: !ctx.get().collapsed }),
     dismissNotice: () => ctx.set({ notice: null }),
+    toggleAutoCapture: () => d.auto.toggle(),
+    pickSlideArea: () => d.auto.pickArea(),
   };
 }

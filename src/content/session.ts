@@ -2,6 +2,8 @@
 // store, and turns keys and buttons into notes. Re-attaches when the page navigates to
 // another video without reloading, so notes always land in the talk now playing.
 import type { PageVideo, TabEvent, TalkView } from '../core/messages';
+import { makeAutoCapture } from './auto-capture/controller';
+import { memoryArea, type PrefsArea } from './auto-capture/prefs';
 import { type CallApi, makeContext } from './context';
 import { defaultKeys, type KeyAction, listenForKeys } from './keys';
 import { type MountedPanel, mountPanel } from './panel/mount';
@@ -19,7 +21,13 @@ export interface Session {
   stop(): void;
 }
 
-export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi): Session {
+export function startSession(
+  doc: Document,
+  adapter: SiteAdapter,
+  api: CallApi,
+  /** Where auto-capture keeps its per-talk switch (browser.storage.local in the extension). */
+  prefs: PrefsArea = memoryArea(),
+): Session {
   const life = new AbortController();
   const signal = life.signal;
   let panel: MountedPanel | null = null;
@@ -30,6 +38,7 @@ export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi):
     (id) => api.call('getImage', { id }),
     (t) => ctx.set({ thumbs: t }),
   );
+  const auto = makeAutoCapture({ ctx, api, thumbs, doc, adapter, settings: () => settings, prefs, signal });
   /** Set when we paused the video for typing, so we (and only we) play it again. */
   let pausedForTyping = false;
   const writing = makeWriting(ctx, api, {
@@ -72,6 +81,7 @@ export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi):
     video: () => video,
     settings: () => settings,
     reopen: () => void attach(true),
+    auto,
     beforeTyping() {
       if (settings.pauseWhileTyping && video && !video.paused) {
         video.pause();
@@ -84,6 +94,7 @@ export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi):
     if (action === 'add-note') actions.newNote();
     else if (action === 'capture-slide') actions.captureSlide();
     else if (action === 'quote-caption') actions.quoteCaption();
+    else if (action === 'toggle-auto-capture') actions.toggleAutoCapture();
     else actions.toggleCollapsed();
   };
 
@@ -109,6 +120,7 @@ export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi):
     }
     ctx.set({ view: r.value, status: '' });
     thumbs.ensure(r.value.notes);
+    if (video) auto.attach(r.value, video);
   };
 
   /** YouTube fills in the new title a little after the URL changes: read it again until it has. */
@@ -130,6 +142,7 @@ export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi):
       // Left the watch page (YouTube's home, search): the panel goes until a talk is back.
       if (panel) {
         writing.flush();
+        auto.detach();
         panel.remove();
         panel = null;
         generation++;
@@ -147,6 +160,8 @@ export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi):
     if (!force && current === info.videoId) return;
     const gen = ++generation;
     const moved = current !== info.videoId;
+    // The detector's picture belongs to the talk that was playing.
+    auto.detach();
     if (moved) {
       writing.leaveTalk();
       thumbs.clear();
@@ -211,6 +226,7 @@ export function startSession(doc: Document, adapter: SiteAdapter, api: CallApi):
     },
     setSettings(s) {
       settings = s;
+      auto.settingsChanged();
     },
     stop() {
       writing.flush();

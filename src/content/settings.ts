@@ -1,7 +1,7 @@
-// The settings the video page uses, typed from their defaults. Capture format, quality and
-// width are the shared settings (src/ui/settings.ts, key "settings", edited in the library);
-// the two that only the page uses live beside them under their own key, so a save of the
-// shared settings (which keeps only the fields it knows) can't wipe them.
+// The settings the video page uses, typed from their defaults. Capture format, quality, width
+// and auto-capture's sensitivity are the shared settings (src/ui/settings.ts, key "settings",
+// edited in the library); the two that only the page uses live beside them under their own
+// key, so a save of the shared settings (which keeps only the fields it knows) can't wipe them.
 import { readSettings as readShared, defaultSettings as shared } from '../ui/settings';
 
 export const defaultPageSettings = {
@@ -18,6 +18,7 @@ export const defaultSettings = {
   captureFormat: shared.captureFormat,
   captureQuality: shared.captureQuality,
   captureMaxWidth: shared.captureMaxWidth,
+  autoCaptureSensitivity: shared.autoCaptureSensitivity,
   ...defaultPageSettings,
 };
 
@@ -31,6 +32,7 @@ export function readSettings(sharedRaw: unknown, pageRaw: unknown): Settings {
     captureFormat: s.captureFormat,
     captureQuality: s.captureQuality,
     captureMaxWidth: s.captureMaxWidth,
+    autoCaptureSensitivity: s.autoCaptureSensitivity,
     pauseWhileTyping:
       typeof p.pauseWhileTyping === 'boolean' ? p.pauseWhileTyping : defaultPageSettings.pauseWhileTyping,
     inPageKeys: typeof p.inPageKeys === 'boolean' ? p.inPageKeys : defaultPageSettings.inPageKeys,

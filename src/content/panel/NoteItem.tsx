@@ -30,7 +30,14 @@ export function NoteItem({
       <button type="button" class="time" title={`Play from ${at}`} onClick={() => actions.seek(note.time)}>
         {at}
       </button>
-      <span class="kind">{kindLabel[note.kind]}</span>
+      <span class="kind">
+        {kindLabel[note.kind]}
+        {note.auto && (
+          <span class="auto-label" title="Captured automatically">
+            auto
+          </span>
+        )}
+      </span>
       <span class="row-actions">
         <button
           type="button"

@@ -86,6 +86,24 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         >
           Quote <kbd>q</kbd>
         </button>
+        <button
+          type="button"
+          class="auto-capture"
+          aria-pressed={state.auto.on}
+          onClick={actions.toggleAutoCapture}
+          title="Capture every new slide automatically, once it has settled (a)"
+        >
+          Auto <kbd>a</kbd>
+        </button>
+        <button
+          type="button"
+          class="slide-area"
+          aria-pressed={state.auto.area}
+          onClick={actions.pickSlideArea}
+          title="Set the part of the video where the slides are (picture-in-picture recordings)"
+        >
+          Slide area
+        </button>
       </div>
       {draft && (
         <div class="composer">

@@ -45,7 +45,9 @@ select, input { font: inherit; color: var(--fg); background: var(--bg); border: 
 .talk-title { padding: 8px 12px 0; font-weight: 600; overflow-wrap: anywhere; }
 .speakers { display: flex; gap: 6px; align-items: center; padding: 4px 12px 0; color: var(--muted); }
 .speakers input { flex: 1; min-width: 0; }
-.toolbar { display: flex; gap: 6px; padding: 8px 12px; }
+.toolbar { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px 12px; }
+.toolbar button[aria-pressed="true"] { background: color-mix(in srgb, var(--accent) 18%, transparent);
+  border-color: var(--accent); }
 button { font: inherit; color: inherit; background: transparent; border: 1px solid var(--line); border-radius: 6px;
   padding: 3px 8px; cursor: pointer; }
 button:hover { border-color: var(--accent); }
@@ -68,6 +70,8 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 .row-actions button { border: 0; color: var(--muted); padding: 0 4px; }
 .note .text { grid-column: 2 / 4; white-space: pre-wrap; overflow-wrap: anywhere; }
 .note .thumb { grid-column: 2 / 4; width: 100%; border-radius: 4px; }
+.auto-label { margin-left: 6px; padding: 0 4px; border: 1px solid var(--line); border-radius: 4px;
+  text-transform: none; letter-spacing: 0; }
 .thumb-missing { color: var(--muted); font-size: 11px; }
 .note .speaker { grid-column: 2 / 4; color: var(--muted); }
 .note-quote .text { font-style: italic; }

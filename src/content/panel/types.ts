@@ -29,6 +29,8 @@ export interface PanelState {
   status: string;
   /** For the post picker; empty until the picker is opened. */
   posts: PostSummary[];
+  /** Auto-capture for this talk: on or off, and whether a slide area is set. */
+  auto: { on: boolean; area: boolean };
 }
 
 export interface PanelActions {
@@ -48,6 +50,9 @@ export interface PanelActions {
   createPost(title: string): void;
   toggleCollapsed(): void;
   dismissNotice(): void;
+  toggleAutoCapture(): void;
+  /** Opens the slide-area picker over the video (picture-in-picture recordings). */
+  pickSlideArea(): void;
 }
 
 export const initialPanelState: PanelState = {
@@ -60,4 +65,5 @@ export const initialPanelState: PanelState = {
   thumbs: {},
   status: 'Looking for a video…',
   posts: [],
+  auto: { on: false, area: false },
 };

@@ -1,0 +1,49 @@
+// Reads the small luma frames the slide detector works on (160x90 by default) from a <video>.
+// One canvas is kept and reused: at 2 frames a second the cost is one scaled drawImage and a
+// 57 KB readback. A frame the page won't let us read is reported with the reason, once, so
+// auto-capture can stop and say so instead of sampling in vain.
+import type { LumaFrame } from '../../core/slides';
+
+/** Y = (77R + 150G + 29B) >> 8 (BT.601 weights in integers), the detector's and the CLI's luma. */
+export function lumaOf(rgba: ArrayLike<number>, width: number, height: number): Uint8Array {
+  const out = new Uint8Array(width * height);
+  for (let i = 0, p = 0; i < out.length; i++, p += 4) {
+    out[i] = (77 * (rgba[p] ?? 0) + 150 * (rgba[p + 1] ?? 0) + 29 * (rgba[p + 2] ?? 0)) >> 8;
+  }
+  return out;
+}
+
+/** Why the frames can't be read; auto-capture can't run on this video. */
+export class Unreadable extends Error {}
+
+export class LumaReader {
+  private canvas: HTMLCanvasElement | null = null;
+  private ctx: CanvasRenderingContext2D | null = null;
+
+  constructor(
+    private readonly width: number,
+    private readonly height: number,
+  ) {}
+
+  /** The frame on screen now; throws Unreadable when the page doesn't let us read it. */
+  read(video: HTMLVideoElement): LumaFrame {
+    if (video.mediaKeys) throw new Unreadable('the video is DRM-protected, so its frames cannot be read');
+    if (!this.ctx) {
+      this.canvas = video.ownerDocument.createElement('canvas');
+      this.canvas.width = this.width;
+      this.canvas.height = this.height;
+      this.ctx = this.canvas.getContext('2d', { willReadFrequently: true });
+      if (!this.ctx) throw new Unreadable('the browser gave no canvas to read the frames with');
+    }
+    const t = video.currentTime;
+    this.ctx.drawImage(video, 0, 0, this.width, this.height);
+    let rgba: Uint8ClampedArray;
+    try {
+      rgba = this.ctx.getImageData(0, 0, this.width, this.height).data;
+    } catch {
+      // A tainted canvas: a video from another site served without CORS.
+      throw new Unreadable('the video comes from another site that does not allow reading its frames');
+    }
+    return { t, width: this.width, height: this.height, data: lumaOf(rgba, this.width, this.height) };
+  }
+}
