@@ -12,7 +12,7 @@ import { openStore } from '../../../src/store';
 import { steps } from '../../../src/store/migrations';
 import { ids } from '../backup/fixture';
 import { must } from '../store/helpers';
-import { specs } from './call-specs';
+import { spec } from './call-specs';
 import { envelope, ownId, ownSender, seeded } from './harness';
 
 vi.mock('webextension-polyfill', () => ({ default: {} }));
@@ -38,7 +38,7 @@ describe('a full disk, through the background', () => {
     const env = await seeded();
     const before = await env.state();
     fullDisk('notes');
-    const reply = await env.send(envelope('saveNote', { ...specs.saveNote.valid(), id: newId('note') }));
+    const reply = await env.send(envelope('saveNote', { ...spec('saveNote').valid(), id: newId('note') }));
     vi.restoreAllMocks();
     expect(reply).toEqual({
       ok: false,
@@ -52,7 +52,7 @@ describe('a full disk, through the background', () => {
   it("a slide whose picture doesn't fit keeps its text, and the reply says the picture was lost", async () => {
     const env = await seeded();
     fullDisk('images');
-    const reply = await env.send(envelope('addSlide', specs.addSlide.valid()));
+    const reply = await env.send(envelope('addSlide', spec('addSlide').valid()));
     vi.restoreAllMocks();
     expect(reply).toMatchObject({ ok: true, value: { image: null } });
     if (!reply.ok) return;

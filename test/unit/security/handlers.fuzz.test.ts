@@ -4,9 +4,10 @@
 // no functions, getters or proxies (those can't cross runtime.sendMessage).
 import fc from 'fast-check';
 import { beforeAll, describe, expect, it, vi } from 'vitest';
+import { makeHandlers } from '../../../src/background/handlers';
 import type { CallName } from '../../../src/core/messages';
 import { limits } from '../../../src/core/validate';
-import { badValue, callNames, specs, withField } from './call-specs';
+import { badValue, callNames, spec, withField } from './call-specs';
 import { envelope, expectRefused, ownId, type Seeded, seeded } from './harness';
 
 // The screenshot fallback imports the polyfill, which refuses to load outside an extension.
@@ -31,6 +32,13 @@ async function refusedUnchanged(message: unknown, sender?: Parameters<Seeded['se
 }
 
 const callName = fc.constantFrom(...callNames);
+
+describe('the fuzzer', () => {
+  it('has a spec for every call the background answers', () => {
+    const handled = Object.keys(makeHandlers(env.store));
+    expect(handled.filter((call) => !callNames.includes(call as CallName))).toEqual([]);
+  });
+});
 
 describe('the router refuses', () => {
   it('anything that is not our envelope', async () => {
@@ -64,7 +72,7 @@ describe('the router refuses', () => {
       fc.constant({}),
       fc.constant({ url: 'https://evil.example/', origin: 'https://evil.example' }),
     );
-    const valid = callName.map((call) => envelope(call, specs[call].valid()));
+    const valid = callName.map((call) => envelope(call, spec(call).valid()));
     await fc.assert(
       fc.asyncProperty(valid, sender, async (message, from) => {
         expect(await refusedUnchanged(message, from)).toMatch(/only answers its own/);
@@ -75,8 +83,8 @@ describe('the router refuses', () => {
 });
 
 describe.each(callNames)('%s refuses malformed input and changes nothing', (call) => {
-  const spec = specs[call];
-  const paths = Object.keys(spec.fields);
+  const callSpec = spec(call);
+  const paths = Object.keys(callSpec.fields);
 
   it('input that is not an object', async () => {
     const notObject = fc.oneof(
@@ -98,7 +106,7 @@ describe.each(callNames)('%s refuses malformed input and changes nothing', (call
     );
     await fc.assert(
       fc.asyncProperty(extra, fc.jsonValue(), async (key, value) => {
-        const input = withField(spec.valid(), [key], value);
+        const input = withField(callSpec.valid(), [key], value);
         await refusedUnchanged(envelope(call, input));
         // The key was an own data property; nothing reached Object.prototype.
         expect(Object.getOwnPropertyNames(Object.prototype)).not.toContain('polluted');
@@ -108,7 +116,7 @@ describe.each(callNames)('%s refuses malformed input and changes nothing', (call
     );
     // The shape a JSON payload would carry: __proto__ as an own key holding an object.
     const json = JSON.parse(`{"__proto__": {"isAdmin": true}}`) as Record<string, unknown>;
-    await refusedUnchanged(envelope(call, Object.assign(json, spec.valid())));
+    await refusedUnchanged(envelope(call, Object.assign(json, callSpec.valid())));
     expect(({} as Record<string, unknown>).isAdmin).toBeUndefined();
   }, 30_000);
 
@@ -118,22 +126,24 @@ describe.each(callNames)('%s refuses malformed input and changes nothing', (call
     const mutation = fc
       .constantFrom(...paths)
       .chain((path) =>
-        badValue(spec.fields[path] as Parameters<typeof badValue>[0]).map((value) => ({ path, value })),
+        badValue(callSpec.fields[path] as Parameters<typeof badValue>[0]).map((value) => ({ path, value })),
       );
     await fc.assert(
       fc.asyncProperty(mutation, async ({ path, value }) => {
-        const error = await refusedUnchanged(envelope(call, withField(spec.valid(), path.split('.'), value)));
+        const error = await refusedUnchanged(
+          envelope(call, withField(callSpec.valid(), path.split('.'), value)),
+        );
         expect(error).toContain(`refused a malformed ${call}`);
       }),
       runs,
     );
   }, 30_000);
 
-  const required = paths.filter((p) => !spec.fields[p]?.optional);
+  const required = paths.filter((p) => !callSpec.fields[p]?.optional);
   if (required.length === 0) return;
   it('a required field left out', async () => {
     for (const path of required)
-      await refusedUnchanged(envelope(call, withField(spec.valid(), path.split('.'), 0, true)));
+      await refusedUnchanged(envelope(call, withField(callSpec.valid(), path.split('.'), 0, true)));
   });
 });
 
@@ -146,16 +156,16 @@ describe('calls that name something that is not there', () => {
     ['setActivePost', unknown('p').map((id) => ({ id }))],
     [
       'saveNote',
-      unknown('t').map((talkId) => ({ ...specs.saveNote.valid(), id: 'n_00000000000000ab', talkId })),
+      unknown('t').map((talkId) => ({ ...spec('saveNote').valid(), id: 'n_00000000000000ab', talkId })),
     ],
-    ['addSlide', unknown('t').map((talkId) => ({ ...specs.addSlide.valid(), talkId }))],
+    ['addSlide', unknown('t').map((talkId) => ({ ...spec('addSlide').valid(), talkId }))],
     [
       'restoreNote',
-      unknown('t').map((talkId) => ({ note: { ...(specs.restoreNote.valid().note as object), talkId } })),
+      unknown('t').map((talkId) => ({ note: { ...(spec('restoreNote').valid().note as object), talkId } })),
     ],
     [
       'restoreNote',
-      unknown('i').map((imageId) => ({ note: { ...(specs.restoreNote.valid().note as object), imageId } })),
+      unknown('i').map((imageId) => ({ note: { ...(spec('restoreNote').valid().note as object), imageId } })),
     ],
   ];
   it.each(cases)('%s is refused and writes nothing', async (call, input) => {
@@ -168,12 +178,12 @@ describe('calls that name something that is not there', () => {
   });
 
   it('saveNote refuses to move a note into another talk', async () => {
-    const moved = { ...specs.saveNote.valid(), talkId: 't_0000000000000002' };
+    const moved = { ...spec('saveNote').valid(), talkId: 't_0000000000000002' };
     expect(await refusedUnchanged(envelope('saveNote', moved))).toContain('belongs to another talk');
   });
 
   it('captureTab refuses a sender that is not a page in a tab', async () => {
-    const error = await refusedUnchanged(envelope('captureTab', specs.captureTab.valid()), { id: ownId });
+    const error = await refusedUnchanged(envelope('captureTab', spec('captureTab').valid()), { id: ownId });
     expect(error).toContain('Only a page in a tab');
   });
 });
@@ -181,24 +191,24 @@ describe('calls that name something that is not there', () => {
 describe('sizes and times at the edge', () => {
   it('an image Blob one byte over the limit', async () => {
     const big = new Blob([new Uint8Array(limits.imageBytes + 1)], { type: 'image/jpeg' });
-    const error = await refusedUnchanged(envelope('addSlide', { ...specs.addSlide.valid(), image: big }));
+    const error = await refusedUnchanged(envelope('addSlide', { ...spec('addSlide').valid(), image: big }));
     expect(error).toContain('bytes');
   });
 
   it('a note text one character over the limit, and times that are not finite', async () => {
     await refusedUnchanged(
-      envelope('saveNote', { ...specs.saveNote.valid(), text: 'x'.repeat(limits.longText + 1) }),
+      envelope('saveNote', { ...spec('saveNote').valid(), text: 'x'.repeat(limits.longText + 1) }),
     );
     for (const time of [Number.NaN, Number.POSITIVE_INFINITY, -0.001, limits.maxSeconds + 1]) {
-      await refusedUnchanged(envelope('saveNote', { ...specs.saveNote.valid(), time }));
-      await refusedUnchanged(envelope('addSlide', { ...specs.addSlide.valid(), time }));
+      await refusedUnchanged(envelope('saveNote', { ...spec('saveNote').valid(), time }));
+      await refusedUnchanged(envelope('addSlide', { ...spec('addSlide').valid(), time }));
     }
   });
 
   it('and the valid inputs the mutations start from are accepted (so the refusals mean something)', async () => {
     const before = await env.state();
     for (const call of callNames.filter((c) => c !== 'captureTab')) {
-      const reply = await env.send(envelope(call, specs[call].valid()));
+      const reply = await env.send(envelope(call, spec(call).valid()));
       expect(reply, call).toMatchObject({ ok: true });
     }
     expect(await env.state()).not.toEqual(before);
