@@ -34,6 +34,12 @@ export const steps: readonly Step[] = [
       cursor = await cursor.continue();
     }
   },
+  // v3: search shows the last edited of its matches. Without an order to walk, it read every
+  // matching note (thousands for a common word) to sort them; this index lets it read the keys
+  // in edit order and only the notes it shows. Every note already has updatedAt: nothing to rewrite.
+  (_db, tx) => {
+    tx.objectStore('notes').createIndex('byUpdated', 'updatedAt');
+  },
 ];
 
 export const DB_VERSION = steps.length;

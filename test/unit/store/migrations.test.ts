@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/core/ids';
 import { DB_VERSION, openStore } from '../../../src/store';
 import { steps } from '../../../src/store/migrations';
+import { termsOf } from '../../../src/store/terms';
 import { sampleSnapshot } from '../backup/fixture';
 import { must, sorted } from './helpers';
 
@@ -52,6 +53,37 @@ describe('schema migrations', () => {
     const store = openStore({ name });
     const found = must(await store.search('resume scheduler'));
     expect(found.notes.map((n) => n.id)).toEqual(['n_0000000000000006']);
+    expect(sorted(must(await store.snapshot()))).toEqual(sorted(sample));
+    store.close();
+  });
+
+  it('v2 -> v3 orders existing notes by their last edit, keeping every record', async () => {
+    const name = `m-${newId('note')}`;
+    const sample = sampleSnapshot();
+    // Every note says "talk"; note i was last edited at minute i.
+    sample.notes = sample.notes.map((n, i) => ({
+      ...n,
+      text: `${n.text} talk`,
+      updatedAt: `2026-05-03T10:0${i}:00.000Z`,
+    }));
+    const v2 = await databaseAt(name, 2);
+    const tx = v2.transaction(['posts', 'talks', 'notes', 'images'], 'readwrite');
+    for (const p of sample.posts) await tx.objectStore('posts').put(p);
+    for (const t of sample.talks) await tx.objectStore('talks').put(t);
+    for (const n of sample.notes)
+      await tx.objectStore('notes').put({ ...n, terms: termsOf(n.text, n.speaker) });
+    for (const { bytes, ...meta } of sample.images) {
+      await tx
+        .objectStore('images')
+        .put({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mime }) });
+    }
+    await tx.done;
+    v2.close();
+
+    const store = openStore({ name });
+    const found = must(await store.search('talk', 2));
+    expect(found.noteCount).toBe(sample.notes.length);
+    expect(found.notes.map((n) => n.id)).toEqual(['n_0000000000000006', 'n_0000000000000005']);
     expect(sorted(must(await store.snapshot()))).toEqual(sorted(sample));
     store.close();
   });
