@@ -7,11 +7,9 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { chromium, type Page } from 'playwright-core';
-import type { TestPage } from '../../test/e2e/browsers';
-import { restoreFile } from '../../test/unit/library/sample-backup';
 import { SMOKE, startBench } from '../results';
 import { bareLibraryOpen, barePopupRead, bareSearch } from './bare';
-import { libraryBackup } from './data';
+import { restoreLibrary } from './setup';
 
 const NOTES = SMOKE ? 200 : Number(process.env.NOTES ?? 10_000);
 const POSTS = SMOKE ? 5 : Number(process.env.POSTS ?? 50);
@@ -38,25 +36,8 @@ const context = await chromium.launchPersistentContext(profile, {
     `--load-extension=${extension}`,
   ],
 });
-const asTestPage = (page: Page) =>
-  ({
-    evaluate: (fn: (a: unknown) => unknown, arg: unknown) => page.evaluate(fn, arg),
-  }) as unknown as TestPage;
-
 try {
-  // tsx names functions through a __name helper; the page gets our functions as source text.
-  await context.addInitScript({ content: 'globalThis.__name = (f) => f;' });
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const ext = (file: string) => `chrome-extension://${new URL(worker.url()).host}/${file}`;
-  const setup = await context.newPage();
-  await setup.goto(ext('library.html#backup'));
-  await restoreFile(asTestPage(setup), libraryBackup(POSTS, TALKS, NOTES));
-  await setup.waitForSelector('.restore-result.ok', { timeout: 120_000 });
-  await setup.evaluate(() => {
-    location.hash = '#posts';
-  });
-  await setup.click('.post-row button.make-active');
-  await setup.waitForSelector('.post-row .badge');
+  const ext = await restoreLibrary(context, { posts: POSTS, talks: TALKS, notes: NOTES });
   console.log(`Restored ${NOTES} notes in ${POSTS} posts × ${TALKS} talks.`);
 
   const popup: number[] = [];
