@@ -2,7 +2,8 @@
 // (IDBIndex.count), never from loading notes, so a first paint stays fast with years of notes.
 // Also a small key-value slot for what a page wants to remember between visits (the export
 // folder's FileSystemDirectoryHandle, which is structured-cloneable but not JSON).
-// Opens its own connection to the same database, so it adds no field to the Store interface.
+// Adds no field to the Store interface; its Connection shares the page's one open database
+// with the store's (connection.ts).
 import type { Note, Post, PostId, Site, Talk, TalkId } from '../core/model';
 import type { Result } from '../core/result';
 import { Announcer } from './changes';
