@@ -3,7 +3,7 @@
 // browser.storage.local under "settings" so it can, and export defaults apply here now.
 import { useEffect, useState } from 'preact/hooks';
 import type { ExportFormat } from '../core/export';
-import { exportFormats } from '../core/export';
+import { exportFormats } from '../core/export/types';
 import {
   type CaptureMime,
   captureMimes,

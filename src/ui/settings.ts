@@ -2,7 +2,7 @@
 // so every context (the content script included, which can't read the extension's
 // IndexedDB) reads the same values. Anything stored that doesn't fit falls back to its
 // default field by field: a bad value never breaks a page.
-import { defaultExportOptions, type ExportFormat, exportFormats } from '../core/export';
+import { defaultExportOptions, type ExportFormat, exportFormats } from '../core/export/types';
 
 export type CaptureMime = 'image/jpeg' | 'image/webp' | 'image/png';
 export type Sensitivity = 'low' | 'normal' | 'high';
