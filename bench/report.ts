@@ -125,8 +125,32 @@ function misses(runs: BenchRun[]): string[] {
   return missed.map((f) => {
     const b = f.budget ? BUDGETS[f.budget] : undefined;
     const at = b?.on === 'ratio' ? `${num(f.ratio ?? Number.NaN)}×` : withUnit(f.value, f.unit);
-    return `- **${b?.text}**: ${f.name} is at ${at}. ${f.fix ?? 'No diagnosis from the bench; see its figures below.'}`;
+    return `- **${b?.text}**: ${f.name} is at ${at}. ${f.fix ?? diagnose(f)}`;
   });
+}
+
+/** For a bench that gives no fix: what the same-run reference says about where the time goes. */
+export function diagnose(f: Figure): string {
+  const b = f.budget ? BUDGETS[f.budget] : undefined;
+  const ref = f.reference;
+  if (!b || !ref || b.direction !== 'max') return 'The bench gives no diagnosis; see its figures below.';
+  const u = (x: number) => withUnit(x, f.unit);
+  const ours = f.value - ref.value;
+  if (b.on === 'ratio')
+    return (
+      `From the numbers: our work beyond the reference takes ${u(ours)}; within ${b.limit}× it must stay under ` +
+      `${u((b.limit - 1) * ref.value)}.`
+    );
+  if (ref.value >= b.limit)
+    return (
+      `From the numbers: the reference alone (${ref.name}, ${u(ref.value)}) is over the ${u(b.limit)} budget, so ` +
+      'trimming our overhead cannot meet it: the work itself has to shrink (read fewer records, answer from an ' +
+      'index kept in memory, draw the first screen before the rest).'
+    );
+  return (
+    `From the numbers: the reference takes ${u(ref.value)}, leaving ${u(b.limit - ref.value)} for our own work, ` +
+    `which takes ${u(ours)}: ${u(f.value - b.limit)} has to go.`
+  );
 }
 
 function benchSection(run: BenchRun): string[] {

@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { BUDGETS, budgetIds } from '../../../bench/budgets';
 import type { Machine } from '../../../bench/machine';
 import { parseResult } from '../../../bench/read-result';
-import { type BenchRun, num, renderReport } from '../../../bench/report';
+import { type BenchRun, diagnose, num, renderReport } from '../../../bench/report';
 import { type BenchResult, figure, stats } from '../../../bench/results';
 
 const machine: Machine = {
@@ -145,6 +145,31 @@ describe('renderReport', () => {
     expect(md).toContain('Error: chromium crashed');
     expect(md).toContain('2026-11-28 10:00 UTC');
     expect(md).toMatch(/2 cores \(Test CPU\).*Node v20\.0\.0; Chromium 156\.0; Mozilla Firefox 153\.8\.0esr/);
+  });
+});
+
+describe('diagnose (a missed budget the bench gave no fix for)', () => {
+  const search = (bare: number) =>
+    figure({
+      id: 's',
+      name: 'search',
+      unit: 'ms',
+      values: [120],
+      over: '1 run',
+      reference: { name: 'bare index read', values: [bare] },
+      budget: 'library-search',
+    });
+
+  it('says overhead trimming cannot help when the reference alone is over the budget', () => {
+    expect(diagnose(search(80))).toMatch(
+      /reference alone \(bare index read, 80\.0 ms\) is over the 50\.0 ms budget/,
+    );
+  });
+
+  it('says how much of our own work has to go when the reference fits', () => {
+    expect(diagnose(search(20))).toBe(
+      'From the numbers: the reference takes 20.0 ms, leaving 30.0 ms for our own work, which takes 100 ms: 70.0 ms has to go.',
+    );
   });
 });
 
