@@ -6,6 +6,7 @@ import { openStore } from '../store';
 import { onChange } from '../store/changes';
 import { makeHandlers } from './handlers';
 import { route } from './router';
+import { watchSitePermissions } from './sites';
 
 const store = openStore();
 const handlers = makeHandlers(store);
@@ -50,7 +51,4 @@ onChange((changes) => {
   });
 });
 
-browser.runtime.onInstalled.addListener(() => {
-  // Ask the browser not to evict our notes under storage pressure.
-  void navigator.storage?.persist?.();
-});
+watchSitePermissions();
