@@ -12,6 +12,7 @@ import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { restoreFile, sampleBackup } from '../unit/library/sample-backup';
 import { type BrowserName, launch, type TestPage } from './browsers';
 import { browsers, extensionDir, fixtureVideo, readStore, useBrowser } from './scenario';
 import { startServer } from './server';
@@ -106,6 +107,43 @@ describe('the background stopped right after s is pressed (Chromium)', () => {
     expect(stored).toBeLessThanOrEqual(outcomes.length);
     await popup.close();
     await page.close();
+  }, 120_000);
+});
+
+describe.each(browsers)('the library tab closed in the middle of a restore in %s', (name: BrowserName) => {
+  const env = useBrowser(name);
+
+  it('leaves all of the backup or none of it', async () => {
+    const video = await fixtureVideo('sample-talk');
+    const pageUrl = `${env.server.origin}/pages/generic.html?src=${video}`;
+    // Big enough that the restore's single transaction is still running when the tab goes.
+    const backup = sampleBackup(path.join(import.meta.dirname, '../.cache/videos', video), pageUrl, 3000);
+    // Close the tab ever later into the restore, until a restore had time to finish: each
+    // time the store holds all of the backup or none of it.
+    const seen: string[] = [];
+    for (const delayMs of [0, 100, 250, 500, 1000, 2000, 4000]) {
+      const library = await env.browser.newPage();
+      await library.goto(env.browser.extensionUrl('library.html#backup'));
+      await restoreFile(library, backup);
+      await new Promise((r) => setTimeout(r, delayMs));
+      const busy = await library.evaluate(
+        () => document.querySelector('p[role="status"]')?.textContent === 'Restoring…',
+        null,
+      );
+      await library.close();
+
+      const popup = await env.browser.newPage();
+      await popup.goto(env.browser.extensionUrl('popup.html'));
+      // Let a commit that was already under way finish before looking.
+      await new Promise((r) => setTimeout(r, 1000));
+      const { notes, images } = await expectWhole(popup);
+      await popup.close();
+      seen.push(`${delayMs} ms${busy ? ' (restoring)' : ''}: ${notes.length} notes, ${images.length} images`);
+      expect([0, 3009]).toContain(notes.length);
+      expect(images.length).toBe(notes.length ? 4 : 0);
+      if (notes.length) break;
+    }
+    console.log(`${name}, closed mid-restore:`, seen);
   }, 120_000);
 });
 
