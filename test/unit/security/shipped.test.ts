@@ -47,6 +47,8 @@ describe('the shipped build', () => {
       ...((manifest.optional_permissions as string[] | undefined) ?? []),
     ];
     for (const permission of asked) expect(securityDoc, permission).toContain(`| \`${permission}\``);
+    // Hosts asked for at run time, one site at a time, are justified too.
+    if (manifest.optional_host_permissions) expect(securityDoc).toContain('| `optional_host_permissions`');
     expect(asked).not.toContain('<all_urls>');
     expect(asked).not.toContain('tabs');
   });
