@@ -1,6 +1,9 @@
 // The benchmark's library, restored through the library page of an already launched browser
 // (run.ts measures on it, profile.ts profiles on it): POSTS posts × TALKS talks × NOTES notes,
 // with the first post made active. Returns a function giving an extension page's URL.
+import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
 import type { TestPage } from '../../test/e2e/browsers';
 import { restoreFile } from '../../test/unit/library/sample-backup';
@@ -36,4 +39,23 @@ export async function restoreLibrary(
   await setup.waitForSelector('.post-row .badge');
   await setup.close();
   return ext;
+}
+
+/**
+ * A copy of the built extension with one more page, blank.html, whose script only marks that it
+ * ran: the floor any extension page pays on this machine (a renderer, the page, one script)
+ * before its own work, measured in the same run as the popup and the library.
+ */
+export async function withBlankPage(built: string): Promise<{ dir: string; remove(): Promise<void> }> {
+  const dir = await mkdtemp(path.join(tmpdir(), 'talkmark-bench-ext-'));
+  await cp(built, dir, { recursive: true });
+  await writeFile(
+    path.join(dir, 'blank.html'),
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>blank</title></head>\n<body><div id="app"></div><script src="blank.js"></script></body></html>\n',
+  );
+  await writeFile(
+    path.join(dir, 'blank.js'),
+    "document.getElementById('app').textContent = 'blank';\ndocument.documentElement.dataset.painted = String(performance.now());\n",
+  );
+  return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
