@@ -154,6 +154,7 @@ describe('calls that name something that is not there', () => {
     ['getImage', unknown('i').map((id) => ({ id }))],
     ['updateTalk', unknown('t').map((id) => ({ id, title: 'x' }))],
     ['setActivePost', unknown('p').map((id) => ({ id }))],
+    ['replaceSlideImage', unknown('n').map((noteId) => ({ ...spec('replaceSlideImage').valid(), noteId }))],
     [
       'saveNote',
       unknown('t').map((talkId) => ({ ...spec('saveNote').valid(), id: 'n_00000000000000ab', talkId })),
@@ -180,6 +181,15 @@ describe('calls that name something that is not there', () => {
   it('saveNote refuses to move a note into another talk', async () => {
     const moved = { ...spec('saveNote').valid(), talkId: 't_0000000000000002' };
     expect(await refusedUnchanged(envelope('saveNote', moved))).toContain('belongs to another talk');
+  });
+
+  it('replaceSlideImage refuses a note that is not an automatic slide', async () => {
+    for (const noteId of ['n_0000000000000001', 'n_0000000000000003']) {
+      const error = await refusedUnchanged(
+        envelope('replaceSlideImage', { ...spec('replaceSlideImage').valid(), noteId }),
+      );
+      expect(error).toContain('Only an automatic slide');
+    }
   });
 
   it('captureTab refuses a sender that is not a page in a tab', async () => {
