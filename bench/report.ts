@@ -144,8 +144,9 @@ export function diagnose(f: Figure): string {
   if (ref.value >= b.limit)
     return (
       `From the numbers: the reference alone (${ref.name}, ${u(ref.value)}) is over the ${u(b.limit)} budget, so ` +
-      'trimming our overhead cannot meet it: the work itself has to shrink (read fewer records, answer from an ' +
-      'index kept in memory, draw the first screen before the rest).'
+      `trimming our own ${u(ours)} cannot meet it here: the work the reference stands for has to shrink (fewer ` +
+      'records read, an index kept in memory, the first screen drawn before the rest), or this machine is too ' +
+      'busy for the budget: compare on a quiet one.'
     );
   return (
     `From the numbers: the reference takes ${u(ref.value)}, leaving ${u(b.limit - ref.value)} for our own work, ` +
