@@ -25,8 +25,11 @@ function download(bytes: Uint8Array, name: string): void {
 // The File System Access API exists in Chromium only; Firefox gets the zip.
 const picker = (window as { showDirectoryPicker?: (o: object) => Promise<DirHandle> }).showDirectoryPicker;
 
+const store = openStore();
+// Open the database (shared by store and queries) while the first view renders.
+void store.ready();
 const api = storeApi({
-  store: openStore(),
+  store,
   queries: openLibraryQueries(),
   settings: browser.storage.local,
   download,

@@ -1,8 +1,7 @@
 // LibraryApi over the store: the one place the library's views reach data. Store errors
 // become the messages they already carry; long work (zips, previews, backups) runs here, in
 // the page, never in the background worker.
-import { decodeBackup, encodeBackup } from '../core/backup';
-import { type ExportFile, exportPost, renderPreviewHtml, zipToBytes } from '../core/export';
+import type { ExportFile } from '../core/export';
 import type { ImageId, PostId, Snapshot } from '../core/model';
 import { err, ok, type Result } from '../core/result';
 import type { LibraryQueries, Store, StoreError } from '../store';
@@ -25,6 +24,13 @@ export interface ApiDeps {
 
 const FOLDER_KEY = 'exportFolder';
 
+// Exporting, previewing (commonmark and its entity tables) and backing up (fflate) are half
+// the page's script and none of its first paint: they are evaluated on first use. (Without
+// code splitting in build.mjs the bytes still ship in library.js, but their start-up work,
+// e.g. decoding the HTML entity table, no longer delays the posts list.)
+const exporting = () => import('../core/export');
+const backups = () => import('../core/backup');
+
 const plain = <T>(r: Result<T, StoreError>): Outcome<T> => (r.ok ? r : err(r.error.message));
 const unit = <T>(r: Result<T, StoreError>): Outcome => (r.ok ? ok(undefined) : err(r.error.message));
 
@@ -42,6 +48,7 @@ export function storeApi(deps: ApiDeps): LibraryApi {
   const filesOf = async (req: ExportRequest): Promise<Outcome<{ files: ExportFile[]; snap: Snapshot }>> => {
     const snap = await snapshotOf(req.postId);
     if (!snap.ok) return snap;
+    const { exportPost } = await exporting();
     const files = exportPost(snap.value, req.postId, req.format, req.options);
     return files.ok ? ok({ files: files.value, snap: snap.value }) : err(`Export failed: ${files.error}`);
   };
@@ -124,6 +131,7 @@ export function storeApi(deps: ApiDeps): LibraryApi {
         imageUrls.set(image.id, deps.objectUrl(blob));
       }
       previewUrls = [...imageUrls.values()];
+      const { renderPreviewHtml } = await exporting();
       return ok(renderPreviewHtml(snap.value, req.postId, (id) => imageUrls.get(id) ?? '', req.options));
     },
     async exportZip(req) {
@@ -131,6 +139,7 @@ export function storeApi(deps: ApiDeps): LibraryApi {
       if (!out.ok) return out;
       const post = out.value.snap.posts[0];
       const name = `${post?.slug || 'post'}-${req.format}.zip`;
+      const { zipToBytes } = await exporting();
       deps.download(zipToBytes(out.value.files), name);
       return ok({ files: out.value.files.length, name });
     },
@@ -166,11 +175,13 @@ export function storeApi(deps: ApiDeps): LibraryApi {
       const snap = await store.snapshot();
       if (!snap.ok) return err(snap.error.message);
       const name = `talkmark-backup-${new Date().toISOString().slice(0, 10)}.zip`;
+      const { encodeBackup } = await backups();
       deps.download(encodeBackup(snap.value), name);
       return ok({ notes: snap.value.notes.length, images: snap.value.images.length, name });
     },
     async restore(file, mode) {
       // decodeBackup checks every file, field and reference before anything is written.
+      const { decodeBackup } = await backups();
       const decoded = decodeBackup(new Uint8Array(await file.arrayBuffer()));
       if (!decoded.ok) return decoded;
       return plain(await store.importSnapshot(decoded.value, mode));

@@ -2,7 +2,6 @@
 // indexes so the first paint doesn't wait for every note, and stays live through onChange.
 import { render } from 'preact';
 import browser from 'webextension-polyfill';
-import { exportPost } from '../core/export';
 import { openLibraryQueries, openStore } from '../store';
 import { onChange } from '../store/changes';
 import { applyTheme } from '../ui/theme';
@@ -13,6 +12,8 @@ import { canEnable, tabVideo } from './tab-video';
 applyTheme(document, popupCss);
 const store = openStore();
 const queries = openLibraryQueries();
+// Open the database (shared by store and queries) while the browser looks up the tab.
+void store.ready();
 const app = document.getElementById('app') as HTMLElement;
 let data: PopupData | null = null;
 let status: PopupStatus | null = null;
@@ -31,7 +32,9 @@ const currentTab = browser.tabs
 
 async function load(): Promise<void> {
   const tab = await currentTab;
+  performance.mark('talkmark:tab');
   const summary = await queries.popup(tabVideo(tab?.url));
+  performance.mark('talkmark:summary');
   if (!summary.ok) return fail(summary.error.message);
   data = { summary: summary.value, canEnableHere: canEnable(tab?.url) };
   draw();
@@ -60,6 +63,8 @@ const actions: PopupActions = {
     if (!post) return;
     const snap = await store.snapshotOfPost(post.id);
     if (!snap.ok || !snap.value) return fail(snap.ok ? 'This post no longer exists.' : snap.error.message);
+    // The exporters are evaluated on first use, not before the first paint.
+    const { exportPost } = await import('../core/export');
     const files = exportPost(snap.value, post.id, 'markdown', { timestampLinks: true });
     if (!files.ok) return fail(`Export failed: ${files.error}`);
     const md = files.value.find((f) => f.path.endsWith('.md'));

@@ -41,41 +41,56 @@ const ACTIVE_POST = 'activePostId';
 
 export function libraryQueries(ctx: Ctx) {
   return {
-    /** Everything the popup paints; `recentLimit` posts, `latestLimit` notes. */
+    /**
+     * Everything the popup paints; `recentLimit` posts, `latestLimit` notes. Requests go out
+     * in two rounds (what needs no other answer, then what needs the active post), not one
+     * after another: on a busy machine each round trip to the database is what costs.
+     */
     popup: (
       tab: Tab | undefined,
       recentLimit = 5,
       latestLimit = 5,
     ): Promise<Result<PopupSummary, StoreError>> =>
       read(ctx, ['kv', 'posts', 'talks', 'notes'], async (tx) => {
-        const activeId = await tx.objectStore('kv').get(ACTIVE_POST);
-        const posts = await tx.objectStore('posts').getAll();
-        const active = posts.find((p) => p.id === activeId);
+        const talkStore = tx.objectStore('talks');
         const byTalk = tx.objectStore('notes').index('byTalk');
-        const count = (id: TalkId) => byTalk.count(id);
-        let talks: PopupSummary['talks'] = [];
-        if (active) {
-          const own = await tx.objectStore('talks').index('byPost').getAll(active.id);
-          const byId = new Map(own.map((t) => [t.id, t]));
-          const ordered = active.sections.flatMap((s) => s.talkIds.flatMap((id) => byId.get(id) ?? []));
-          const counts = await Promise.all(ordered.map((t) => count(t.id)));
-          talks = ordered.map((talk, i) => ({ talk, noteCount: counts[i] ?? 0 }));
-        }
-        let here: PopupSummary['here'];
-        if (tab) {
-          const same = (await tx.objectStore('talks').index('byVideo').getAll(tab.videoId)).filter(
-            (t) => t.site === tab.site,
-          );
-          const talk = same.find((t) => t.postId === active?.id) ?? same[0];
-          if (talk) {
-            here = { talk, noteCount: await count(talk.id), post: posts.find((p) => p.id === talk.postId) };
-          }
-        }
-        const shown = here?.talk ?? talks.at(-1)?.talk;
-        const latest = shown && {
-          talk: shown,
-          notes: (await byTalk.getAll(shown.id)).map(toNote).sort(byTime).slice(-latestLimit),
+        const notesOf = async (id: TalkId) =>
+          (await byTalk.getAll(id)).map(toNote).sort(byTime).slice(-latestLimit);
+        const [activeId, posts, sameVideo] = await Promise.all([
+          tx.objectStore('kv').get(ACTIVE_POST),
+          tx.objectStore('posts').getAll(),
+          tab ? talkStore.index('byVideo').getAll(tab.videoId) : [],
+        ]);
+        const active = posts.find((p) => p.id === activeId);
+        const same = sameVideo.filter((t) => t.site === tab?.site);
+        const hereTalk = same.find((t) => t.postId === active?.id) ?? same[0];
+        const sectionIds = active ? active.sections.flatMap((s) => s.talkIds) : [];
+        // The notes shown: the tab's talk, or else the active post's last talk.
+        const shownId = hereTalk?.id ?? sectionIds.at(-1);
+        const [own, counts, hereCount, shownNotes] = await Promise.all([
+          active ? talkStore.index('byPost').getAll(active.id) : [],
+          Promise.all(sectionIds.map((id) => byTalk.count(id))),
+          hereTalk ? byTalk.count(hereTalk.id) : 0,
+          shownId ? notesOf(shownId) : [],
+        ]);
+        const byId = new Map(own.map((t) => [t.id, t]));
+        const talks: PopupSummary['talks'] = sectionIds.flatMap((id, i) => {
+          const talk = byId.get(id);
+          return talk ? [{ talk, noteCount: counts[i] ?? 0 }] : [];
+        });
+        const here: PopupSummary['here'] = hereTalk && {
+          talk: hereTalk,
+          noteCount: hereCount,
+          post: posts.find((p) => p.id === hereTalk.postId),
         };
+        let latest: PopupSummary['latest'];
+        const shown = hereTalk ?? (shownId && byId.get(shownId));
+        if (shown) latest = { talk: shown, notes: shownNotes };
+        else {
+          // The sections name a talk that is gone: show the last one that exists.
+          const last = talks.at(-1)?.talk;
+          latest = last && { talk: last, notes: await notesOf(last.id) };
+        }
         const recent = posts
           .filter((p) => p.id !== active?.id)
           .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))

@@ -45,6 +45,29 @@ describe('popup', () => {
     expect(a.openLibrary).toHaveBeenCalledWith(`post/${post.id}/export`);
   });
 
+  it('without a known tab, lists the latest notes of the active post’s last talk, in the other post too', async () => {
+    const h = harness();
+    const { post, talks } = await seed(h.store);
+    const queries = openLibraryQueries({ name: h.name });
+    const other = must(await h.store.posts.create({ title: 'Another day' }));
+    const summary = must(await queries.popup(undefined, 5, 2));
+    expect(summary.here).toBeUndefined();
+    expect(summary.latest?.talk.id).toBe(talks[1].id);
+    expect(summary.latest?.notes.map((n) => n.text)).toEqual(['Traces over logs']);
+    expect(summary.recent.map((p) => p.id)).toEqual([other.id]);
+    // A talk moved to the other post: the tab's talk is still found, and named with its post.
+    must(
+      await h.store.talks.move(talks[0].id, { postId: other.id, sectionId: other.sections[0]?.id as never }),
+    );
+    const moved = must(await queries.popup(tabVideo('https://youtu.be/AAAAAAAAAAA'), 5, 2));
+    expect(moved.talks.map((t) => t.talk.id)).toEqual([talks[1].id]);
+    expect(moved.here?.post?.id).toBe(other.id);
+    expect(moved.here?.noteCount).toBe(3);
+    expect(moved.latest?.notes.map((n) => n.time)).toEqual([90, 120]);
+    expect(must(await queries.popup(undefined)).active?.id).toBe(post.id);
+    queries.close();
+  });
+
   it('creates a post from the title typed in', () => {
     const a = actions();
     const summary = { active: undefined, talks: [], recent: [], here: undefined, latest: undefined };
