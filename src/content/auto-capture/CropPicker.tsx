@@ -30,7 +30,11 @@ export function CropPicker({ initial, onAccept, onWhole, onCancel }: CropPickerP
   const drag = useRef<Drag | null>(null);
   /** The rectangle as of the last render, for the listeners below. */
   const now = useRef(rect);
-  now.current = rect;
+  /** Keeps `now` current at once: key repeats arrive faster than renders. */
+  const change = (next: CropRect) => {
+    now.current = next;
+    setRect(next);
+  };
 
   const at = (e: PointerEvent): [number, number] => {
     const box = root.current?.getBoundingClientRect();
@@ -52,7 +56,7 @@ export function CropPicker({ initial, onAccept, onWhole, onCancel }: CropPickerP
     else {
       const next = nudgeRect(now.current, e.key, e.shiftKey);
       if (!next) return;
-      setRect(next);
+      change(next);
     }
     // Ours: the page's own shortcuts (YouTube's arrows seek) must not see it.
     e.preventDefault();
@@ -70,7 +74,7 @@ export function CropPicker({ initial, onAccept, onWhole, onCancel }: CropPickerP
       const d = drag.current;
       if (!d) return;
       const [x, y] = at(e);
-      setRect(d.grip === 'draw' ? spanRect(d.x, d.y, x, y) : dragRect(d.start, d.grip, x - d.x, y - d.y));
+      change(d.grip === 'draw' ? spanRect(d.x, d.y, x, y) : dragRect(d.start, d.grip, x - d.x, y - d.y));
     };
     const up = () => {
       drag.current = null;

@@ -51,6 +51,8 @@ interface Run {
   /** Why the frames can't be read, once sampling found out. */
   blocked: string | null;
   picking: boolean;
+  /** Settles once the stored switch and hashes are in: a toggle before that waits for them. */
+  ready: Promise<void>;
 }
 
 export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
@@ -137,26 +139,31 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
       slides: new AutoSlides(d, view.talk.id, video, life.signal),
       blocked: null,
       picking: false,
+      ready: Promise.resolve(),
     };
     run = r;
-    void Promise.all([loadPrefs(d.prefs, r.talkId), d.api.call('slideHashes', { talkId: r.talkId })]).then(
-      ([prefs, hashes]) => {
-        if (run !== r || life.signal.aborted) return;
-        r.prefs = prefs;
-        // Without the stored hashes a return to an earlier slide would be captured again; still
-        // better to run than not (the user turned it on).
-        if (hashes.ok) r.hashes.push(...hashes.value);
-        show(r);
-        startRun(r);
-      },
-    );
+    r.ready = Promise.all([
+      loadPrefs(d.prefs, r.talkId),
+      d.api.call('slideHashes', { talkId: r.talkId }),
+    ]).then(([prefs, hashes]) => {
+      if (run !== r || life.signal.aborted) return;
+      r.prefs = prefs;
+      // Without the stored hashes a return to an earlier slide would be captured again; still
+      // better to run than not (the user turned it on).
+      if (hashes.ok) r.hashes.push(...hashes.value);
+      show(r);
+      startRun(r);
+    });
   };
 
-  const usableRun = (): Run | null => {
-    if (!run) d.ctx.fail('Talkmark is still opening this talk.');
-    else if (d.adapter.isAdPlaying(d.doc)) d.ctx.fail('An ad is playing: Talkmark waits for the talk.');
-    else return run;
-    return null;
+  /** Runs `act` on the talk's run once its stored state is in, unless an ad plays or it's gone. */
+  const withRun = (act: (r: Run) => void) => {
+    const r = run;
+    if (!r) return d.ctx.fail('Talkmark is still opening this talk.');
+    if (d.adapter.isAdPlaying(d.doc)) return d.ctx.fail('An ad is playing: Talkmark waits for the talk.');
+    void r.ready.then(() => {
+      if (run === r) act(r);
+    });
   };
 
   const setCrop = (r: Run, choice: CropChoice) => {
@@ -183,33 +190,32 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
   return {
     attach,
     detach,
-    toggle() {
-      const r = usableRun();
-      if (!r) return;
-      if (r.blocked) return d.ctx.fail(`Auto-capture can’t run on this video: ${r.blocked}.`);
-      r.prefs = { ...r.prefs, on: !r.prefs.on };
-      persist(r);
-      show(r);
-      if (r.prefs.on) startRun(r);
-      else stopSampling(r);
-      d.ctx.set({
-        notice: {
-          kind: 'info',
-          text: r.prefs.on
-            ? 'Auto-capture is on: each new slide is captured once it has settled (a turns it off).'
-            : 'Auto-capture is off for this talk.',
-        },
-      });
-    },
-    pickArea() {
-      const r = usableRun();
-      if (!r || r.picking) return;
-      r.picking = true;
-      void pickCropArea(r.video, r.prefs.crop ?? wholeFrame, r.life.signal).then((choice) => {
-        r.picking = false;
-        if (run === r) setCrop(r, choice);
-      });
-    },
+    toggle: () =>
+      withRun((r) => {
+        if (r.blocked) return d.ctx.fail(`Auto-capture can’t run on this video: ${r.blocked}.`);
+        r.prefs = { ...r.prefs, on: !r.prefs.on };
+        persist(r);
+        show(r);
+        if (r.prefs.on) startRun(r);
+        else stopSampling(r);
+        d.ctx.set({
+          notice: {
+            kind: 'info',
+            text: r.prefs.on
+              ? 'Auto-capture is on: each new slide is captured once it has settled (a turns it off).'
+              : 'Auto-capture is off for this talk.',
+          },
+        });
+      }),
+    pickArea: () =>
+      withRun((r) => {
+        if (r.picking) return;
+        r.picking = true;
+        void pickCropArea(r.video, r.prefs.crop ?? wholeFrame, r.life.signal).then((choice) => {
+          r.picking = false;
+          if (run === r) setCrop(r, choice);
+        });
+      }),
     settingsChanged() {
       if (run?.detector && run.sensitivity !== sensitivity()) run.detector = null;
     },
