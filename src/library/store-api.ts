@@ -59,9 +59,12 @@ export function storeApi(deps: ApiDeps): LibraryApi {
     async search(query) {
       const found = await store.search(query, 100);
       if (!found.ok) return err(found.error.message);
-      const posts = await store.posts.list();
+      // Where each hit lives: both reads at once, not one after the other.
+      const [posts, talks] = await Promise.all([
+        store.posts.list(),
+        queries.talksById(found.value.notes.map((n) => n.talkId)),
+      ]);
       const titles = new Map(posts.ok ? posts.value.map((p) => [p.id, p.title]) : []);
-      const talks = await queries.talksById(found.value.notes.map((n) => n.talkId));
       const byId = talks.ok ? talks.value : new Map();
       return ok({
         noteCount: found.value.noteCount,
