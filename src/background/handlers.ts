@@ -1,7 +1,6 @@
 // What the background does for each call. Everything lasting goes through the store: the
 // worker can be stopped at any moment, so it keeps no state of its own.
 import type { Runtime } from 'webextension-polyfill';
-import { newId } from '../core/ids';
 import type { PageVideo, SlideImage } from '../core/messages';
 import type { ImageMime, Note, NoteId, Post, TalkId } from '../core/model';
 import type { Result } from '../core/result';
@@ -54,33 +53,22 @@ async function openTalk(store: Store, video: PageVideo) {
 }
 
 /**
- * A later step of an incremental build replaces an automatic slide's picture. The store has no
- * "swap the image" write, so the note is deleted (which deletes its old picture, unless it is
- * the post's cover) and restored under the same id with the new picture; if that fails, the old
- * note comes back as it was.
+ * A later step of an incremental build replaces an automatic slide's picture, in one store
+ * write: the slide is never missing, and a failure (a full disk) keeps the old picture.
  */
 async function replaceSlideImage(store: Store, input: SlideImage & { noteId: NoteId }) {
   const old = must(await store.notes.get(input.noteId));
   if (!old) throw new Error('This slide no longer exists.');
   if (old.kind !== 'slide' || !old.auto) throw new Error('Only an automatic slide’s picture is replaced.');
-  const at = new Date().toISOString();
-  const image = {
-    id: newId('image'),
+  const replaced = await store.notes.replaceImage(old.id, {
+    blob: input.image,
     mime: input.image.type as ImageMime,
     width: input.width,
     height: input.height,
-    size: input.image.size,
-    capturedAt: at,
     ...(input.phash ? { phash: input.phash } : {}),
-  };
-  const deleted = must(await store.notes.delete(old.id));
-  const note: Note = { ...deleted.note, imageId: image.id, updatedAt: at };
-  const saved = await store.notes.restore({ note, image: { ...image, blob: input.image } });
-  if (!saved.ok) {
-    must(await store.notes.restore(deleted));
-    throw new Error(`The new picture was not kept: ${saved.error.message}`);
-  }
-  return { note: saved.value, image };
+  });
+  if (!replaced.ok) throw new Error(`The new picture was not kept: ${replaced.error.message}`);
+  return replaced.value;
 }
 
 async function slideHashes(store: Store, talkId: TalkId): Promise<string[]> {

@@ -1,7 +1,7 @@
 // Notes: saved on creation and on every edit. A slide whose picture can't be stored (quota)
 // still keeps its text: the result says the image was dropped and why.
 import { newId } from '../core/ids';
-import type { Note, NoteId, TalkId } from '../core/model';
+import type { ImageMeta, Note, NoteId, TalkId } from '../core/model';
 import { ok, type Result } from '../core/result';
 import { validateImageMeta, validateNote } from '../core/validate';
 import { type NewNote, type NotePatch, validateNewNote, validateNotePatch } from '../core/validate-patch';
@@ -117,6 +117,38 @@ export function notesApi(ctx: Ctx) {
         await tx.objectStore('notes').delete(id);
         return done(deleted, changes);
       }),
+
+    /**
+     * Swaps a slide's picture in one transaction (auto-capture completing a build): the note
+     * is never without a picture, and a failure (a full disk) leaves the old one in place.
+     */
+    async replaceImage(
+      id: NoteId,
+      input: ImageInput,
+    ): Promise<Result<{ note: Note; image: ImageMeta }, StoreError>> {
+      const record = prepareImage(input);
+      if (!record.ok) return record;
+      const image = record.value;
+      return write(ctx, ['posts', 'talks', 'notes', 'images'], async (tx) => {
+        const old = await tx.objectStore('notes').get(id);
+        if (!old) return refuse('not-found', 'This slide no longer exists.');
+        const note: Note = { ...toNote(old), imageId: image.id, updatedAt: now() };
+        await tx.objectStore('images').put(image);
+        const changes: Change[] = [{ type: 'image', op: 'put', id: image.id }];
+        if (old.imageId) {
+          // The old picture goes, unless the post uses it as its cover.
+          const talk = await tx.objectStore('talks').get(old.talkId);
+          const post = talk && (await tx.objectStore('posts').get(talk.postId));
+          if (post?.coverImageId !== old.imageId) {
+            await tx.objectStore('images').delete(old.imageId);
+            changes.push({ type: 'image', op: 'delete', id: old.imageId });
+          }
+        }
+        await tx.objectStore('notes').put(stored(note));
+        changes.push({ type: 'note', op: 'put', id, talkId: note.talkId });
+        return done({ note, image: toMeta(image) }, changes);
+      });
+    },
 
     /** Undoes `delete`: puts the note (and its image) back, if its talk still exists. */
     restore: async (deleted: DeletedNote): Promise<Result<Note, StoreError>> => {
