@@ -8,7 +8,7 @@ import { afterEach, describe, expect, it, vi } from 'vitest';
 import { makeHandlers } from '../../../src/background/handlers';
 import { route } from '../../../src/background/router';
 import { newId } from '../../../src/core/ids';
-import { openStore } from '../../../src/store';
+import { type Change, onChange, openStore } from '../../../src/store';
 import { steps } from '../../../src/store/migrations';
 import { ids } from '../backup/fixture';
 import { must } from '../store/helpers';
@@ -101,5 +101,32 @@ describe('a schema upgrade blocked by an old Talkmark tab', () => {
     expect(listed).toMatchObject({ ok: true, value: { posts: [] } });
     expect(await send(envelope('createPost', { title: 'After' }))).toMatchObject({ ok: true });
     store.close();
+  });
+});
+
+describe("an automatic slide's picture replaced (auto-capture completing a build)", () => {
+  it('is one write: the note is never absent from the store, so a stopped worker loses nothing', async () => {
+    const env = await seeded();
+    const seen: Change[] = [];
+    const stop = onChange((changes) => seen.push(...changes));
+    const reply = await env.send(envelope('replaceSlideImage', spec('replaceSlideImage').valid()));
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    stop();
+    expect(reply).toMatchObject({ ok: true, value: { note: { id: 'n_0000000000000004' } } });
+    // A delete followed by a put would leave a window in which the slide is gone.
+    expect(seen.filter((c) => c.type === 'note' && c.op === 'delete')).toEqual([]);
+    const { images } = must(await env.store.snapshot());
+    const imageId = reply.ok ? (reply.value as { note: { imageId: string } }).note.imageId : '';
+    expect(images.map((i) => i.id).sort()).toEqual([ids.image, imageId].sort());
+  });
+
+  it('leaves the old picture in place when the new one does not fit', async () => {
+    const env = await seeded();
+    const before = await env.state();
+    fullDisk('images');
+    const reply = await env.send(envelope('replaceSlideImage', spec('replaceSlideImage').valid()));
+    vi.restoreAllMocks();
+    expect(reply).toMatchObject({ ok: false, error: expect.stringContaining('storage for it is full') });
+    expect(await env.state()).toEqual(before);
   });
 });
