@@ -18,7 +18,8 @@ const RUNS = SMOKE ? 1 : Number(process.env.RUNS ?? 9);
 const QUERY = 'kubernetes sche'; // prefix match; one note in ten has both words
 const root = path.resolve(import.meta.dirname, '../..');
 // The production build users get, copied with a blank page beside it (the same-run floor).
-const extension = await withBlankPage(path.join(root, 'dist/chrome'));
+// EXTENSION=dir measures another build of it (e.g. an experiment with code splitting).
+const extension = await withBlankPage(process.env.EXTENSION ?? path.join(root, 'dist/chrome'));
 
 const bench = startBench(
   'library',
