@@ -25,7 +25,7 @@ const out = resolve(
 );
 const timeoutMs = Number(process.env.BENCH_TIMEOUT_S ?? (smoke ? 120 : 900)) * 1000;
 /** Browser benches first, then the Node ones; the longest (store) last. */
-const ORDER = ['capture', 'library', 'slides', 'export', 'store'];
+const ORDER = ['capture', 'auto-capture', 'library', 'slides', 'export', 'store'];
 
 function benchScripts(): Map<string, string> {
   const pkg = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as {

@@ -73,8 +73,8 @@ export function captureRecorder() {
     },
     write: () => {
       bench.notes.push(
-        'Auto-capture CPU on a playing 1080p video (budget: 2% of one core) is not measured by this bench yet; ' +
-          'the idle figure is the content script on a page without video.',
+        'Auto-capture CPU on a playing 1080p video (budget: 2% of one core) is bench:auto-capture’s figure; ' +
+          'the idle figure here is the content script on a page without video.',
       );
       return bench.write();
     },
