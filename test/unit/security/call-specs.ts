@@ -211,7 +211,8 @@ export function badValue(kind: FieldKind): fc.Arbitrary<unknown> {
     case 'number':
       return fc.oneof(
         notNumber,
-        fc.double({ max: kind.min, maxExcluded: true, noNaN: true }),
+        // fast-check orders -0 below 0, but -0 is a fine 0 for a validator: leave it out.
+        fc.double({ max: kind.min, maxExcluded: true, noNaN: true }).filter((v) => !Object.is(v, -0)),
         fc.double({ min: kind.max, minExcluded: true, noNaN: true }),
       );
     case 'int':
