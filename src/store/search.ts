@@ -37,22 +37,42 @@ async function matchingIds(notes: ReadNotes, terms: readonly string[]): Promise<
   return ids ?? new Set();
 }
 
-/** Up to `limit` of `ids`, the last edited first, read from the byUpdated index's keys. */
-async function lastEdited(notes: ReadNotes, ids: Set<NoteId>, limit: number): Promise<NoteId[]> {
-  if (ids.size <= limit) return [...ids];
-  // schema.ts doesn't name v3's index yet, so it is reached through the untyped store.
-  const untyped = notes as unknown as IDBPObjectStore<unknown, ['notes'], 'notes'>;
-  const inOrder = (await untyped.index('byUpdated').getAllKeys()) as NoteId[];
-  const picked: NoteId[] = [];
-  for (let i = inOrder.length - 1; i >= 0 && picked.length < limit; i--) {
-    const id = inOrder[i] as NoteId;
-    if (ids.has(id)) picked.push(id);
-  }
-  return picked;
-}
+// Measured in Chromium with 10,000 notes (bench/library): reading all of byUpdated's keys at
+// once takes longer than anything else in a search (300+ ms on a busy machine), while a key
+// cursor step costs about 0.4 of a single get (500 steps ≈ 20 ms, 100 gets ≈ 10 ms).
+const STEP_PER_GET = 0.4;
 
 const newestFirst = (a: Note, b: Note) =>
   b.updatedAt.localeCompare(a.updatedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+
+async function readNotes(notes: ReadNotes, ids: Iterable<NoteId>): Promise<Note[]> {
+  const records = await Promise.all([...ids].map((id) => notes.get(id)));
+  return records
+    .filter((n) => n !== undefined)
+    .map(toNote)
+    .sort(newestFirst);
+}
+
+/** Up to `limit` of the notes `ids`, the last edited first, reading as few records as it can. */
+async function lastEdited(notes: ReadNotes, ids: Set<NoteId>, limit: number): Promise<Note[]> {
+  if (ids.size <= limit) return readNotes(notes, ids);
+  // Walking the edit order from the newest takes about limit × total ÷ matches steps: cheap
+  // when matches are many, dear when they are few; then reading every match is cheaper.
+  const total = await notes.count();
+  if (((limit * total) / ids.size) * STEP_PER_GET > ids.size) {
+    return (await readNotes(notes, ids)).slice(0, limit);
+  }
+  // schema.ts doesn't name v3's index yet, so it is reached through the untyped store.
+  const untyped = notes as unknown as IDBPObjectStore<unknown, ['notes'], 'notes'>;
+  const picked: NoteId[] = [];
+  let cursor = await untyped.index('byUpdated').openKeyCursor(null, 'prev');
+  while (cursor && picked.length < limit) {
+    const id = cursor.primaryKey as NoteId;
+    if (ids.has(id)) picked.push(id);
+    cursor = await cursor.continue();
+  }
+  return readNotes(notes, picked);
+}
 
 export async function search(
   ctx: Ctx,
@@ -64,12 +84,7 @@ export async function search(
   return read(ctx, ['notes', 'talks'], async (tx) => {
     const notes = tx.objectStore('notes');
     const found = await matchingIds(notes, terms);
-    const shown = await lastEdited(notes, found, limit);
-    const records = await Promise.all(shown.map((id) => notes.get(id)));
-    const picked = records
-      .filter((n) => n !== undefined)
-      .map(toNote)
-      .sort(newestFirst);
+    const picked = await lastEdited(notes, found, limit);
     const talks = (await tx.objectStore('talks').getAll()).filter((t) =>
       matchesAll([t.title, t.label ?? '', ...t.speakers.map((s) => s.name)].join(' '), terms),
     );

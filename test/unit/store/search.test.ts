@@ -63,4 +63,26 @@ describe('search with many matches', () => {
     // The one getAll is the talks store's.
     expect(getAlls.mock.contexts.map((c) => (c as IDBObjectStore).name)).toEqual(['talks']);
   });
+
+  it('orders a few matches among many notes the same way, reading each match once', async () => {
+    const snap = manyMatches(30);
+    for (let i = 0; i < 1000; i++) {
+      snap.notes.push({
+        id: `n_f${String(i).padStart(15, '0')}` as NoteId,
+        talkId: ids.talk2,
+        time: i,
+        kind: 'text',
+        text: `filler ${i}`,
+        createdAt: '2026-05-03T09:00:00.000Z',
+        updatedAt: '2026-05-04T09:00:00.000Z',
+      });
+    }
+    const { store } = freshStore();
+    must(await store.importSnapshot(snap, 'replace'));
+    const gets = vi.spyOn(IDBObjectStore.prototype, 'get');
+    const r = must(await store.search('kubernetes', 5));
+    expect(r.noteCount).toBe(30);
+    expect(r.notes.map((n) => n.id)).toEqual([29, 28, 27, 26, 25].map(kubeId));
+    expect(gets).toHaveBeenCalledTimes(30);
+  });
 });
