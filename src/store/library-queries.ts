@@ -101,8 +101,10 @@ export function libraryQueries(ctx: Ctx) {
     /** Every post with how many talks and notes it holds (counted through the indexes). */
     postSummaries: () =>
       read(ctx, ['posts', 'talks', 'notes'], async (tx): Promise<PostSummary[]> => {
-        const posts = await tx.objectStore('posts').getAll();
-        const talks = await tx.objectStore('talks').getAll();
+        const [posts, talks] = await Promise.all([
+          tx.objectStore('posts').getAll(),
+          tx.objectStore('talks').getAll(),
+        ]);
         const byTalk = tx.objectStore('notes').index('byTalk');
         const counts = await Promise.all(talks.map((t) => byTalk.count(t.id)));
         const perPost = new Map<PostId, { talks: number; notes: number }>();
