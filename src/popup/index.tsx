@@ -64,7 +64,7 @@ const actions: PopupActions = {
     const snap = await store.snapshotOfPost(post.id);
     if (!snap.ok || !snap.value) return fail(snap.ok ? 'This post no longer exists.' : snap.error.message);
     // The exporters are evaluated on first use, not before the first paint.
-    const { exportPost } = await import('../core/export');
+    const { exportPost } = await import('../core/export/export-post');
     const files = exportPost(snap.value, post.id, 'markdown', { timestampLinks: true });
     if (!files.ok) return fail(`Export failed: ${files.error}`);
     const md = files.value.find((f) => f.path.endsWith('.md'));
