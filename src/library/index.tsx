@@ -25,6 +25,8 @@ function download(bytes: Uint8Array, name: string): void {
 // The File System Access API exists in Chromium only; Firefox gets the zip.
 const picker = (window as { showDirectoryPicker?: (o: object) => Promise<DirHandle> }).showDirectoryPicker;
 
+// Ask the browser never to evict the notes under storage pressure (a page API: workers lack it).
+void navigator.storage?.persist?.();
 const store = openStore();
 // Open the database (shared by store and queries) while the first view renders.
 void store.ready();

@@ -10,6 +10,8 @@ export interface PopupData {
   summary: PopupSummary;
   /** The current tab can take notes once the user enables Talkmark on it. */
   canEnableHere: boolean;
+  /** The tab's site ("conf.example"), when Talkmark can be allowed on it for good. */
+  site?: string;
 }
 
 export interface PopupActions {
@@ -18,6 +20,10 @@ export interface PopupActions {
   /** Opens the library, at `hash` when given (e.g. "post/ID/export"). */
   openLibrary(hash?: string): void;
   enableHere(): void;
+  /** Asks the browser for the tab's site, so Talkmark runs there from now on. */
+  enableSite(): void;
+  /** Switches automatic slide capture for the talk in this tab. */
+  toggleAutoCapture(): void;
   /** The active post as Markdown, shown in the popup to copy. */
   exportMarkdown(): void;
 }
@@ -85,9 +91,16 @@ function Here({ data, actions }: { data: PopupData; actions: PopupActions }) {
       <h2 id="here-h">On this tab</h2>
       <p class="muted">No talk from this tab yet.</p>
       {data.canEnableHere && (
-        <button type="button" class="primary" onClick={actions.enableHere}>
-          Take notes on this page
-        </button>
+        <p class="enable">
+          <button type="button" class="primary" onClick={actions.enableHere}>
+            Take notes on this page
+          </button>
+          {data.site && (
+            <button type="button" onClick={actions.enableSite}>
+              Always on {data.site}
+            </button>
+          )}
+        </p>
       )}
     </section>
   );
@@ -121,12 +134,13 @@ export function Popup({
         <p class="summary">Open a talk video and press n to add your first note.</p>
       )}
       <Here data={data} actions={actions} />
-      <p class="auto-capture">
-        <label class="muted">
-          <input type="checkbox" disabled /> Auto-capture on this tab (not available yet: the page panel can’t
-          switch it on from here)
-        </label>
-      </p>
+      {data.summary.here && (
+        <p class="auto-capture">
+          <button type="button" onClick={actions.toggleAutoCapture}>
+            Switch auto-capture for this talk
+          </button>
+        </p>
+      )}
       {latest && latest.notes.length > 0 && (
         <section aria-labelledby="latest-h">
           <h2 id="latest-h">Latest in {latest.talk.title || 'this talk'}</h2>

@@ -36,10 +36,16 @@ async function load(): Promise<void> {
   const summary = await queries.popup(tabVideo(tab?.url));
   performance.mark('talkmark:summary');
   if (!summary.ok) return fail(summary.error.message);
-  data = { summary: summary.value, canEnableHere: canEnable(tab?.url) };
+  data = { summary: summary.value, canEnableHere: canEnable(tab?.url), ...siteOf(tab?.url) };
   draw();
   // Paint marker for the benchmark and the tests: the first complete view is on screen.
   document.documentElement.dataset.painted = String(performance.now());
+}
+
+/** The site a tab is on, as a permission pattern and a name to show. */
+function siteOf(url: string | undefined): { site?: string } {
+  if (!url || !canEnable(url)) return {};
+  return { site: new URL(url).host };
 }
 
 const actions: PopupActions = {
@@ -71,6 +77,26 @@ const actions: PopupActions = {
     exported = md ? new TextDecoder().decode(md.bytes) : '';
     status = { text: 'Markdown ready below. Export… gives images and other formats.', kind: 'info' };
     draw();
+  },
+  enableSite() {
+    const site = data?.site;
+    if (!site) return;
+    // Called straight from the click: the browser only asks the user during a user gesture.
+    // The background registers the content script for the site once it is granted.
+    browser.permissions.request({ origins: [`*://${site}/*`] }).then(
+      (granted) => (granted ? void actions.enableHere() : fail(`Talkmark was not allowed on ${site}.`)),
+      (e: unknown) => fail(`The browser refused: ${e instanceof Error ? e.message : e}`),
+    );
+  },
+  async toggleAutoCapture() {
+    const tab = await currentTab;
+    if (tab?.id === undefined) return;
+    try {
+      await browser.tabs.sendMessage(tab.id, { type: 'command', command: 'toggle-auto-capture' });
+      window.close();
+    } catch {
+      fail('The Talkmark panel isn’t running in this tab. Reload the page, then try again.');
+    }
   },
   async enableHere() {
     const tab = await currentTab;

@@ -17,6 +17,8 @@ const actions = (): PopupActions => ({
   switchPost: vi.fn(),
   openLibrary: vi.fn(),
   enableHere: vi.fn(),
+  enableSite: vi.fn(),
+  toggleAutoCapture: vi.fn(),
   exportMarkdown: vi.fn(),
 });
 
@@ -40,9 +42,32 @@ describe('popup', () => {
     expect(root.querySelector('h1')?.textContent).toBe('KubeCon Day 2');
     expect(root.querySelector('.summary')?.textContent).toBe('2 talks, 4 notes');
     expect(root.querySelector('.here-count')?.textContent).toBe('3 notes');
-    expect(root.querySelector<HTMLInputElement>('.auto-capture input')?.disabled).toBe(true);
+    click(root.querySelector('.auto-capture button'));
+    expect(a.toggleAutoCapture).toHaveBeenCalled();
     click(root.querySelector('button.export-dialog'));
     expect(a.openLibrary).toHaveBeenCalledWith(`post/${post.id}/export`);
+  });
+
+  it('offers to take notes on a page with no talk yet, and to keep Talkmark on its site', async () => {
+    const h = harness();
+    await seed(h.store);
+    const summary = must(
+      await openLibraryQueries({ name: h.name }).popup(tabVideo('https://conf.example/talks/1')),
+    );
+    const a = actions();
+    const root = mount(
+      <Popup
+        data={{ summary, canEnableHere: true, site: 'conf.example' }}
+        actions={a}
+        status={null}
+        exported={null}
+      />,
+    );
+    expect(root.querySelector('.auto-capture')).toBeNull();
+    const buttons = Array.from(root.querySelectorAll('.enable button'));
+    expect(buttons.map((b) => b.textContent)).toEqual(['Take notes on this page', 'Always on conf.example']);
+    click(buttons[1] ?? null);
+    expect(a.enableSite).toHaveBeenCalled();
   });
 
   it('without a known tab, lists the latest notes of the active post’s last talk, in the other post too', async () => {
