@@ -91,7 +91,7 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
         video: r.video,
         doc: d.doc,
         fps: slideDefaults.sampleFps,
-        read: (v) => reader.read(v),
+        read: (v) => reader.sample(v),
         isAd: () => d.adapter.isAdPlaying(d.doc),
         onFrame(frame) {
           const event = detectorOf(r).push(frame);

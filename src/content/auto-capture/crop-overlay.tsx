@@ -42,13 +42,27 @@ export function pickCropArea(
   win?.addEventListener('resize', place, { signal: life.signal });
 
   return new Promise((resolve) => {
+    let done = false;
     const finish = (choice: CropChoice) => {
+      if (done) return;
+      done = true;
       life.abort();
       render(null, container);
       host.remove();
       resolve(choice);
     };
     signal.addEventListener('abort', () => finish(null), { once: true, signal: life.signal });
+    // Escape cancels wherever the focus went meanwhile (the page, the player's controls).
+    win?.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopImmediatePropagation();
+        finish(null);
+      },
+      { capture: true, signal: life.signal },
+    );
     render(
       <CropPicker
         initial={initial}

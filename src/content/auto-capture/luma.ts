@@ -3,6 +3,7 @@
 // 57 KB readback. A frame the page won't let us read is reported with the reason, once, so
 // auto-capture can stop and say so instead of sampling in vain.
 import type { LumaFrame } from '../../core/slides';
+import { readRows } from './frame-rows';
 
 /** Y = (77R + 150G + 29B) >> 8 (BT.601 weights in integers), the detector's and the CLI's luma. */
 export function lumaOf(rgba: ArrayLike<number>, width: number, height: number): Uint8Array {
@@ -16,16 +17,50 @@ export function lumaOf(rgba: ArrayLike<number>, width: number, height: number): 
 /** Why the frames can't be read; auto-capture can't run on this video. */
 export class Unreadable extends Error {}
 
+/** Row copies and the canvas scale differently; a wrong reading is off by far more. */
+const MAX_MEAN_DIFFERENCE = 12;
+
+export function meanDifference(a: Uint8Array, b: Uint8Array): number {
+  if (a.length !== b.length || a.length === 0) return Number.POSITIVE_INFINITY;
+  let sum = 0;
+  for (let i = 0; i < a.length; i++) sum += Math.abs((a[i] ?? 0) - (b[i] ?? 0));
+  return sum / a.length;
+}
+
 export class LumaReader {
   private canvas: HTMLCanvasElement | null = null;
   private ctx: CanvasRenderingContext2D | null = null;
+  /** Whether WebCodecs' row copies (frame-rows.ts) work for this video; null until tried. */
+  // Chromium only: Firefox ESR's VideoFrame copies gave frames on which the detector found no
+  // slide at all (the e2e test), and its canvas path is cheap enough there.
+  private rows: boolean | null = __BROWSER__ !== 'chrome' || typeof VideoFrame === 'undefined' ? false : null;
 
   constructor(
     private readonly width: number,
     private readonly height: number,
   ) {}
 
-  /** The frame on screen now; throws Unreadable when the page doesn't let us read it. */
+  /** The frame on screen now, the cheapest way the browser allows; rejects with Unreadable. */
+  async sample(video: HTMLVideoElement): Promise<LumaFrame> {
+    if (video.mediaKeys) throw new Unreadable('the video is DRM-protected, so its frames cannot be read');
+    if (this.rows === true) {
+      const frame = await readRows(video, this.width, this.height);
+      if (frame) return frame;
+      this.rows = false;
+    }
+    if (this.rows === null) {
+      // First frame: the row copies must agree with the canvas, or the canvas it is (a browser's
+      // WebCodecs may hand out a format or layout this reading doesn't expect).
+      // The canvas has the last word on whether the frames can be read at all.
+      const rows = await readRows(video, this.width, this.height).catch(() => null);
+      const canvas = this.read(video);
+      this.rows = rows !== null && meanDifference(rows.data, canvas.data) < MAX_MEAN_DIFFERENCE;
+      return canvas;
+    }
+    return this.read(video);
+  }
+
+  /** The frame on screen now, through a canvas; throws Unreadable when the page doesn't let us read it. */
   read(video: HTMLVideoElement): LumaFrame {
     if (video.mediaKeys) throw new Unreadable('the video is DRM-protected, so its frames cannot be read');
     if (!this.ctx) {

@@ -11,7 +11,8 @@ export interface SamplerDeps {
   doc: Document;
   /** Sampled frames per second of video. */
   fps: number;
-  read(video: HTMLVideoElement): LumaFrame;
+  /** May answer later (WebCodecs copies are asynchronous); no new sample is taken meanwhile. */
+  read(video: HTMLVideoElement): LumaFrame | Promise<LumaFrame>;
   isAd(): boolean;
   onFrame(frame: LumaFrame): void;
   /** What the detector was watching doesn't continue (seek, new source, ad, time jump): reset it. */
@@ -37,6 +38,9 @@ export function startSampling(d: SamplerDeps, signal: AbortSignal): void {
   let lastT: number | null = null;
   let inAd = false;
   let stopped = false;
+  let reading = false;
+  /** Counts breaks, so a frame read across one is dropped. */
+  let breaks = 0;
 
   const running = () => !stopped && !signal.aborted && !video.paused && !video.ended && !doc.hidden;
   const cancel = () => {
@@ -44,10 +48,11 @@ export function startSampling(d: SamplerDeps, signal: AbortSignal): void {
     timer = null;
   };
   const schedule = () => {
-    if (timer !== null || !running()) return;
+    if (timer !== null || reading || !running()) return;
     timer = setTimeout(tick, sampleDelayMs(d.fps, video.playbackRate));
   };
   const breakOff = () => {
+    breaks++;
     lastT = null;
     d.onBreak();
   };
@@ -64,14 +69,37 @@ export function startSampling(d: SamplerDeps, signal: AbortSignal): void {
       breakOff();
     }
     if (video.seeking || video.readyState < 2) return schedule();
-    let frame: LumaFrame;
+    let frame: LumaFrame | Promise<LumaFrame>;
     try {
       frame = d.read(video);
     } catch (e) {
-      if (!(e instanceof Unreadable)) throw e;
-      stopped = true;
-      return d.onUnreadable(e.message);
+      return fail(e);
     }
+    if (!(frame instanceof Promise)) return use(frame);
+    // No second read starts while this one is out (schedule() checks `reading`).
+    reading = true;
+    const epoch = breaks;
+    frame.then(
+      (f) => {
+        reading = false;
+        // A seek or a new source while it was read: the frame belongs to what came before.
+        if (running() && breaks === epoch) use(f);
+        else schedule();
+      },
+      (e) => {
+        reading = false;
+        fail(e);
+      },
+    );
+  }
+
+  function fail(e: unknown) {
+    if (!(e instanceof Unreadable)) throw e;
+    stopped = true;
+    d.onUnreadable(e.message);
+  }
+
+  function use(frame: LumaFrame) {
     // The same frame again (a stalled stream): nothing new to look at.
     if (frame.t === lastT) return schedule();
     if (lastT !== null && (frame.t < lastT || frame.t - lastT > MAX_GAP_SECONDS)) breakOff();

@@ -178,6 +178,51 @@ describe('the sampling loop', () => {
     expect(vi.getTimerCount()).toBe(0);
   });
 
+  it('reads asynchronously one frame at a time, and drops a frame read across a seek', async () => {
+    const video = Object.assign(new EventTarget(), {
+      paused: false,
+      ended: false,
+      seeking: false,
+      readyState: 4,
+      currentTime: 5,
+      playbackRate: 1,
+    });
+    const pending: Array<() => void> = [];
+    const frames: number[] = [];
+    let reads = 0;
+    startSampling(
+      {
+        video: video as unknown as HTMLVideoElement,
+        doc: Object.assign(new EventTarget(), { hidden: false }) as unknown as Document,
+        fps: 2,
+        read: (v) => {
+          reads++;
+          const t = v.currentTime;
+          return new Promise<LumaFrame>((resolve) =>
+            pending.push(() => resolve({ t, width: 1, height: 1, data: new Uint8Array(1) })),
+          );
+        },
+        isAd: () => false,
+        onFrame: (f) => frames.push(f.t),
+        onBreak: () => undefined,
+        onUnreadable: () => undefined,
+      },
+      new AbortController().signal,
+    );
+    await vi.advanceTimersByTimeAsync(2000);
+    expect(reads).toBe(1);
+    pending.shift()?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(frames).toEqual([5]);
+    video.currentTime = 5.5;
+    await vi.advanceTimersByTimeAsync(500);
+    expect(reads).toBe(2);
+    video.dispatchEvent(new Event('seeking'));
+    pending.shift()?.();
+    await vi.advanceTimersByTimeAsync(0);
+    expect(frames).toEqual([5]);
+  });
+
   it('leaves no timer and no listener when its signal aborts', () => {
     const s = stage();
     s.play();
