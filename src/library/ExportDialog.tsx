@@ -4,8 +4,8 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, ExportOptions } from '../core/export';
 import type { Post } from '../core/model';
-import type { Settings } from '../ui/settings';
-import type { ExportRequest } from './api';
+import type { ExportImageFormat, Settings } from '../ui/settings';
+import type { ExportRequest, ImageExport } from './api';
 import type { Shell } from './shell';
 
 const formats: Array<[ExportFormat, string]> = [
@@ -18,6 +18,19 @@ const formats: Array<[ExportFormat, string]> = [
 /** Slides fit the preview's width; the text reads like a blog post. */
 const previewStyle =
   '<style>body{font:15px/1.55 system-ui,sans-serif;margin:12px;color:#16181b;background:#fff}img{max-width:100%;height:auto}</style>';
+
+const imageFormats: Array<[ExportImageFormat, string]> = [
+  ['keep', 'As captured'],
+  ['image/jpeg', 'JPEG'],
+  ['image/webp', 'WebP'],
+  ['image/png', 'PNG'],
+];
+
+export const imagesFrom = (s: Settings): ImageExport => ({
+  format: s.exportImageFormat,
+  maxWidth: s.exportImageMaxWidth,
+  quality: s.exportImageQuality,
+});
 
 export function optionsFrom(s: Settings): Partial<ExportOptions> {
   return {
@@ -34,6 +47,7 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
   const { api, notify, version } = shell;
   const [format, setFormat] = useState<ExportFormat>('hugo');
   const [options, setOptions] = useState<Partial<ExportOptions>>({});
+  const [images, setImages] = useState<ImageExport>({ format: 'keep', maxWidth: 0, quality: 0.85 });
   const [html, setHtml] = useState<string | null>(null);
   const [busy, setBusy] = useState(false);
   const [conflict, setConflict] = useState<string[] | null>(null);
@@ -43,20 +57,22 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
     void api.loadSettings().then((s) => {
       setFormat(s.exportFormat);
       setOptions(optionsFrom(s));
+      setImages(imagesFrom(s));
     });
   }, [api]);
   useEffect(() => {
     const d = dialog.current;
     if (d && !d.open) d.showModal?.();
   }, []);
-  const request: ExportRequest = { postId: post.id, format, options };
+  const request: ExportRequest = { postId: post.id, format, options, images };
   useEffect(() => {
     void api
       .exportPreview({ postId: post.id, format, options })
       .then((r) => setHtml(r.ok ? r.value : `<p>${r.error}</p>`));
   }, [api, post.id, format, options, version]);
 
-  const set = (patch: Partial<ExportOptions>) => setOptions({ ...options, ...patch });
+  // Functional updates: two quick edits in one task must not undo each other.
+  const set = (patch: Partial<ExportOptions>) => setOptions((cur) => ({ ...cur, ...patch }));
   const zip = async () => {
     setBusy(true);
     const r = await api.exportZip(request);
@@ -129,6 +145,38 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
               name="author"
               value={options.author ?? ''}
               onInput={(e) => set({ author: e.currentTarget.value })}
+            />
+          </label>
+          <label class="field">
+            <span>Slides</span>
+            <select
+              name="imageFormat"
+              value={images.format}
+              onChange={(e) => {
+                const format = e.currentTarget.value as ExportImageFormat;
+                setImages((cur) => ({ ...cur, format }));
+              }}
+            >
+              {imageFormats.map(([f, label]) => (
+                <option key={f} value={f}>
+                  {label}
+                </option>
+              ))}
+            </select>
+          </label>
+          <label class="field">
+            <span>Slide width at most (px, 0 keeps it)</span>
+            <input
+              name="imageMaxWidth"
+              type="number"
+              min={0}
+              max={7680}
+              step={10}
+              value={images.maxWidth}
+              onInput={(e) => {
+                const maxWidth = Math.max(0, Number(e.currentTarget.value) || 0);
+                setImages((cur) => ({ ...cur, maxWidth }));
+              }}
             />
           </label>
           <div class="export-actions">

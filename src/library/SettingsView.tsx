@@ -7,6 +7,7 @@ import { exportFormats } from '../core/export/types';
 import {
   type CaptureMime,
   captureMimes,
+  type ExportImageFormat,
   type Sensitivity,
   type Settings,
   sensitivities,
@@ -186,6 +187,31 @@ export function SettingsView({ shell }: { shell: Shell }) {
             onChange={(e) => set('exportToc', e.currentTarget.checked)}
           />{' '}
           Table of contents (Hugo)
+        </label>
+        <label class="field">
+          <span>Slides in exports</span>
+          <select
+            name="exportImageFormat"
+            value={s.exportImageFormat}
+            onChange={(e) => set('exportImageFormat', e.currentTarget.value as ExportImageFormat)}
+          >
+            <option value="keep">As captured</option>
+            <option value="image/jpeg">JPEG</option>
+            <option value="image/webp">WebP</option>
+            <option value="image/png">PNG</option>
+          </select>
+        </label>
+        <label class="field">
+          <span>Slide width in exports at most (px, 0 keeps it)</span>
+          <input
+            name="exportImageMaxWidth"
+            type="number"
+            min={0}
+            max={7680}
+            step={10}
+            value={s.exportImageMaxWidth}
+            onInput={(e) => set('exportImageMaxWidth', Math.max(0, Number(e.currentTarget.value) || 0))}
+          />
         </label>
       </form>
       <p role="status" class="ok">

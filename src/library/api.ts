@@ -14,7 +14,7 @@ import type {
   PostView,
   TalkPatch,
 } from '../store';
-import type { Settings } from '../ui/settings';
+import type { ExportImageFormat, Settings } from '../ui/settings';
 
 export type Outcome<T = void> = Result<T, string>;
 
@@ -36,6 +36,15 @@ export interface ExportRequest {
   postId: PostId;
   format: ExportFormat;
   options: Partial<ExportOptions>;
+  /** How slides go into the export; as captured when absent. */
+  images?: ImageExport;
+}
+
+export interface ImageExport {
+  format: ExportImageFormat;
+  /** 0 keeps the size. */
+  maxWidth: number;
+  quality: number;
 }
 
 /** Writing into a folder: what already exists there is reported before anything is written. */

@@ -9,6 +9,7 @@ import { type KeyValueArea, loadSettings, saveSettings } from '../ui/settings';
 import type { ExportRequest, LibraryApi, Outcome } from './api';
 import { duplicateSnapshot } from './duplicate';
 import { canWrite, type DirHandle, existingFiles, writeFiles } from './folder';
+import { reencodeImages } from './reencode';
 
 export interface ApiDeps {
   store: Store;
@@ -48,9 +49,17 @@ export function storeApi(deps: ApiDeps): LibraryApi {
   const filesOf = async (req: ExportRequest): Promise<Outcome<{ files: ExportFile[]; snap: Snapshot }>> => {
     const snap = await snapshotOf(req.postId);
     if (!snap.ok) return snap;
+    let images: Snapshot;
+    try {
+      images = await reencodeImages(snap.value, req.images);
+    } catch (e) {
+      return err(
+        `The slides could not be re-encoded: ${e instanceof Error ? e.message : e}. Export them as captured.`,
+      );
+    }
     const { exportPost } = await exporting();
-    const files = exportPost(snap.value, req.postId, req.format, req.options);
-    return files.ok ? ok({ files: files.value, snap: snap.value }) : err(`Export failed: ${files.error}`);
+    const files = exportPost(images, req.postId, req.format, req.options);
+    return files.ok ? ok({ files: files.value, snap: images }) : err(`Export failed: ${files.error}`);
   };
 
   return {

@@ -8,6 +8,9 @@ export type CaptureMime = 'image/jpeg' | 'image/webp' | 'image/png';
 export type Sensitivity = 'low' | 'normal' | 'high';
 
 export const captureMimes: readonly CaptureMime[] = ['image/jpeg', 'image/webp', 'image/png'];
+/** Slides in an export: as captured, or re-encoded to one format. */
+export type ExportImageFormat = 'keep' | CaptureMime;
+export const exportImageFormats: readonly ExportImageFormat[] = ['keep', ...captureMimes];
 export const sensitivities: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
 export const defaultSettings = {
@@ -24,6 +27,11 @@ export const defaultSettings = {
   exportToc: defaultExportOptions.toc,
   exportHeadingTemplate: defaultExportOptions.headingTemplate,
   exportRecordingLinkText: defaultExportOptions.recordingLinkText,
+  exportImageFormat: 'keep' as ExportImageFormat,
+  /** Slides wider than this are scaled down in the export (px); 0 keeps their size. */
+  exportImageMaxWidth: 0,
+  /** 0.5–1, when slides are re-encoded as JPEG or WebP. */
+  exportImageQuality: 0.85,
 };
 
 export type Settings = typeof defaultSettings;
@@ -72,6 +80,9 @@ export function readSettings(stored: unknown): Settings {
     exportToc: pick(raw, 'exportToc', bool),
     exportHeadingTemplate: pick(raw, 'exportHeadingTemplate', str(200)),
     exportRecordingLinkText: pick(raw, 'exportRecordingLinkText', str(200)),
+    exportImageFormat: pick(raw, 'exportImageFormat', oneOf(exportImageFormats)),
+    exportImageMaxWidth: pick(raw, 'exportImageMaxWidth', (v) => v === 0 || num(160, 7680)(v)),
+    exportImageQuality: pick(raw, 'exportImageQuality', num(0.5, 1)),
   };
 }
 

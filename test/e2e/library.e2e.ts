@@ -5,7 +5,9 @@
 // Keys with modifiers and drag and drop are dispatched as DOM events (puppeteer's Firefox
 // keyboard can't press Alt+Arrow and neither driver drags HTML5 items the same way); the
 // handlers, the store writes and the re-rendered order are real.
+
 import path from 'node:path';
+import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
 import { restoreFile, sampleBackup, sampleIds } from '../unit/library/sample-backup';
 import type { TestPage } from './browsers';
@@ -193,6 +195,55 @@ describe.each(browsers)('library in %s', (name) => {
     const zip = await page.evaluate(() => (window as { caught?: Promise<unknown> }).caught, null);
     expect(zip).toMatchObject({ name: 'example-conf-2025-day-1-hugo.zip', head: [0x50, 0x4b] });
     expect((zip as { size: number }).size).toBeGreaterThan(10_000);
+    await page.click('button.close-export');
+  });
+
+  it('re-encodes the slides of an export to the format and width asked for', async () => {
+    await page.evaluate((id) => {
+      location.hash = `#post/${id}/export`;
+    }, sampleIds.post);
+    // The dialog fills its fields from the settings first; the preview shows once it has.
+    await page.waitFor(
+      () => document.querySelector('iframe.preview')?.getAttribute('srcdoc')?.includes('Caching beats'),
+      null,
+    );
+    await page.evaluate(() => {
+      const format = document.querySelector('select[name="imageFormat"]') as HTMLSelectElement;
+      format.value = 'image/png';
+      format.dispatchEvent(new Event('change', { bubbles: true }));
+      const width = document.querySelector('input[name="imageMaxWidth"]') as HTMLInputElement;
+      width.value = '320';
+      width.dispatchEvent(new Event('input', { bubbles: true }));
+    }, null);
+    await page.waitFor(
+      () =>
+        (document.querySelector('select[name="imageFormat"]') as HTMLSelectElement).value === 'image/png' &&
+        (document.querySelector('input[name="imageMaxWidth"]') as HTMLInputElement).value === '320',
+      null,
+    );
+    await page.evaluate(() => {
+      const w = window as { zipped?: Promise<number[]> };
+      w.zipped = new Promise((resolve) => {
+        HTMLAnchorElement.prototype.click = function (this: HTMLAnchorElement) {
+          void fetch(this.href)
+            .then((r) => r.arrayBuffer())
+            .then((b) => resolve([...new Uint8Array(b)]));
+        };
+      });
+    }, null);
+    await page.click('button.export-zip');
+    const bytes = await page.evaluate(() => (window as { zipped?: Promise<number[]> }).zipped, null);
+    const files = unzipSync(new Uint8Array(bytes ?? []));
+    const slides = Object.entries(files).filter(([name]) => /slide-.*\.(png|jpe?g|webp)$/.test(name));
+    expect(slides.length).toBe(4);
+    for (const [name, png] of slides) {
+      expect(name).toMatch(/\.png$/);
+      // PNG: the signature, then IHDR with the width as a big-endian number at byte 16.
+      expect([...png.slice(1, 4)]).toEqual([0x50, 0x4e, 0x47]);
+      expect(new DataView(png.buffer, png.byteOffset).getUint32(16)).toBe(320);
+    }
+    const md = new TextDecoder().decode(Object.entries(files).find(([n]) => n.endsWith('.md'))?.[1]);
+    expect(md).toMatch(/src=.slide-01[^ ]*\.png/);
     await page.click('button.close-export');
   });
 
