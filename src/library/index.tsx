@@ -13,8 +13,10 @@ import { libraryCss } from './styles';
 
 applyTheme(document, libraryCss);
 
-function download(bytes: Uint8Array, name: string): void {
-  const url = URL.createObjectURL(new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'application/zip' }));
+function download(data: Blob | Uint8Array, name: string): void {
+  const blob =
+    data instanceof Blob ? data : new Blob([data as Uint8Array<ArrayBuffer>], { type: 'application/zip' });
+  const url = URL.createObjectURL(blob);
   const a = document.createElement('a');
   a.href = url;
   a.download = name;

@@ -15,8 +15,8 @@ export interface ApiDeps {
   store: Store;
   queries: LibraryQueries;
   settings: KeyValueArea;
-  /** Saves bytes as a download. */
-  download(bytes: Uint8Array, name: string): void;
+  /** Saves bytes (or a Blob, which the browser may keep on disk) as a download. */
+  download(data: Blob | Uint8Array, name: string): void;
   /** The browser's directory picker, or null where there is none (Firefox). */
   pickFolder: (() => Promise<DirHandle>) | null;
   objectUrl(blob: Blob): string;
@@ -151,8 +151,11 @@ export function storeApi(deps: ApiDeps): LibraryApi {
       if (!out.ok) return out;
       const post = out.value.snap.posts[0];
       const name = `${post?.slug || 'post'}-${req.format}.zip`;
-      const { zipToBytes } = await exporting();
-      deps.download(zipToBytes(out.value.files), name);
+      const { zipFiles } = await exporting();
+      // Streamed into a Blob, which the browser spools to disk when large: a 500 MB post
+      // never needs its zip in memory beside its slides.
+      const zip = await new Response(zipFiles(out.value.files)).blob();
+      deps.download(new Blob([zip], { type: 'application/zip' }), name);
       return ok({ files: out.value.files.length, name });
     },
     exportToFolder: deps.pickFolder

@@ -28,7 +28,7 @@ export class MemoryArea implements KeyValueArea {
 export interface Harness {
   api: LibraryApi;
   store: Store;
-  downloads: Array<{ name: string; bytes: Uint8Array }>;
+  downloads: Array<{ name: string; data: Blob | Uint8Array }>;
   settings: MemoryArea;
   /** The database's name, for a second connection (as the popup opens one). */
   name: string;
@@ -44,7 +44,7 @@ export function harness(pickFolder: (() => Promise<DirHandle>) | null = null): H
     store,
     queries: openLibraryQueries({ name }),
     settings,
-    download: (bytes, file) => downloads.push({ name: file, bytes }),
+    download: (data, file) => downloads.push({ name: file, data }),
     pickFolder,
     objectUrl: () => `blob:test/${++n}`,
     revokeUrl: () => {},

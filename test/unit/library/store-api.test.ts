@@ -66,7 +66,11 @@ describe('library api', () => {
     const { post } = await seed(store);
     const zip = must(await api.exportZip({ postId: post.id, format: 'hugo', options: {} }));
     expect(zip.name).toBe('kubecon-day-2-hugo.zip');
-    expect(downloads[0]?.bytes.slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
+    // The zip arrives as a Blob streamed from the exporter, not one buffer built in memory.
+    const data = downloads[0]?.data;
+    expect(data).toBeInstanceOf(Blob);
+    const bytes = new Uint8Array(await (data as Blob).arrayBuffer());
+    expect(bytes.slice(0, 2)).toEqual(new Uint8Array([0x50, 0x4b]));
     const html = must(await api.exportPreview({ postId: post.id, format: 'hugo', options: {} }));
     expect(html).toContain('Caching beats cleverness');
     expect(html).toMatch(/<img src="blob:test\/\d+"/);
