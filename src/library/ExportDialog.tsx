@@ -4,7 +4,12 @@
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, ExportOptions } from '../core/export';
 import type { Post } from '../core/model';
-import type { ExportImageFormat, Settings } from '../ui/settings';
+import {
+  type ExportImageFormat,
+  exportImageFormatLabels,
+  exportImageFormats,
+  type Settings,
+} from '../ui/settings';
 import type { ExportRequest, ImageExport } from './api';
 import type { Shell } from './shell';
 
@@ -18,13 +23,6 @@ const formats: Array<[ExportFormat, string]> = [
 /** Slides fit the preview's width; the text reads like a blog post. */
 const previewStyle =
   '<style>body{font:15px/1.55 system-ui,sans-serif;margin:12px;color:#16181b;background:#fff}img{max-width:100%;height:auto}</style>';
-
-const imageFormats: Array<[ExportImageFormat, string]> = [
-  ['keep', 'As captured'],
-  ['image/jpeg', 'JPEG'],
-  ['image/webp', 'WebP'],
-  ['image/png', 'PNG'],
-];
 
 export const imagesFrom = (s: Settings): ImageExport => ({
   format: s.exportImageFormat,
@@ -157,9 +155,9 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
                 setImages((cur) => ({ ...cur, format }));
               }}
             >
-              {imageFormats.map(([f, label]) => (
+              {exportImageFormats.map((f) => (
                 <option key={f} value={f}>
-                  {label}
+                  {exportImageFormatLabels[f]}
                 </option>
               ))}
             </select>

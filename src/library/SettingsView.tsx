@@ -1,6 +1,5 @@
-// Settings, saved as they change. The content script doesn't read them yet (capture format,
-// quality and auto-capture sensitivity are its own defaults today); they are stored in
-// browser.storage.local under "settings" so it can, and export defaults apply here now.
+// Settings, saved as they change, in browser.storage.local under "settings": the video page
+// reads the capture and auto-capture ones, the export dialog starts from the export ones.
 import { useEffect, useState } from 'preact/hooks';
 import type { ExportFormat } from '../core/export';
 import { exportFormats } from '../core/export/types';
@@ -8,6 +7,8 @@ import {
   type CaptureMime,
   captureMimes,
   type ExportImageFormat,
+  exportImageFormatLabels,
+  exportImageFormats,
   type Sensitivity,
   type Settings,
   sensitivities,
@@ -195,10 +196,11 @@ export function SettingsView({ shell }: { shell: Shell }) {
             value={s.exportImageFormat}
             onChange={(e) => set('exportImageFormat', e.currentTarget.value as ExportImageFormat)}
           >
-            <option value="keep">As captured</option>
-            <option value="image/jpeg">JPEG</option>
-            <option value="image/webp">WebP</option>
-            <option value="image/png">PNG</option>
+            {exportImageFormats.map((f) => (
+              <option key={f} value={f}>
+                {exportImageFormatLabels[f]}
+              </option>
+            ))}
           </select>
         </label>
         <label class="field">

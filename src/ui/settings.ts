@@ -11,6 +11,13 @@ export const captureMimes: readonly CaptureMime[] = ['image/jpeg', 'image/webp',
 /** Slides in an export: as captured, or re-encoded to one format. */
 export type ExportImageFormat = 'keep' | CaptureMime;
 export const exportImageFormats: readonly ExportImageFormat[] = ['keep', ...captureMimes];
+/** How the export's slide formats are named in the export dialog and the settings. */
+export const exportImageFormatLabels: Record<ExportImageFormat, string> = {
+  keep: 'As captured',
+  'image/jpeg': 'JPEG',
+  'image/webp': 'WebP',
+  'image/png': 'PNG',
+};
 export const sensitivities: readonly Sensitivity[] = ['low', 'normal', 'high'];
 
 export const defaultSettings = {
