@@ -7,15 +7,19 @@
 // stored per talk. The browser command `toggle-auto-capture` is run in Chromium only: Firefox's
 // background page can't be evaluated over WebDriver BiDi (the in-page key `a` is tested in both).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import truth from '../fixtures/videos/ground-truth.json';
 import type { TestPage } from './browsers';
 import { browsers, fixtureVideo, useBrowser } from './scenario';
 import { type FixtureServer, startServer } from './server';
 import {
+  bandAt,
+  bandProbe,
+  decodeStored,
+  expectColour,
   panelCount,
   panelText,
   pressOnPage,
   type StoredNote,
+  sampleTalk,
   seekTo,
   storeReader,
   until,
@@ -23,47 +27,11 @@ import {
   waitForVideo,
 } from './video-page-helpers';
 
-type Rgb = [number, number, number];
 type AutoNote = StoredNote & { auto?: boolean };
 
-const sample = truth['sample-talk'];
 const title = 'Shipping Small Things Fast';
-const slideStarts = sample.segments.filter((s) => s.kind === 'slide').map((s) => s.start);
-const camera = sample.segments.find((s) => s.kind === 'camera') ?? { start: 30, end: 40 };
-const bandAt = (t: number): Rgb => {
-  const seg = sample.segments.find((s) => s.start <= t && t < s.end);
-  if (!seg || !('bandRgb' in seg)) throw new Error(`no slide at ${t}s`);
-  return seg.bandRgb as Rgb;
-};
-const probe: [number, number] = [sample.probe.x / sample.width, sample.probe.y / sample.height];
-
-/** In an extension page: the colour at a fractional point of a stored image. */
-function storedColour(arg: { imageId: string; at: [number, number] }): Promise<Rgb> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('talkmark');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('images').objectStore('images').get(arg.imageId);
-      req.onerror = () => reject(req.error);
-      req.onsuccess = async () => {
-        open.result.close();
-        const bitmap = await createImageBitmap(req.result.blob as Blob);
-        const canvas = document.createElement('canvas');
-        canvas.width = bitmap.width;
-        canvas.height = bitmap.height;
-        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-        ctx.drawImage(bitmap, 0, 0);
-        const d = ctx.getImageData(
-          Math.floor(arg.at[0] * bitmap.width),
-          Math.floor(arg.at[1] * bitmap.height),
-          1,
-          1,
-        ).data;
-        resolve([d[0] ?? 0, d[1] ?? 0, d[2] ?? 0]);
-      };
-    };
-  });
-}
+const slideStarts = sampleTalk.segments.filter((s) => s.kind === 'slide').map((s) => s.start);
+const camera = sampleTalk.segments.find((s) => s.kind === 'camera') ?? { start: 30, end: 40 };
 
 /** In an extension page: everything auto-capture keeps in storage.local. */
 function storedPrefs(): Promise<Record<string, unknown>> {
@@ -177,10 +145,11 @@ describe.each(browsers)('auto-capture in %s', (name) => {
       // A frame's worth of slack: currentTime, read as the frame is drawn, may trail it by ~30 ms.
       expect(note?.time, `slide from ${start}s`).toBeGreaterThanOrEqual(start - 0.1);
       expect(note?.time, `slide from ${start}s`).toBeLessThan(start + 2);
-      const colour = await store.page.evaluate(storedColour, { imageId: note?.imageId ?? '', at: probe });
-      const want = bandAt(start + 0.1);
-      const diff = Math.max(...want.map((c, k) => Math.abs(c - (colour[k] ?? -999))));
-      expect(diff, `band of the slide at ${note?.time}s: ${colour} vs ${want}`).toBeLessThan(40);
+      const img = await store.page.evaluate(decodeStored, {
+        imageId: note?.imageId ?? '',
+        points: [bandProbe],
+      });
+      expectColour(img.colours[0], bandAt(start + 0.1), `band of the slide at ${note?.time}s`);
     }
     expect(await page.evaluate(panelCount, '.auto-label')).toBe(played.length);
 

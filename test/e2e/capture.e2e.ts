@@ -5,14 +5,20 @@
 // (getImage), the screenshot fallback for a cross-origin video without CORS (letterbox
 // cropped away), and both failing (the slide is kept as a note without a picture).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import truth from '../fixtures/videos/ground-truth.json';
 import type { TestPage } from './browsers';
 import { browsers, fixtureVideo, useBrowser } from './scenario';
 import { type FixtureServer, startServer } from './server';
 import {
+  backgroundProbe,
+  backgroundRgb,
+  bandAt,
+  bandProbe,
+  decodeStored,
+  expectColour,
   panelCount,
   panelText,
   pressOnPage,
+  sampleTalk,
   seekTo,
   storeReader,
   until,
@@ -20,63 +26,10 @@ import {
   waitForVideo,
 } from './video-page-helpers';
 
-type Rgb = [number, number, number];
-interface Decoded {
-  width: number;
-  height: number;
-  /** Colours at the points asked for, as fractions of the image's size. */
-  colours: Rgb[];
-}
-
-const sample = truth['sample-talk'];
-const bandAt = (t: number): Rgb => {
-  const seg = sample.segments.find((s) => s.start <= t && t < s.end);
-  if (!seg || !('bandRgb' in seg)) throw new Error(`no slide at ${t}s`);
-  return seg.bandRgb as Rgb;
-};
-/** The probe in the band, and a point in the slide's light background, as fractions. */
-const probe: [number, number] = [sample.probe.x / sample.width, sample.probe.y / sample.height];
+const sample = sampleTalk;
+const probe = bandProbe;
+const background = backgroundProbe;
 const topLeft: [number, number] = [4 / sample.width, 4 / sample.height];
-const background = [0.04, 0.55] as [number, number];
-
-/** In an extension page: decodes a stored image and reads colours at fractional points. */
-function decodeStored(arg: { imageId: string; points: Array<[number, number]> }): Promise<Decoded> {
-  return new Promise((resolve, reject) => {
-    const open = indexedDB.open('talkmark');
-    open.onerror = () => reject(open.error);
-    open.onsuccess = () => {
-      const req = open.result.transaction('images').objectStore('images').get(arg.imageId);
-      req.onerror = () => reject(req.error);
-      req.onsuccess = async () => {
-        open.result.close();
-        const bitmap = await createImageBitmap(req.result.blob as Blob);
-        const canvas = document.createElement('canvas');
-        canvas.width = bitmap.width;
-        canvas.height = bitmap.height;
-        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
-        ctx.drawImage(bitmap, 0, 0);
-        const colours = arg.points.map(([fx, fy]) => {
-          const d = ctx.getImageData(
-            Math.floor(fx * bitmap.width),
-            Math.floor(fy * bitmap.height),
-            1,
-            1,
-          ).data;
-          return [d[0], d[1], d[2]] as [number, number, number];
-        });
-        resolve({ width: bitmap.width, height: bitmap.height, colours });
-      };
-    };
-  });
-}
-
-function expectColour(actual: Rgb | undefined, expected: Rgb, what: string): void {
-  const diff = Math.max(...expected.map((c, i) => Math.abs(c - (actual?.[i] ?? -999))));
-  // JPEG at 0.9 and the video's YUV→RGB conversion move colours a little, never by 40.
-  expect(diff, `${what}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`).toBeLessThan(
-    40,
-  );
-}
 
 async function captureAt(page: TestPage, seconds: number): Promise<void> {
   const before = await page.evaluate(panelCount, '.note-slide');
@@ -132,7 +85,7 @@ describe.each(browsers)('slide capture in %s', (name) => {
       });
       expect([img.width, img.height]).toEqual([sample.width, sample.height]);
       expectColour(img.colours[0], bandAt(t), `band at ${t}s`);
-      expectColour(img.colours[1], [248, 250, 252], `background at ${t}s`);
+      expectColour(img.colours[1], backgroundRgb, `background at ${t}s`);
     }
 
     // After a reload the slides come back with their pictures, read from the store.
@@ -172,7 +125,7 @@ describe.each(browsers)('slide capture in %s', (name) => {
     expect(Math.abs(img.height - 360)).toBeLessThanOrEqual(1);
     expectColour(img.colours[0], bandAt(60), 'band');
     expectColour(img.colours[1], bandAt(60), 'top-left corner (a letterbox bar would be black)');
-    expectColour(img.colours[2], [248, 250, 252], 'background');
+    expectColour(img.colours[2], backgroundRgb, 'background');
     await store.close();
     await page.close();
   });

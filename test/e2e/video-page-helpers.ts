@@ -1,5 +1,7 @@
 // Shared steps of the video-page and capture suites. Functions passed to `evaluate` run in
 // the page, so each is self-contained (no closures over this module).
+import { expect } from 'vitest';
+import truth from '../fixtures/videos/ground-truth.json';
 import type { TestBrowser, TestPage } from './browsers';
 import { readStore } from './scenario';
 
@@ -109,4 +111,74 @@ export function focusInNote(arg: { text: string; button: string }): boolean {
   const el = row?.querySelector<HTMLElement>(arg.button);
   el?.focus();
   return Boolean(el);
+}
+
+// Pixels of stored slides, compared with what the sample talk shows at a moment
+// (test/fixtures/videos/ground-truth.json).
+export type Rgb = [number, number, number];
+export interface DecodedImage {
+  width: number;
+  height: number;
+  /** Colours at the points asked for, as fractions of the image's size. */
+  colours: Rgb[];
+}
+
+export const sampleTalk = truth['sample-talk'];
+/** The colour of the band at the top of the slide on screen at `t` seconds. */
+export function bandAt(t: number): Rgb {
+  const seg = sampleTalk.segments.find((s) => s.start <= t && t < s.end);
+  if (!seg || !('bandRgb' in seg)) throw new Error(`no slide at ${t}s`);
+  return seg.bandRgb as Rgb;
+}
+/** The probe point inside the band, as fractions of the picture. */
+export const bandProbe: [number, number] = [
+  sampleTalk.probe.x / sampleTalk.width,
+  sampleTalk.probe.y / sampleTalk.height,
+];
+/** A point in the slide's light background, and its colour. */
+export const backgroundProbe: [number, number] = [0.04, 0.55];
+export const backgroundRgb: Rgb = [248, 250, 252];
+
+/** In an extension page: decodes a stored image and reads colours at fractional points. */
+export function decodeStored(arg: {
+  imageId: string;
+  points: Array<[number, number]>;
+}): Promise<DecodedImage> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('talkmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const req = open.result.transaction('images').objectStore('images').get(arg.imageId);
+      req.onerror = () => reject(req.error);
+      req.onsuccess = async () => {
+        open.result.close();
+        if (!req.result) return reject(new Error(`no stored image ${arg.imageId}`));
+        const bitmap = await createImageBitmap(req.result.blob as Blob);
+        const canvas = document.createElement('canvas');
+        canvas.width = bitmap.width;
+        canvas.height = bitmap.height;
+        const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+        ctx.drawImage(bitmap, 0, 0);
+        const colours = arg.points.map(([fx, fy]) => {
+          const d = ctx.getImageData(
+            Math.floor(fx * bitmap.width),
+            Math.floor(fy * bitmap.height),
+            1,
+            1,
+          ).data;
+          return [d[0] ?? 0, d[1] ?? 0, d[2] ?? 0] as [number, number, number];
+        });
+        resolve({ width: bitmap.width, height: bitmap.height, colours });
+      };
+    };
+  });
+}
+
+/** Fails unless `actual` is within the tolerance of `expected` on every channel. */
+export function expectColour(actual: Rgb | undefined, expected: Rgb, what: string): void {
+  const diff = Math.max(...expected.map((c, i) => Math.abs(c - (actual?.[i] ?? -999))));
+  // JPEG at 0.9 and the video's YUV→RGB conversion move colours a little, never by 40.
+  expect(diff, `${what}: got ${JSON.stringify(actual)}, expected ${JSON.stringify(expected)}`).toBeLessThan(
+    40,
+  );
 }
