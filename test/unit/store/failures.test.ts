@@ -7,7 +7,7 @@ import { newId } from '../../../src/core/ids';
 import { DB_VERSION, openStore } from '../../../src/store';
 import { steps } from '../../../src/store/migrations';
 import { sampleSnapshot } from '../backup/fixture';
-import { freshStore, jpegBlob, must, sorted } from './helpers';
+import { freshStore, jpegBlob, must, sorted, storeWithTalk } from './helpers';
 
 /** Makes every put into `storeName` fail the way a full disk does. */
 function quotaOn(storeName: string) {
@@ -25,23 +25,9 @@ afterEach(() => {
   vi.restoreAllMocks();
 });
 
-async function withTalk() {
-  const { store, name } = freshStore();
-  const post = must(await store.posts.create({ title: 'P' }));
-  const { talk } = must(
-    await store.talks.findOrCreate({
-      postId: post.id,
-      url: 'https://youtu.be/x',
-      site: 'youtube',
-      videoId: 'aaaaaaaaaaa',
-    }),
-  );
-  return { store, name, talk };
-}
-
 describe('a full disk (QuotaExceededError)', () => {
   it("keeps a slide's text when its image can't be stored, and says why", async () => {
-    const { store, talk } = await withTalk();
+    const { store, talk } = await storeWithTalk();
     quotaOn('images');
     const r = must(
       await store.notes.add(
@@ -57,7 +43,7 @@ describe('a full disk (QuotaExceededError)', () => {
   });
 
   it('returns a quota error and writes nothing when a note itself fails', async () => {
-    const { store, talk } = await withTalk();
+    const { store, talk } = await storeWithTalk();
     quotaOn('notes');
     const r = await store.notes.add({ talkId: talk.id, time: 1, kind: 'text', text: 'x' });
     expect(r).toMatchObject({ ok: false, error: { code: 'quota' } });

@@ -10,6 +10,21 @@ export function freshStore(): { store: Store; name: string } {
   return { store: openStore({ name }), name };
 }
 
+/** A fresh store holding one post with one (YouTube) talk, for tests about notes. */
+export async function storeWithTalk() {
+  const { store, name } = freshStore();
+  const post = must(await store.posts.create({ title: 'P' }));
+  const { talk } = must(
+    await store.talks.findOrCreate({
+      postId: post.id,
+      url: 'https://youtu.be/x',
+      site: 'youtube',
+      videoId: 'aaaaaaaaaaa',
+    }),
+  );
+  return { store, name, post, talk };
+}
+
 /** The value of an ok Result; fails the test with the error otherwise. */
 export function must<T, E>(r: Result<T, E>): T {
   if (!r.ok) throw new Error(`expected ok, got ${JSON.stringify(r.error)}`);

@@ -1,30 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { freshStore, jpegBlob, must } from './helpers';
-
-async function withTalk() {
-  const { store } = freshStore();
-  const post = must(await store.posts.create({ title: 'P' }));
-  const { talk } = must(
-    await store.talks.findOrCreate({
-      postId: post.id,
-      url: 'https://youtu.be/x',
-      site: 'youtube',
-      videoId: 'aaaaaaaaaaa',
-    }),
-  );
-  return { store, post, talk };
-}
+import { jpegBlob, must, storeWithTalk } from './helpers';
 
 describe('notes', () => {
   it('are listed by talk in time order, whatever the order they were added', async () => {
-    const { store, talk } = await withTalk();
+    const { store, talk } = await storeWithTalk();
     for (const time of [30, 5.5, 120, 0])
       must(await store.notes.add({ talkId: talk.id, time, kind: 'text', text: `at ${time}` }));
     expect(must(await store.notes.listByTalk(talk.id)).map((n) => n.time)).toEqual([0, 5.5, 30, 120]);
   });
 
   it('update partially, refusing bad patches without writing', async () => {
-    const { store, talk } = await withTalk();
+    const { store, talk } = await storeWithTalk();
     const { note } = must(
       await store.notes.add({ talkId: talk.id, time: 1, kind: 'quote', text: 'hi', speaker: 'Ada' }),
     );
@@ -44,7 +30,7 @@ describe('notes', () => {
   });
 
   it('store a slide with its image, and delete + restore both', async () => {
-    const { store, talk } = await withTalk();
+    const { store, talk } = await storeWithTalk();
     const added = must(
       await store.notes.add(
         { talkId: talk.id, time: 9, kind: 'slide', text: '' },
@@ -68,7 +54,7 @@ describe('notes', () => {
   });
 
   it('refuse a note for a missing talk', async () => {
-    const { store } = await withTalk();
+    const { store } = await storeWithTalk();
     const r = await store.notes.add({
       talkId: 't_00000000000000ff' as never,
       time: 1,
