@@ -2,13 +2,10 @@
 // video page, the popup, and the library (post editor, export dialog, dark theme), in headless
 // Chromium with the e2e set-up (test build, fixture server, fixture talk, sample backup).
 //   npm run screenshots        -> docs/screenshots/*.png
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
-import type { TestPage } from '../test/e2e/browsers';
+import { launchWithExtension, restoreBackup } from '../bench/extension-browser';
 import { startServer } from '../test/e2e/server';
-import { restoreFile, sampleBackup, sampleIds } from '../test/unit/library/sample-backup';
+import { sampleBackup, sampleIds } from '../test/unit/library/sample-backup';
 
 const root = path.resolve(import.meta.dirname, '..');
 const out = path.join(root, 'docs/screenshots');
@@ -19,41 +16,14 @@ const { ensureVideos } = (await import(path.join(root, 'test/fixtures/make-video
 };
 const videoPath = (await ensureVideos())['sample-talk'] as string;
 const server = await startServer();
-const profile = await mkdtemp(path.join(tmpdir(), 'talkmark-shots-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: false,
-  viewport: { width: 1280, height: 800 },
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    '--hide-scrollbars',
-    '--autoplay-policy=no-user-gesture-required',
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-  ],
+const browser = await launchWithExtension(extension, {
+  args: ['--hide-scrollbars', '--autoplay-policy=no-user-gesture-required'],
 });
-
-/** The few TestPage methods restoreFile needs, over a playwright page. */
-const asTestPage = (page: Page) =>
-  ({
-    evaluate: (fn: (a: unknown) => unknown, arg: unknown) => page.evaluate(fn, arg),
-  }) as unknown as TestPage;
+const { context, ext } = browser;
 
 try {
-  const worker = context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker'));
-  const ext = (file: string) => `chrome-extension://${new URL(worker.url()).host}/${file}`;
   const pageUrl = `${server.origin}/pages/generic.html?src=${path.basename(videoPath)}`;
-
-  const library = await context.newPage();
-  await library.goto(ext('library.html#backup'));
-  await restoreFile(asTestPage(library), sampleBackup(videoPath, pageUrl));
-  await library.waitForSelector('.restore-result.ok');
-  await library.evaluate(() => {
-    location.hash = '#posts';
-  });
-  await library.click('.post-row button.make-active');
+  const library = await restoreBackup(browser, sampleBackup(videoPath, pageUrl));
 
   // The panel on the video page, with a note typed at 0:42.
   const video = await context.newPage();
@@ -109,7 +79,6 @@ try {
   await library.screenshot({ path: path.join(out, 'library-dark.png') });
   console.log(`screenshots written to ${path.relative(root, out)}/`);
 } finally {
-  await context.close();
+  await browser.close();
   await server.close();
-  await rm(profile, { recursive: true, force: true });
 }

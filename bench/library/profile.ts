@@ -2,27 +2,16 @@
 // page's own timings, on the production build with the benchmark's library restored. A tool
 // for looking, not a figure for BENCHMARKS.md:
 //   node build.mjs --production --browser chrome && tsx bench/library/profile.ts [popup|library|search]
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { type CDPSession, chromium, type Page } from 'playwright-core';
+import type { CDPSession, Page } from 'playwright-core';
+import { launchWithExtension } from '../extension-browser';
 import { restoreLibrary } from './setup';
 
 const which = process.argv[2] ?? 'popup';
 const RUNS = Number(process.env.RUNS ?? 3);
 const extension = path.resolve(import.meta.dirname, '../../dist/chrome');
-const profileDir = await mkdtemp(path.join(tmpdir(), 'talkmark-profile-'));
-const context = await chromium.launchPersistentContext(profileDir, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: false,
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    `--disable-extensions-except=${extension}`,
-    `--load-extension=${extension}`,
-  ],
-});
+const browser = await launchWithExtension(extension);
+const { context, ext } = browser;
 
 interface ProfileNode {
   id: number;
@@ -120,7 +109,7 @@ async function timings(page: Page) {
 }
 
 try {
-  const ext = await restoreLibrary(context, { posts: 50, talks: 4, notes: 10_000 });
+  await restoreLibrary(browser, { posts: 50, talks: 4, notes: 10_000 });
   for (let i = 0; i < RUNS; i++) {
     const page = await context.newPage();
     const cdp = await context.newCDPSession(page);
@@ -153,6 +142,5 @@ try {
     await page.close();
   }
 } finally {
-  await context.close();
-  await rm(profileDir, { recursive: true, force: true });
+  await browser.close();
 }

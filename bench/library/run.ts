@@ -3,10 +3,9 @@
 // list with its counts) and a search, each next to the bare IndexedDB read of the same records
 // in the same page and run (alternating runs, so both share the machine's state).
 //   npm run bench:library        (NOTES=10000 POSTS=50 TALKS=4 RUNS=9)
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { chromium, type Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
+import { launchWithExtension } from '../extension-browser';
 import { SMOKE, startBench } from '../results';
 import { bareLibraryOpen, barePopupRead, bareSearch } from './bare';
 import { restoreLibrary, withBlankPage } from './setup';
@@ -25,21 +24,10 @@ const bench = startBench(
   'library',
   `popup and library with ${NOTES} notes, built extension in headless Chromium`,
 );
-const profile = await mkdtemp(path.join(tmpdir(), 'talkmark-bench-'));
-const context = await chromium.launchPersistentContext(profile, {
-  executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-  headless: false,
-  viewport: { width: 1280, height: 800 },
-  args: [
-    '--headless=new',
-    '--no-sandbox',
-    '--disable-gpu',
-    `--disable-extensions-except=${extension.dir}`,
-    `--load-extension=${extension.dir}`,
-  ],
-});
+const browser = await launchWithExtension(extension.dir);
+const { context, ext } = browser;
 try {
-  const ext = await restoreLibrary(context, { posts: POSTS, talks: TALKS, notes: NOTES });
+  await restoreLibrary(browser, { posts: POSTS, talks: TALKS, notes: NOTES });
   console.log(`Restored ${NOTES} notes in ${POSTS} posts × ${TALKS} talks.`);
 
   const popup: number[] = [];
@@ -209,7 +197,6 @@ try {
   );
   console.log(`results: ${bench.write()}`);
 } finally {
-  await context.close();
-  await rm(profile, { recursive: true, force: true });
+  await browser.close();
   await extension.remove();
 }
