@@ -13,7 +13,11 @@ export type StoredImage = ImageMeta & { blob: Blob };
 export interface TalkmarkSchema extends DBSchema {
   posts: { key: PostId; value: Post };
   talks: { key: TalkId; value: Talk; indexes: { byPost: PostId; byVideo: string } };
-  notes: { key: NoteId; value: StoredNote; indexes: { byTalk: TalkId; byTerm: string } };
+  notes: {
+    key: NoteId;
+    value: StoredNote;
+    indexes: { byTalk: TalkId; byTerm: string; byUpdated: string };
+  };
   images: { key: ImageId; value: StoredImage };
   /** Small settings and state, e.g. the active post id. */
   kv: { key: string; value: unknown };

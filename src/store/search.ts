@@ -62,12 +62,10 @@ async function lastEdited(notes: ReadNotes, ids: Set<NoteId>, limit: number): Pr
   if (((limit * total) / ids.size) * STEP_PER_GET > ids.size) {
     return (await readNotes(notes, ids)).slice(0, limit);
   }
-  // schema.ts doesn't name v3's index yet, so it is reached through the untyped store.
-  const untyped = notes as unknown as IDBPObjectStore<unknown, ['notes'], 'notes'>;
   const picked: NoteId[] = [];
-  let cursor = await untyped.index('byUpdated').openKeyCursor(null, 'prev');
+  let cursor = await notes.index('byUpdated').openKeyCursor(null, 'prev');
   while (cursor && picked.length < limit) {
-    const id = cursor.primaryKey as NoteId;
+    const id = cursor.primaryKey;
     if (ids.has(id)) picked.push(id);
     cursor = await cursor.continue();
   }
