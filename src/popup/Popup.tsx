@@ -1,5 +1,5 @@
 // The toolbar popup: the active post, the current tab's talk, quick actions and recent posts.
-// A pure view over a PopupSummary (counts come from the store's indexes, never all notes).
+// A pure view over a PopupSummary (counts are the stored ones, never counted from all notes).
 import { useState } from 'preact/hooks';
 import type { PostId } from '../core/model';
 import { formatTime } from '../core/time';
@@ -118,8 +118,7 @@ export function Popup({
   exported: string | null;
 }) {
   if (!data) return <p class="loading">Loading…</p>;
-  const { active, talks, recent, latest } = data.summary;
-  const count = talks.reduce((n, t) => n + t.noteCount, 0);
+  const { active, counts, recent, latest } = data.summary;
   return (
     <main>
       <header>
@@ -128,7 +127,7 @@ export function Popup({
       </header>
       {active ? (
         <p class="summary">
-          {plural(talks.length, 'talk')}, {plural(count, 'note')}
+          {plural(counts.talks, 'talk')}, {plural(counts.notes, 'note')}
         </p>
       ) : (
         <p class="summary">Open a talk video and press n to add your first note.</p>

@@ -4,9 +4,10 @@
 // - merge: records are matched by id; a new id is added, an equal record left alone, and of
 //   two different versions the later `updatedAt` wins (the snapshot's on a tie). Sections are
 //   then repaired so every talk sits exactly once in its own post.
-import type { Post, Snapshot } from '../core/model';
+import type { Post, PostId, Snapshot, Talk, TalkId } from '../core/model';
 import { err, type Result } from '../core/result';
 import { checkIntegrity, validateSnapshot } from '../core/validate-snapshot';
+import { countsOf } from './counts';
 import { type StoreError, storeError } from './errors';
 import { deepEqual, repairSections } from './merge';
 import { ACTIVE_POST } from './posts';
@@ -85,13 +86,20 @@ export async function importSnapshot(
     repairedPosts: 0,
   };
 
-  return write(ctx, ['posts', 'talks', 'notes', 'images', 'kv'], async (tx) => {
+  return write(ctx, ['posts', 'talks', 'notes', 'images', 'counts', 'kv'], async (tx) => {
     const s = {
       posts: tx.objectStore('posts'),
       talks: tx.objectStore('talks'),
       notes: tx.objectStore('notes'),
       images: tx.objectStore('images'),
+      counts: tx.objectStore('counts'),
     };
+    /** The counts start again from the talks and notes the store now holds. */
+    const recountAll = (talks: Iterable<Talk>, notes: Iterable<StoredNote>) =>
+      batch((add) => {
+        add(s.counts.clear());
+        for (const [id, c] of countsOf(talks, notes)) add(s.counts.put(c, id as PostId | TalkId));
+      });
     if (mode === 'replace') {
       report.removed = {
         posts: await s.posts.count(),
@@ -107,6 +115,7 @@ export async function importSnapshot(
         for (const n of notes) add(s.notes.put(n));
         for (const i of images) add(s.images.put(i));
       });
+      await recountAll(snap.talks, notes);
       report.posts.added = snap.posts.length;
       report.talks.added = snap.talks.length;
       report.notes.added = notes.length;
@@ -150,6 +159,7 @@ export async function importSnapshot(
       for (const n of noteWrites) add(s.notes.put(n));
       for (const i of newImages) add(s.images.put(i));
     });
+    await recountAll(talks.values(), localNotes.values());
     return done(report, [{ type: 'reset' }]);
   });
 }

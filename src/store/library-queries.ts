@@ -1,5 +1,6 @@
-// Cheap reads for the popup and the library's lists: counts come from the byTalk index
-// (IDBIndex.count), never from loading notes, so a first paint stays fast with years of notes.
+// Cheap reads for the popup and the library's lists: counts are the stored ones (counts.ts,
+// schema v4), never counted from the notes, and the popup reads only the records its first
+// screen shows, so a first paint stays fast with years of notes.
 // Also a small key-value slot for what a page wants to remember between visits (the export
 // folder's FileSystemDirectoryHandle, which is structured-cloneable but not JSON).
 // Adds no field to the Store interface; its Connection shares the page's one open database
@@ -8,16 +9,17 @@ import type { Note, Post, PostId, Site, Talk, TalkId } from '../core/model';
 import type { Result } from '../core/result';
 import { Announcer } from './changes';
 import { Connection } from './connection';
+import { noCounts } from './counts';
 import type { StoreError } from './errors';
 import { byTime } from './posts';
-import { DB_NAME, toNote } from './schema';
+import { type Counts, DB_NAME, toNote } from './schema';
 import { type Ctx, done, read, write } from './tx';
 
 /** What the popup shows, read in one transaction. */
 export interface PopupSummary {
   active: Post | undefined;
-  /** The active post's talks in section order, each with its note count. */
-  talks: Array<{ talk: Talk; noteCount: number }>;
+  /** The active post's talks, notes and slides (all zero without one). */
+  counts: { talks: number; notes: number; slides: number };
   /** Posts other than the active one, most recently edited first. */
   recent: Post[];
   /** The current tab's talk in the active post (or any post), when the tab plays one we know. */
@@ -30,6 +32,7 @@ export interface PostSummary {
   post: Post;
   talkCount: number;
   noteCount: number;
+  slideCount: number;
 }
 
 export interface Tab {
@@ -42,83 +45,90 @@ const ACTIVE_POST = 'activePostId';
 export function libraryQueries(ctx: Ctx) {
   return {
     /**
-     * Everything the popup paints; `recentLimit` posts, `latestLimit` notes. Requests go out
-     * in two rounds (what needs no other answer, then what needs the active post), not one
-     * after another: on a busy machine each round trip to the database is what costs.
+     * Everything the popup paints, and no more: the active post, `recentLimit` other posts,
+     * the tab's talk, stored counts and `latestLimit` notes of one talk. Requests go out in two
+     * rounds (what needs no other answer, then what needs the active post), not one after
+     * another: on a busy machine each round trip to the database is what costs.
      */
     popup: (
       tab: Tab | undefined,
       recentLimit = 5,
       latestLimit = 5,
     ): Promise<Result<PopupSummary, StoreError>> =>
-      read(ctx, ['kv', 'posts', 'talks', 'notes'], async (tx) => {
+      read(ctx, ['kv', 'posts', 'talks', 'notes', 'counts'], async (tx) => {
+        const posts = tx.objectStore('posts');
         const talkStore = tx.objectStore('talks');
+        const counts = tx.objectStore('counts');
         const byTalk = tx.objectStore('notes').index('byTalk');
         const notesOf = async (id: TalkId) =>
           (await byTalk.getAll(id)).map(toNote).sort(byTime).slice(-latestLimit);
-        const [activeId, posts, sameVideo] = await Promise.all([
-          tx.objectStore('kv').get(ACTIVE_POST),
-          tx.objectStore('posts').getAll(),
+        const [active, sameVideo, byEdit] = await Promise.all([
+          tx
+            .objectStore('kv')
+            .get(ACTIVE_POST)
+            .then((id) => (typeof id === 'string' ? posts.get(id as PostId) : undefined)),
           tab ? talkStore.index('byVideo').getAll(tab.videoId) : [],
+          // Post ids in edit order (keys only): the recent ones are the last few.
+          posts.index('byUpdated').getAllKeys(),
         ]);
-        const active = posts.find((p) => p.id === activeId);
         const same = sameVideo.filter((t) => t.site === tab?.site);
         const hereTalk = same.find((t) => t.postId === active?.id) ?? same[0];
         const sectionIds = active ? active.sections.flatMap((s) => s.talkIds) : [];
         // The notes shown: the tab's talk, or else the active post's last talk.
         const shownId = hereTalk?.id ?? sectionIds.at(-1);
-        const [own, counts, hereCount, shownNotes] = await Promise.all([
-          active ? talkStore.index('byPost').getAll(active.id) : [],
-          Promise.all(sectionIds.map((id) => byTalk.count(id))),
-          hereTalk ? byTalk.count(hereTalk.id) : 0,
+        const recentIds = byEdit
+          .filter((id) => id !== active?.id)
+          .slice(-recentLimit)
+          .reverse();
+        const [own, hereCounts, herePost, shownTalk, shownNotes, recent] = await Promise.all([
+          active ? counts.get(active.id) : undefined,
+          hereTalk ? counts.get(hereTalk.id) : undefined,
+          hereTalk && hereTalk.postId !== active?.id ? posts.get(hereTalk.postId) : active,
+          hereTalk ?? (shownId ? talkStore.get(shownId) : undefined),
           shownId ? notesOf(shownId) : [],
+          Promise.all(recentIds.map((id) => posts.get(id))),
         ]);
-        const byId = new Map(own.map((t) => [t.id, t]));
-        const talks: PopupSummary['talks'] = sectionIds.flatMap((id, i) => {
-          const talk = byId.get(id);
-          return talk ? [{ talk, noteCount: counts[i] ?? 0 }] : [];
-        });
-        const here: PopupSummary['here'] = hereTalk && {
-          talk: hereTalk,
-          noteCount: hereCount,
-          post: posts.find((p) => p.id === hereTalk.postId),
-        };
         let latest: PopupSummary['latest'];
-        const shown = hereTalk ?? (shownId && byId.get(shownId));
-        if (shown) latest = { talk: shown, notes: shownNotes };
-        else {
+        if (shownTalk) latest = { talk: shownTalk, notes: shownNotes };
+        else if (active && sectionIds.length > 0) {
           // The sections name a talk that is gone: show the last one that exists.
-          const last = talks.at(-1)?.talk;
-          latest = last && { talk: last, notes: await notesOf(last.id) };
+          const existing = new Set(await talkStore.index('byPost').getAllKeys(active.id));
+          const lastId = sectionIds.findLast((id) => existing.has(id));
+          const last = lastId && (await talkStore.get(lastId));
+          latest = last ? { talk: last, notes: await notesOf(last.id) } : undefined;
         }
-        const recent = posts
-          .filter((p) => p.id !== active?.id)
-          .sort((a, b) => b.updatedAt.localeCompare(a.updatedAt))
-          .slice(0, recentLimit);
-        return { active, talks, recent, here, latest };
+        return {
+          active,
+          counts: {
+            talks: sectionIds.length,
+            notes: own?.notes ?? 0,
+            slides: own?.slides ?? 0,
+          },
+          recent: recent.filter((p) => p !== undefined),
+          here: hereTalk && { talk: hereTalk, noteCount: hereCounts?.notes ?? 0, post: herePost },
+          latest,
+        };
       }),
 
-    /** Every post with how many talks and notes it holds (counted through the indexes). */
+    /** Every post with how many talks, notes and slides it holds (the stored counts). */
     postSummaries: () =>
-      read(ctx, ['posts', 'talks', 'notes'], async (tx): Promise<PostSummary[]> => {
-        const [posts, talks] = await Promise.all([
+      read(ctx, ['posts', 'counts'], async (tx): Promise<PostSummary[]> => {
+        const counts = tx.objectStore('counts');
+        const [posts, ids, values] = await Promise.all([
           tx.objectStore('posts').getAll(),
-          tx.objectStore('talks').getAll(),
+          counts.getAllKeys(),
+          counts.getAll(),
         ]);
-        const byTalk = tx.objectStore('notes').index('byTalk');
-        const counts = await Promise.all(talks.map((t) => byTalk.count(t.id)));
-        const perPost = new Map<PostId, { talks: number; notes: number }>();
-        talks.forEach((t, i) => {
-          const c = perPost.get(t.postId) ?? { talks: 0, notes: 0 };
-          c.talks++;
-          c.notes += counts[i] ?? 0;
-          perPost.set(t.postId, c);
+        const byId = new Map<string, Counts>(ids.map((id, i) => [id, values[i] ?? noCounts]));
+        return posts.map((post) => {
+          const c = byId.get(post.id) ?? noCounts;
+          return {
+            post,
+            talkCount: post.sections.reduce((n, s) => n + s.talkIds.length, 0),
+            noteCount: c.notes,
+            slideCount: c.slides,
+          };
         });
-        return posts.map((post) => ({
-          post,
-          talkCount: perPost.get(post.id)?.talks ?? 0,
-          noteCount: perPost.get(post.id)?.notes ?? 0,
-        }));
       }),
 
     /** Talks by id (search results name the talk and post a note is in). */

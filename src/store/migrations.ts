@@ -3,6 +3,7 @@
 // the upgrade transaction; it must not wait on anything but IndexedDB requests. Never edit a
 // step that has shipped: add a new one. Each step is tested from a database at the version before.
 import type { IDBPDatabase, IDBPTransaction } from 'idb';
+import { countsOf } from './counts';
 import { termsOf } from './terms';
 
 // Steps see the database as it was at their version, so they are typed loosely on purpose.
@@ -39,6 +40,20 @@ export const steps: readonly Step[] = [
   // in edit order and only the notes it shows. Every note already has updatedAt: nothing to rewrite.
   (_db, tx) => {
     tx.objectStore('notes').createIndex('byUpdated', 'updatedAt');
+  },
+  // v4: stored counts. The popup and the posts list counted every talk's notes through byTalk
+  // on each open (200 counts, 10,000 index entries); now writes keep per-talk and per-post
+  // note and slide counts beside the notes, computed here once for the notes already stored.
+  // And the popup's "recent posts" walk posts by their last edit instead of reading them all.
+  async (db, tx) => {
+    db.createObjectStore('counts');
+    tx.objectStore('posts').createIndex('byUpdated', 'updatedAt');
+    const [talks, notes] = await Promise.all([
+      tx.objectStore('talks').getAll(),
+      tx.objectStore('notes').getAll(),
+    ]);
+    const counts = tx.objectStore('counts');
+    await Promise.all([...countsOf(talks, notes)].map(([id, c]) => counts.put(c, id)));
   },
 ];
 

@@ -6,6 +6,7 @@ import { ok, type Result } from '../core/result';
 import { validateImageMeta, validateNote } from '../core/validate';
 import { type NewNote, type NotePatch, validateNewNote, validateNotePatch } from '../core/validate-patch';
 import type { Change } from './changes';
+import { recount } from './counts';
 import { now } from './defaults';
 import type { StoreError } from './errors';
 import { type ImageInput, prepareImage, toMeta } from './images';
@@ -30,7 +31,7 @@ const stored = (note: Note): StoredNote => ({ ...note, terms: termsOf(note.text,
 
 export function notesApi(ctx: Ctx) {
   const save = (note: Note, image: StoredImage | undefined) =>
-    write(ctx, ['talks', 'notes', 'images'], async (tx) => {
+    write(ctx, ['talks', 'notes', 'images', 'counts'], async (tx) => {
       if (!(await tx.objectStore('talks').getKey(note.talkId)))
         return refuse('not-found', 'This talk no longer exists.');
       const changes: Change[] = [];
@@ -40,7 +41,10 @@ export function notesApi(ctx: Ctx) {
       } else if (note.imageId && !(await tx.objectStore('images').getKey(note.imageId))) {
         return refuse('not-found', "This slide's image no longer exists.");
       }
+      // A restore may put back a note that is there already: count the difference only.
+      const old = await tx.objectStore('notes').get(note.id);
       await tx.objectStore('notes').put(stored(note));
+      await recount(tx, old, note);
       changes.push({ type: 'note', op: 'put', id: note.id, talkId: note.talkId });
       return done(note, changes);
     });
@@ -79,7 +83,7 @@ export function notesApi(ctx: Ctx) {
       ),
 
     update: (id: NoteId, patch: NotePatch) =>
-      write(ctx, ['notes', 'images'], async (tx) => {
+      write(ctx, ['talks', 'notes', 'images', 'counts'], async (tx) => {
         const valid = validateNotePatch(patch);
         if (!valid.ok) return refuse('invalid', valid.error);
         const old = await tx.objectStore('notes').get(id);
@@ -93,12 +97,14 @@ export function notesApi(ctx: Ctx) {
           return refuse('not-found', 'That image no longer exists.');
         }
         await tx.objectStore('notes').put(stored(next));
+        // A note turned into a slide (or back) moves between the slide counts.
+        if (next.kind !== old.kind) await recount(tx, old, next);
         return done(next, [{ type: 'note', op: 'put', id, talkId: next.talkId }]);
       }),
 
     /** Deletes the note and its slide image (unless that image is a post's cover). */
     delete: (id: NoteId) =>
-      write(ctx, ['posts', 'talks', 'notes', 'images'], async (tx) => {
+      write(ctx, ['posts', 'talks', 'notes', 'images', 'counts'], async (tx) => {
         const old = await tx.objectStore('notes').get(id);
         if (!old) return refuse('not-found', 'This note no longer exists.');
         const note = toNote(old);
@@ -115,6 +121,7 @@ export function notesApi(ctx: Ctx) {
           }
         }
         await tx.objectStore('notes').delete(id);
+        await recount(tx, old, undefined);
         return done(deleted, changes);
       }),
 

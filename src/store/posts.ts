@@ -109,7 +109,7 @@ export function postsApi(ctx: Ctx) {
 
     /** Deletes the post, its talks, their notes and images. Returns how many records went. */
     delete: (id: PostId) =>
-      write(ctx, ['posts', 'talks', 'notes', 'images', 'kv'], async (tx) => {
+      write(ctx, ['posts', 'talks', 'notes', 'images', 'counts', 'kv'], async (tx) => {
         const post = await tx.objectStore('posts').get(id);
         if (!post) return refuse('not-found', 'This post no longer exists.');
         const changes: Change[] = [{ type: 'post', op: 'delete', id }];
@@ -128,9 +128,11 @@ export function postsApi(ctx: Ctx) {
             notes++;
           }
           await tx.objectStore('talks').delete(talk.id);
+          await tx.objectStore('counts').delete(talk.id);
           changes.push({ type: 'talk', op: 'delete', id: talk.id, postId: id });
         }
         await tx.objectStore('posts').delete(id);
+        await tx.objectStore('counts').delete(id);
         if ((await tx.objectStore('kv').get(ACTIVE_POST)) === id) {
           await tx.objectStore('kv').delete(ACTIVE_POST);
           changes.push({ type: 'kv', key: ACTIVE_POST });

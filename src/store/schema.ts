@@ -10,8 +10,14 @@ export type StoredNote = Note & { terms: string[] };
 /** An image as stored: its metadata beside the Blob (Blobs stay on disk until read). */
 export type StoredImage = ImageMeta & { blob: Blob };
 
+/** How many notes a talk or a post holds, and how many of them are slides (see counts.ts). */
+export interface Counts {
+  notes: number;
+  slides: number;
+}
+
 export interface TalkmarkSchema extends DBSchema {
-  posts: { key: PostId; value: Post };
+  posts: { key: PostId; value: Post; indexes: { byUpdated: string } };
   talks: { key: TalkId; value: Talk; indexes: { byPost: PostId; byVideo: string } };
   notes: {
     key: NoteId;
@@ -19,6 +25,8 @@ export interface TalkmarkSchema extends DBSchema {
     indexes: { byTalk: TalkId; byTerm: string; byUpdated: string };
   };
   images: { key: ImageId; value: StoredImage };
+  /** Note and slide counts per talk and per post, keyed by the talk's or post's id (v4). */
+  counts: { key: PostId | TalkId; value: Counts };
   /** Small settings and state, e.g. the active post id. */
   kv: { key: string; value: unknown };
 }
@@ -28,7 +36,7 @@ export type StoreName = StoreNames<TalkmarkSchema>;
 export type WriteTx<S extends StoreName[]> = IDBPTransaction<TalkmarkSchema, S, 'readwrite'>;
 export type ReadTx<S extends StoreName[]> = IDBPTransaction<TalkmarkSchema, S, 'readonly' | 'readwrite'>;
 
-export const allStores: StoreName[] = ['posts', 'talks', 'notes', 'images', 'kv'];
+export const allStores: StoreName[] = ['posts', 'talks', 'notes', 'images', 'counts', 'kv'];
 
 export function toNote({ terms: _terms, ...note }: StoredNote): Note {
   return note;

@@ -4,6 +4,7 @@ import type { Post, PostId, SectionId, Site, Talk, TalkId } from '../core/model'
 import type { Result } from '../core/result';
 import { type NewTalk, type TalkPatch, validateNewTalk, validateTalkPatch } from '../core/validate-patch';
 import type { Change } from './changes';
+import { noCounts, shift } from './counts';
 import { now } from './defaults';
 import type { StoreError } from './errors';
 import { type Ctx, done, read, refuse, type Written, write } from './tx';
@@ -90,7 +91,7 @@ export function talksApi(ctx: Ctx) {
 
     /** Moves a talk to a section of the same or another post; its notes follow it. */
     move: (id: TalkId, to: MoveTarget) =>
-      write(ctx, ['posts', 'talks'], async (tx) => {
+      write(ctx, ['posts', 'talks', 'counts'], async (tx) => {
         const talk = await tx.objectStore('talks').get(id);
         if (!talk) return refuse('not-found', 'This talk no longer exists.');
         const from = await tx.objectStore('posts').get(talk.postId);
@@ -108,6 +109,15 @@ export function talksApi(ctx: Ctx) {
           await tx.objectStore('posts').put({ ...withoutTalk(from, id), updatedAt: at });
           const moved: Talk = { ...talk, postId: target.id, updatedAt: at };
           await tx.objectStore('talks').put(moved);
+          // Its notes now count towards the other post.
+          const own = (await tx.objectStore('counts').get(id)) ?? noCounts;
+          await shift(
+            tx,
+            new Map([
+              [from.id, { notes: -own.notes, slides: -own.slides }],
+              [target.id, { ...own }],
+            ]),
+          );
           changes.push(
             { type: 'post', op: 'put', id: from.id },
             { type: 'talk', op: 'put', id, postId: target.id },
@@ -138,7 +148,7 @@ export function talksApi(ctx: Ctx) {
 
     /** Deletes the talk, its notes and their images. */
     delete: (id: TalkId) =>
-      write(ctx, ['posts', 'talks', 'notes', 'images'], async (tx) => {
+      write(ctx, ['posts', 'talks', 'notes', 'images', 'counts'], async (tx) => {
         const talk = await tx.objectStore('talks').get(id);
         if (!talk) return refuse('not-found', 'This talk no longer exists.');
         const changes: Change[] = [{ type: 'talk', op: 'delete', id, postId: talk.postId }];
@@ -157,6 +167,9 @@ export function talksApi(ctx: Ctx) {
           changes.push({ type: 'post', op: 'put', id: post.id });
         }
         await tx.objectStore('talks').delete(id);
+        const own = (await tx.objectStore('counts').get(id)) ?? noCounts;
+        await tx.objectStore('counts').delete(id);
+        await shift(tx, new Map([[talk.postId, { notes: -own.notes, slides: -own.slides }]]));
         return done({ notes: notes.length }, changes);
       }),
   };

@@ -30,7 +30,7 @@ describe('popup', () => {
     const queries = openLibraryQueries({ name: h.name });
     const summary = must(await queries.popup(tabVideo('https://www.youtube.com/watch?v=AAAAAAAAAAA&t=5')));
     expect(summary.active?.id).toBe(post.id);
-    expect(summary.talks.map((t) => t.noteCount)).toEqual([3, 1]);
+    expect(summary.counts).toEqual({ talks: 2, notes: 4, slides: 1 });
     expect(summary.here?.talk.id).toBe(talks[0].id);
     expect(summary.here?.noteCount).toBe(3);
     expect(summary.latest?.notes.map((n) => n.time)).toEqual([42, 90, 120]);
@@ -85,7 +85,7 @@ describe('popup', () => {
       await h.store.talks.move(talks[0].id, { postId: other.id, sectionId: other.sections[0]?.id as never }),
     );
     const moved = must(await queries.popup(tabVideo('https://youtu.be/AAAAAAAAAAA'), 5, 2));
-    expect(moved.talks.map((t) => t.talk.id)).toEqual([talks[1].id]);
+    expect(moved.counts).toEqual({ talks: 1, notes: 1, slides: 0 });
     expect(moved.here?.post?.id).toBe(other.id);
     expect(moved.here?.noteCount).toBe(3);
     expect(moved.latest?.notes.map((n) => n.time)).toEqual([90, 120]);
@@ -95,7 +95,13 @@ describe('popup', () => {
 
   it('creates a post from the title typed in', () => {
     const a = actions();
-    const summary = { active: undefined, talks: [], recent: [], here: undefined, latest: undefined };
+    const summary = {
+      active: undefined,
+      counts: { talks: 0, notes: 0, slides: 0 },
+      recent: [],
+      here: undefined,
+      latest: undefined,
+    };
     const root = mount(
       <Popup data={{ summary, canEnableHere: true }} actions={a} status={null} exported={null} />,
     );

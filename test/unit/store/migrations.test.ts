@@ -3,7 +3,7 @@ import 'fake-indexeddb/auto';
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
 import { newId } from '../../../src/core/ids';
-import { DB_VERSION, openStore } from '../../../src/store';
+import { DB_VERSION, openLibraryQueries, openStore } from '../../../src/store';
 import { steps } from '../../../src/store/migrations';
 import { termsOf } from '../../../src/store/terms';
 import { sampleSnapshot } from '../backup/fixture';
@@ -85,6 +85,54 @@ describe('schema migrations', () => {
     expect(found.noteCount).toBe(sample.notes.length);
     expect(found.notes.map((n) => n.id)).toEqual(['n_0000000000000006', 'n_0000000000000005']);
     expect(sorted(must(await store.snapshot()))).toEqual(sorted(sample));
+    store.close();
+  });
+
+  it('v3 -> v4 counts the notes and slides already stored, keeping every record', async () => {
+    const name = `m-${newId('note')}`;
+    const sample = sampleSnapshot();
+    const v3 = await databaseAt(name, 3);
+    const tx = v3.transaction(['posts', 'talks', 'notes', 'images'], 'readwrite');
+    for (const p of sample.posts) await tx.objectStore('posts').put(p);
+    for (const t of sample.talks) await tx.objectStore('talks').put(t);
+    for (const n of sample.notes)
+      await tx.objectStore('notes').put({ ...n, terms: termsOf(n.text, n.speaker) });
+    for (const { bytes, ...meta } of sample.images) {
+      await tx
+        .objectStore('images')
+        .put({ ...meta, blob: new Blob([bytes as Uint8Array<ArrayBuffer>], { type: meta.mime }) });
+    }
+    await tx.done;
+    v3.close();
+
+    const queries = openLibraryQueries({ name });
+    const summaries = must(await queries.postSummaries());
+    const postOf = new Map(sample.talks.map((t) => [t.id, t.postId]));
+    for (const post of sample.posts) {
+      const notes = sample.notes.filter((n) => postOf.get(n.talkId) === post.id);
+      expect(summaries.find((s) => s.post.id === post.id)).toMatchObject({
+        noteCount: notes.length,
+        slideCount: notes.filter((n) => n.kind === 'slide').length,
+        talkCount: sample.talks.filter((t) => t.postId === post.id).length,
+      });
+    }
+    expect(summaries.reduce((n, s) => n + s.noteCount, 0)).toBe(sample.notes.length);
+    expect(summaries.some((s) => s.slideCount > 0)).toBe(true);
+    // Writes after the upgrade carry on from the counted figures.
+    const store = openStore({ name });
+    const first = sample.notes[0];
+    if (!first) throw new Error('the sample has notes');
+    must(await store.notes.delete(first.id));
+    const after = must(await queries.postSummaries()).find((s) => s.post.id === postOf.get(first.talkId));
+    const before = summaries.find((s) => s.post.id === postOf.get(first.talkId));
+    expect(after?.noteCount).toBe((before?.noteCount ?? 0) - 1);
+    // The popup's recent posts come from the new byUpdated index on posts.
+    const popup = must(await queries.popup(undefined, 5));
+    expect(popup.recent.map((p) => p.id).sort()).toEqual(sample.posts.map((p) => p.id).sort());
+    sample.notes = sample.notes.slice(1);
+    sample.images = sample.images.filter((i) => i.id !== first.imageId);
+    expect(sorted(must(await store.snapshot()))).toEqual(sorted(sample));
+    queries.close();
     store.close();
   });
 });
