@@ -12,6 +12,18 @@ const sorters: Record<Sort, (a: PostSummary, b: PostSummary) => number> = {
   title: (a, b) => a.post.title.localeCompare(b.post.title),
 };
 
+/** Grey rows where the posts will be, drawn with the page before any data has arrived. */
+function Skeleton() {
+  return (
+    <div class="skeleton" aria-busy="true">
+      <p class="visually-hidden">Loading posts…</p>
+      {[0, 1, 2, 3, 4].map((i) => (
+        <div key={i} class="skeleton-row" aria-hidden="true" />
+      ))}
+    </div>
+  );
+}
+
 export function PostList({ shell }: { shell: Shell }) {
   const { api, version, go, notify } = shell;
   const [posts, setPosts] = useState<PostSummary[] | null>(null);
@@ -19,11 +31,13 @@ export function PostList({ shell }: { shell: Shell }) {
   const [filter, setFilter] = useState('');
   const [sort, setSort] = useState<Sort>('date');
 
+  // Both reads at once, and one render once both are in: the rows never redraw for the badge.
   useEffect(() => {
-    void api
-      .postSummaries()
-      .then((r) => (r.ok ? setPosts(r.value) : notify({ text: r.error, kind: 'error' })));
-    void api.activePost().then(setActive);
+    void Promise.all([api.postSummaries(), api.activePost()]).then(([r, activeId]) => {
+      setActive(activeId);
+      if (r.ok) setPosts(r.value);
+      else notify({ text: r.error, kind: 'error' });
+    });
   }, [api, version, notify]);
 
   const words = filter.toLowerCase().split(/\s+/).filter(Boolean);
@@ -83,7 +97,7 @@ export function PostList({ shell }: { shell: Shell }) {
           </select>
         </label>
       </div>
-      {posts === null && <p>Loading…</p>}
+      {posts === null && <Skeleton />}
       {posts?.length === 0 && <p>No posts yet. Open a talk video and press n to take your first note.</p>}
       <ul class="post-list">
         {shown.map((s) => (
@@ -94,6 +108,7 @@ export function PostList({ shell }: { shell: Shell }) {
             {active === s.post.id && <span class="badge">active</span>}
             <span class="muted">
               {s.post.date.slice(0, 10)} · {s.talkCount} talks · {s.noteCount} notes
+              {s.slideCount > 0 && ` · ${s.slideCount} ${s.slideCount === 1 ? 'slide' : 'slides'}`}
             </span>
             <span class="row-actions">
               {active !== s.post.id && (

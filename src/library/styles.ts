@@ -13,6 +13,7 @@ main { max-width: 64rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 .post-list { list-style: none; padding: 0; }
 .post-row { display: flex; flex-wrap: wrap; gap: 0.25rem 0.75rem; align-items: baseline; padding: 0.5rem 0;
   border-top: 1px solid var(--line); }
+.skeleton-row { height: 1.4rem; margin: 0.55rem 0; border-radius: 0.3rem; background: var(--bg2); }
 .post-title { font-weight: 600; overflow-wrap: anywhere; }
 .row-actions { margin-left: auto; display: flex; gap: 0.4rem; flex-wrap: wrap; }
 .badge { font-size: 0.75rem; border: 1px solid var(--accent); color: var(--accent); border-radius: 1rem; padding: 0 0.5rem; }
