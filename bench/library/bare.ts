@@ -2,7 +2,10 @@
 // the same records each view reads, with no store layer, no Preact, no rendering. The page
 // gets these as source text; run.ts defines the __name helper tsx's output calls.
 
-/** What the popup reads: kv, posts, the active post's talks, their counts, one talk's notes. */
+/**
+ * What the popup reads: the active post, the ids of posts by last edit and the recent five,
+ * the active post's stored counts, its last talk and that talk's notes.
+ */
 export async function barePopupRead(): Promise<{ ms: number; allNotesMs: number }> {
   const t0 = performance.now();
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -10,24 +13,25 @@ export async function barePopupRead(): Promise<{ ms: number; allNotesMs: number 
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
-  const tx = db.transaction(['kv', 'posts', 'talks', 'notes']);
+  const tx = db.transaction(['kv', 'posts', 'talks', 'notes', 'counts']);
   const req = <T>(r: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-  const active = await req(tx.objectStore('kv').get('activePostId'));
-  await req(tx.objectStore('posts').getAll());
-  const talks = await req(
-    tx
-      .objectStore('talks')
-      .index('byPost')
-      .getAll(active as IDBValidKey),
-  );
-  const byTalk = tx.objectStore('notes').index('byTalk');
-  await Promise.all(talks.map((t: { id: string }) => req(byTalk.count(t.id))));
-  const last = talks.at(-1) as { id: string } | undefined;
-  if (last) await req(byTalk.getAll(last.id));
+  const posts = tx.objectStore('posts');
+  const activeId = (await req(tx.objectStore('kv').get('activePostId'))) as IDBValidKey;
+  const [active, byEdit] = await Promise.all([
+    req(posts.get(activeId)) as Promise<{ id: string; sections: Array<{ talkIds: string[] }> }>,
+    req(posts.index('byUpdated').getAllKeys()),
+  ]);
+  const last = active.sections.flatMap((s) => s.talkIds).at(-1) as string;
+  await Promise.all([
+    ...byEdit.slice(-5).map((id) => req(posts.get(id))),
+    req(tx.objectStore('counts').get(active.id)),
+    req(tx.objectStore('talks').get(last)),
+    req(tx.objectStore('notes').index('byTalk').getAll(last)),
+  ]);
   const ms = performance.now() - t0;
   const t1 = performance.now();
   await req(db.transaction('notes').objectStore('notes').getAll());
@@ -36,7 +40,7 @@ export async function barePopupRead(): Promise<{ ms: number; allNotesMs: number 
   return { ms, allNotesMs };
 }
 
-/** What the posts list reads: every post and talk, and a note count per talk. */
+/** What the posts list reads: every post and the stored counts. */
 export async function bareLibraryOpen(): Promise<number> {
   const t0 = performance.now();
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
@@ -44,16 +48,18 @@ export async function bareLibraryOpen(): Promise<number> {
     r.onsuccess = () => resolve(r.result);
     r.onerror = () => reject(r.error);
   });
-  const tx = db.transaction(['posts', 'talks', 'notes']);
+  const tx = db.transaction(['posts', 'counts', 'kv']);
   const req = <T>(r: IDBRequest<T>) =>
     new Promise<T>((resolve, reject) => {
       r.onsuccess = () => resolve(r.result);
       r.onerror = () => reject(r.error);
     });
-  await req(tx.objectStore('posts').getAll());
-  const talks = await req(tx.objectStore('talks').getAll());
-  const byTalk = tx.objectStore('notes').index('byTalk');
-  await Promise.all(talks.map((t: { id: string }) => req(byTalk.count(t.id))));
+  await Promise.all([
+    req(tx.objectStore('posts').getAll()),
+    req(tx.objectStore('counts').getAllKeys()),
+    req(tx.objectStore('counts').getAll()),
+    req(tx.objectStore('kv').get('activePostId')),
+  ]);
   db.close();
   return performance.now() - t0;
 }

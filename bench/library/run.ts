@@ -109,7 +109,7 @@ try {
     console.log(`${name}: ${med(ours).toFixed(1)} ms${ref}`);
   };
   const floor = (bare: number[]) => bare.map((v, i) => v + (blank[i] ?? Number.NaN));
-  show('empty extension page (navigation start → its script ran)', blank, []);
+  show('empty extension page (navigation start → its one line drawn and painted)', blank, []);
   show('popup first paint', popup, popupBare);
   show('  against the empty page + the bare read', popup, floor(popupBare));
   show(
@@ -136,7 +136,7 @@ try {
     // Most of a first paint on a busy machine is the browser starting the page: the reference
     // is what an empty extension page takes plus the bare read of the records shown.
     reference: {
-      name: 'empty extension page (script ran) + bare IndexedDB read of the same records',
+      name: 'empty extension page (painted) + bare IndexedDB read of the same records',
       values: floor(popupBare),
     },
     paired: true,
@@ -145,7 +145,7 @@ try {
   });
   bench.add({
     id: 'extension-page-floor',
-    name: 'empty extension page: navigation start → its one-line script ran',
+    name: 'empty extension page: navigation start → its one line drawn and painted',
     unit: 'ms',
     values: blank,
     over,
@@ -166,7 +166,7 @@ try {
     unit: 'ms',
     values: open.map((v, i) => v - (openLoad[i] ?? 0)),
     over,
-    reference: { name: 'bare IndexedDB read of posts, talks and per-talk counts', values: openBare },
+    reference: { name: 'bare IndexedDB read of posts and their stored counts', values: openBare },
     paired: true,
   });
   bench.add({
@@ -176,7 +176,7 @@ try {
     values: open,
     over,
     reference: {
-      name: 'empty extension page (script ran) + bare IndexedDB read of posts, talks and per-talk counts',
+      name: 'empty extension page (painted) + bare IndexedDB read of posts and their stored counts',
       values: floor(openBare),
     },
     paired: true,

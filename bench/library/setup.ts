@@ -32,7 +32,8 @@ export async function withBlankPage(built: string): Promise<{ dir: string; remov
   );
   await writeFile(
     path.join(dir, 'blank.js'),
-    "document.getElementById('app').textContent = 'blank';\ndocument.documentElement.dataset.painted = String(performance.now());\n",
+    // Marked as the popup marks its first view: once the frame that draws it has been painted.
+    "document.getElementById('app').textContent = 'blank';\nrequestAnimationFrame(() => setTimeout(() => { document.documentElement.dataset.painted = String(performance.now()); }));\n",
   );
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }
