@@ -19,7 +19,7 @@ export function App({
   api: LibraryApi;
   route: Route;
   version: number;
-  go(route: Route): void;
+  go: Shell['go'];
 }) {
   const [notice, setNotice] = useState<Notice | null>(null);
   const [query, setQuery] = useState('');

@@ -1,9 +1,14 @@
-// Full-text search over every note and talk (store.search: word prefixes, any case or
-// accent); each result links to the note in its post.
-import { useEffect, useState } from 'preact/hooks';
+// Full-text search over every note and talk (word prefixes, any case or accent); each result
+// links to the note in its post. Results follow the typing: the query goes into the URL a
+// moment after the last key (Enter at once), and only the newest query's answer is shown.
+import { useEffect, useMemo, useState } from 'preact/hooks';
+import { debounce } from '../core/debounce';
 import { formatTime } from '../core/time';
 import type { SearchHits } from './api';
 import type { Shell } from './shell';
+
+/** How long after the last key the results follow the typing. */
+const TYPING_MS = 150;
 
 export function SearchView({ shell, query }: { shell: Shell; query: string }) {
   const { api, version, go } = shell;
@@ -11,12 +16,27 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
   const [hits, setHits] = useState<SearchHits | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setText(query), [query]);
+  const follow = useMemo(
+    () => debounce((q: string) => go({ view: 'search', query: q }, { replace: true }), TYPING_MS),
+    [go],
+  );
+  useEffect(() => () => follow.cancel(), [follow]);
   useEffect(() => {
-    if (!query.trim()) return setHits(null);
+    if (!query.trim()) {
+      setHits(null);
+      setError(null);
+      return;
+    }
+    // A newer query (or a change) replaces this effect: its answer, when it comes, is dropped.
+    let current = true;
     void api.search(query).then((r) => {
+      if (!current) return;
       setError(r.ok ? null : r.error);
       setHits(r.ok ? r.value : null);
     });
+    return () => {
+      current = false;
+    };
   }, [api, query, version]);
 
   return (
@@ -26,6 +46,7 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
         <form
           onSubmit={(e) => {
             e.preventDefault();
+            follow.cancel();
             go({ view: 'search', query: text });
           }}
         >
@@ -35,7 +56,10 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
               type="search"
               class="search-input"
               value={text}
-              onInput={(e) => setText(e.currentTarget.value)}
+              onInput={(e) => {
+                setText(e.currentTarget.value);
+                follow(e.currentTarget.value);
+              }}
             />
           </label>{' '}
           <button type="submit">Search</button>

@@ -32,9 +32,12 @@ void navigator.storage?.persist?.();
 const store = openStore();
 // Open the database (shared by store and queries) while the first view renders.
 void store.ready();
+const queries = openLibraryQueries();
+const searchIndex = queries.searchIndex();
 const api = storeApi({
   store,
-  queries: openLibraryQueries(),
+  queries,
+  searchIndex,
   settings: browser.storage.local,
   download,
   pickFolder: picker ? () => picker.call(window, { id: 'talkmark-export', mode: 'readwrite' }) : null,
@@ -44,15 +47,22 @@ const api = storeApi({
 
 const app = document.getElementById('app') as HTMLElement;
 let version = 0;
-const go = (route: Route) => {
-  location.hash = routeHash(route);
+const go = (route: Route, options?: { replace?: boolean }) => {
+  if (!options?.replace) {
+    location.hash = routeHash(route);
+    return;
+  }
+  // replaceState fires no hashchange: draw the new route here.
+  history.replaceState(null, '', routeHash(route));
+  draw();
 };
 const draw = () => render(<App api={api} route={parseRoute(location.hash)} version={version} go={go} />, app);
 
 // Changes arrive in bursts (typing, imports): one re-render per 16 ms is plenty (a timer, not
 // requestAnimationFrame, which stops in background tabs).
 let queued = false;
-onChange(() => {
+onChange((changes) => {
+  void searchIndex.apply(changes);
   if (queued) return;
   queued = true;
   setTimeout(() => {
@@ -63,3 +73,16 @@ onChange(() => {
 });
 window.addEventListener('hashchange', draw);
 draw();
+
+// Searching reads from memory once every note is in the index: built when the page has nothing
+// better to do (after its first view).
+const idle =
+  (window as { requestIdleCallback?: (f: () => void, o: object) => void }).requestIdleCallback ??
+  ((f: () => void) => setTimeout(f, 200));
+idle(
+  () =>
+    void searchIndex.build().then(() => {
+      document.documentElement.dataset.searchIndex = 'ready';
+    }),
+  { timeout: 3000 },
+);

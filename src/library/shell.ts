@@ -10,6 +10,7 @@ export interface Shell {
   api: LibraryApi;
   /** Changes whenever the store announces a change. */
   version: number;
-  go(route: Route): void;
+  /** Opens `route`; with `replace`, in place of the current history entry (search as you type). */
+  go(route: Route, options?: { replace?: boolean }): void;
   notify(notice: Notice): void;
 }

@@ -4,7 +4,7 @@
 import type { ExportFile } from '../core/export';
 import type { ImageId, PostId, Snapshot } from '../core/model';
 import { err, ok, type Result } from '../core/result';
-import type { LibraryQueries, Store, StoreError } from '../store';
+import type { LibraryQueries, SearchIndex, Store, StoreError } from '../store';
 import { type KeyValueArea, loadSettings, saveSettings } from '../ui/settings';
 import type { ExportRequest, LibraryApi, Outcome } from './api';
 import { duplicateSnapshot } from './duplicate';
@@ -14,6 +14,8 @@ import { reencodeImages } from './reencode';
 export interface ApiDeps {
   store: Store;
   queries: LibraryQueries;
+  /** Answers searches from memory once built; the store answers them until then. */
+  searchIndex?: SearchIndex;
   settings: KeyValueArea;
   /** Saves bytes (or a Blob, which the browser may keep on disk) as a download. */
   download(data: Blob | Uint8Array, name: string): void;
@@ -66,6 +68,22 @@ export function storeApi(deps: ApiDeps): LibraryApi {
     postSummaries: async () => plain(await queries.postSummaries()),
     openPost: async (id) => plain(await store.posts.open(id)),
     async search(query) {
+      const index = deps.searchIndex;
+      if (index?.ready) {
+        await index.settled();
+        const found = index.search(query, 100);
+        if (found.ok) {
+          const titleOf = (id: PostId | undefined) => (id && index.post(id)?.title) ?? '';
+          return ok({
+            noteCount: found.value.noteCount,
+            notes: found.value.notes.map((note) => {
+              const talk = index.talk(note.talkId);
+              return { note, talk, postId: talk?.postId, postTitle: titleOf(talk?.postId) };
+            }),
+            talks: found.value.talks.map((talk) => ({ talk, postTitle: titleOf(talk.postId) })),
+          });
+        }
+      }
       const found = await store.search(query, 100);
       if (!found.ok) return err(found.error.message);
       // Where each hit lives: both reads at once, not one after the other.

@@ -29,6 +29,7 @@ export { DB_VERSION } from './migrations';
 export type { AddedNote, DeletedNote } from './notes';
 export type { PostView } from './posts';
 export type { SearchResult } from './search';
+export type { SearchIndex } from './search-index';
 export type { MoveTarget } from './talks';
 
 export interface Store {

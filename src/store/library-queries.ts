@@ -13,6 +13,7 @@ import { noCounts } from './counts';
 import type { StoreError } from './errors';
 import { byTime } from './posts';
 import { type Counts, DB_NAME, toNote } from './schema';
+import { SearchIndex } from './search-index';
 import { type Ctx, done, read, write } from './tx';
 
 /** What the popup shows, read in one transaction. */
@@ -148,12 +149,17 @@ export function libraryQueries(ctx: Ctx) {
   };
 }
 
-export type LibraryQueries = ReturnType<typeof libraryQueries> & { close(): void };
+export type LibraryQueries = ReturnType<typeof libraryQueries> & {
+  /** A search index over this database, for a page that searches (search-index.ts). */
+  searchIndex(): SearchIndex;
+  close(): void;
+};
 
 export function openLibraryQueries(options: { name?: string } = {}): LibraryQueries {
   const ctx: Ctx = { conn: new Connection(options.name ?? DB_NAME), announcer: new Announcer() };
   return {
     ...libraryQueries(ctx),
+    searchIndex: () => new SearchIndex(ctx),
     close() {
       ctx.conn.close();
       ctx.announcer.close();

@@ -42,8 +42,9 @@ async function matchingIds(notes: ReadNotes, terms: readonly string[]): Promise<
 // cursor step costs about 0.4 of a single get (500 steps ≈ 20 ms, 100 gets ≈ 10 ms).
 const STEP_PER_GET = 0.4;
 
-const newestFirst = (a: Note, b: Note) =>
-  b.updatedAt.localeCompare(a.updatedAt) || (a.id < b.id ? 1 : a.id > b.id ? -1 : 0);
+/** Search's order: the last edited first (ISO times compare as strings), ties the higher id first. */
+export const newestFirst = (a: Note, b: Note): number =>
+  a.updatedAt < b.updatedAt ? 1 : a.updatedAt > b.updatedAt ? -1 : a.id < b.id ? 1 : a.id > b.id ? -1 : 0;
 
 async function readNotes(notes: ReadNotes, ids: Iterable<NoteId>): Promise<Note[]> {
   const records = await Promise.all([...ids].map((id) => notes.get(id)));

@@ -1,0 +1,236 @@
+// Search from memory: a page that searches (the library) reads every note, talk and post once,
+// in idle time, into a word index, then answers each query without touching IndexedDB and
+// keeps the index current from the change broadcast (changes.ts). Same matching and order as
+// search.ts (every query word the start of a word of the note, the last edited first), which
+// the page uses until the index is built.
+//
+// Changes are applied one batch at a time, each re-reading the records it names, so a batch
+// read later never loses to one read earlier; batches that arrive while the index is being
+// built are applied after it.
+import type { Note, NoteId, Post, PostId, Talk, TalkId } from '../core/model';
+import { err, ok, type Result } from '../core/result';
+import type { Change } from './changes';
+import type { StoreError } from './errors';
+import { toNote } from './schema';
+import { newestFirst, type SearchResult } from './search';
+import { queryTerms, termsOf } from './terms';
+import { type Ctx, read } from './tx';
+
+/** What the index keeps of a talk: the talk and the words its title, label and speakers give. */
+interface IndexedTalk {
+  talk: Talk;
+  terms: string[];
+}
+
+const talkTerms = (t: Talk) => termsOf(t.title, t.label, ...t.speakers.map((s) => s.name));
+
+export class SearchIndex {
+  private readonly notes = new Map<NoteId, { note: Note; terms: readonly string[] }>();
+  private readonly postings = new Map<string, Set<NoteId>>();
+  /** The terms in code-unit order, for prefix ranges; rebuilt on the next search after a change. */
+  private sortedTerms: string[] | null = null;
+  private readonly talks = new Map<TalkId, IndexedTalk>();
+  private readonly posts = new Map<PostId, Post>();
+  private state: 'empty' | 'building' | 'ready' | 'failed' = 'empty';
+  private building: Promise<Result<void, StoreError>> | undefined;
+  /** Batches that arrived while building. */
+  private queued: Change[][] = [];
+  /** The last batch being applied: each waits for the one before. */
+  private applying: Promise<unknown> = Promise.resolve();
+
+  constructor(private readonly ctx: Ctx) {}
+
+  get ready(): boolean {
+    return this.state === 'ready';
+  }
+
+  /** Reads everything once (again, after a failure or a restore); resolves when ready. */
+  build(): Promise<Result<void, StoreError>> {
+    if (this.state === 'ready') return Promise.resolve(ok(undefined));
+    if (this.building) return this.building;
+    this.state = 'building';
+    this.building = this.load().then(async (loaded) => {
+      this.building = undefined;
+      if (!loaded.ok) {
+        this.state = 'failed';
+        return loaded;
+      }
+      this.state = 'ready';
+      const queued = this.queued;
+      this.queued = [];
+      for (const batch of queued) await this.apply(batch);
+      return ok(undefined);
+    });
+    return this.building;
+  }
+
+  private async load(): Promise<Result<void, StoreError>> {
+    const all = await read(this.ctx, ['notes', 'talks', 'posts'], async (tx) =>
+      Promise.all([
+        tx.objectStore('notes').getAll(),
+        tx.objectStore('talks').getAll(),
+        tx.objectStore('posts').getAll(),
+      ]),
+    );
+    if (!all.ok) return all;
+    this.clear();
+    const [notes, talks, posts] = all.value;
+    for (const n of notes) this.putNote(toNote(n), n.terms);
+    for (const t of talks) this.talks.set(t.id, { talk: t, terms: talkTerms(t) });
+    for (const p of posts) this.posts.set(p.id, p);
+    return ok(undefined);
+  }
+
+  private clear(): void {
+    this.notes.clear();
+    this.postings.clear();
+    this.sortedTerms = null;
+    this.talks.clear();
+    this.posts.clear();
+  }
+
+  /** Resolves once every batch taken so far is in the index (or the index was dropped). */
+  async settled(): Promise<void> {
+    await this.building;
+    await this.applying;
+  }
+
+  /** Takes a batch of changes from the broadcast; resolves once the index reflects it. */
+  apply(changes: readonly Change[]): Promise<void> {
+    if (this.state === 'empty' || this.state === 'failed') return Promise.resolve();
+    if (this.state === 'building') {
+      this.queued.push([...changes]);
+      return Promise.resolve();
+    }
+    const next = this.applying.then(() => this.applyNow(changes));
+    this.applying = next.catch(() => {});
+    return next;
+  }
+
+  private async applyNow(changes: readonly Change[]): Promise<void> {
+    if (changes.some((c) => c.type === 'reset')) {
+      this.state = 'empty';
+      this.clear();
+      await this.build();
+      return;
+    }
+    const noteIds = new Set<NoteId>();
+    const talkIds = new Set<TalkId>();
+    const postIds = new Set<PostId>();
+    for (const c of changes) {
+      if (c.type === 'note') noteIds.add(c.id);
+      else if (c.type === 'talk') talkIds.add(c.id);
+      else if (c.type === 'post') postIds.add(c.id);
+    }
+    if (noteIds.size + talkIds.size + postIds.size === 0) return;
+    // Whatever the change said, the record as it is now decides: there, or gone.
+    const found = await read(this.ctx, ['notes', 'talks', 'posts'], async (tx) =>
+      Promise.all([
+        Promise.all([...noteIds].map((id) => tx.objectStore('notes').get(id))),
+        Promise.all([...talkIds].map((id) => tx.objectStore('talks').get(id))),
+        Promise.all([...postIds].map((id) => tx.objectStore('posts').get(id))),
+      ]),
+    );
+    if (!found.ok) {
+      // The database went away (blocked, closed): start again from scratch when next asked.
+      this.state = 'failed';
+      this.clear();
+      return;
+    }
+    const [notes, talks, posts] = found.value;
+    [...noteIds].forEach((id, i) => {
+      this.removeNote(id);
+      const n = notes[i];
+      if (n) this.putNote(toNote(n), n.terms);
+    });
+    [...talkIds].forEach((id, i) => {
+      const t = talks[i];
+      if (t) this.talks.set(id, { talk: t, terms: talkTerms(t) });
+      else this.talks.delete(id);
+    });
+    [...postIds].forEach((id, i) => {
+      const p = posts[i];
+      if (p) this.posts.set(id, p);
+      else this.posts.delete(id);
+    });
+  }
+
+  private putNote(note: Note, terms: readonly string[]): void {
+    this.notes.set(note.id, { note, terms });
+    for (const term of terms) {
+      let ids = this.postings.get(term);
+      if (!ids) {
+        ids = new Set();
+        this.postings.set(term, ids);
+        this.sortedTerms = null;
+      }
+      ids.add(note.id);
+    }
+  }
+
+  private removeNote(id: NoteId): void {
+    const old = this.notes.get(id);
+    if (!old) return;
+    this.notes.delete(id);
+    for (const term of old.terms) {
+      const ids = this.postings.get(term);
+      if (!ids) continue;
+      ids.delete(id);
+      if (ids.size === 0) {
+        this.postings.delete(term);
+        this.sortedTerms = null;
+      }
+    }
+  }
+
+  /** The ids of notes with a word starting with `prefix`. */
+  private withPrefix(prefix: string): Set<NoteId> {
+    this.sortedTerms ??= [...this.postings.keys()].sort();
+    const terms = this.sortedTerms;
+    let lo = 0;
+    let hi = terms.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((terms[mid] as string) < prefix) lo = mid + 1;
+      else hi = mid;
+    }
+    const first = terms[lo];
+    if (first === undefined || !first.startsWith(prefix)) return new Set();
+    // One word: its own set (not copied; callers only read it).
+    const next = terms[lo + 1];
+    if (next === undefined || !next.startsWith(prefix)) return this.postings.get(first) ?? new Set();
+    const out = new Set<NoteId>();
+    for (let i = lo; i < terms.length && (terms[i] as string).startsWith(prefix); i++) {
+      for (const id of this.postings.get(terms[i] as string) ?? []) out.add(id);
+    }
+    return out;
+  }
+
+  /** As store.search: notes the last edited first (at most `limit`), the match count, talks. */
+  search(query: string, limit = 200): Result<SearchResult, StoreError> {
+    if (this.state !== 'ready') return err({ code: 'failed', message: 'The search index is not ready.' });
+    const terms = queryTerms(query);
+    if (terms.length === 0) return ok({ notes: [], noteCount: 0, talks: [] });
+    const sets = terms.map((t) => this.withPrefix(t)).sort((a, b) => a.size - b.size);
+    const [smallest, ...rest] = sets;
+    const matches: Note[] = [];
+    for (const id of smallest ?? []) {
+      if (!rest.every((s) => s.has(id))) continue;
+      const entry = this.notes.get(id);
+      if (entry) matches.push(entry.note);
+    }
+    matches.sort(newestFirst);
+    const talks = [...this.talks.values()]
+      .filter(({ terms: own }) => terms.every((q) => own.some((w) => w.startsWith(q))))
+      .map(({ talk }) => talk);
+    return ok({ notes: matches.slice(0, limit), noteCount: matches.length, talks });
+  }
+
+  talk(id: TalkId): Talk | undefined {
+    return this.talks.get(id)?.talk;
+  }
+
+  post(id: PostId): Post | undefined {
+    return this.posts.get(id);
+  }
+}
