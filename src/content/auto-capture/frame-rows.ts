@@ -1,10 +1,12 @@
 // A cheaper way to the small luma frame, where the browser has WebCodecs: drawing a playing
 // 1080p <video> into even a 160x90 canvas converts and scales the whole frame on the main thread
-// (about 150 ms on a software-only machine, bench/auto-capture), while a VideoFrame can copy out
-// just the rows the 160x90 frame needs (90 copies of a 2-pixel-high strip, about 9 ms). Each
-// output pixel averages its strip across the columns it covers. Luma comes from the frame's Y
-// plane (video range widened to 0..255) or, for RGB frames, from (77R + 150G + 29B) >> 8 as in
-// luma.ts. Returns null when the frame's pixel format isn't one of these: the canvas path runs.
+// (about 60 ms on a software-only machine, bench/auto-capture), while a VideoFrame can be copied
+// out as it is, in its own pixel format. One copy of the whole frame into a buffer kept between
+// samples costs well under a millisecond of main thread; 90 copies of 2-row strips, the earlier
+// way, cost 6-12 ms, nearly all of it per-call overhead. Each output pixel averages two source
+// rows (the row pair the output row falls on) across the columns it covers. Luma comes from the
+// frame's Y plane (video range widened to 0..255) or, for RGB frames, from (77R + 150G + 29B) >> 8
+// as in luma.ts. Returns null when the frame's pixel format isn't one of these: the canvas path runs.
 import type { LumaFrame } from '../../core/slides';
 import { Unreadable } from './luma';
 
@@ -16,7 +18,12 @@ const rgb: Record<string, [number, number, number]> = {
   BGRX: [2, 1, 0],
 };
 
-/** Averages a strip's luma over `width` columns; `lumaAt(x)` reads one column's (2-row) luma. */
+/** Where the copy goes; kept by the caller so a sample doesn't allocate a frame's worth of bytes. */
+export interface RowScratch {
+  buffer?: Uint8Array;
+}
+
+/** Averages a row pair's luma over `width` columns; `lumaAt(x)` reads one column's (2-row) luma. */
 function downRow(
   out: Uint8Array,
   at: number,
@@ -33,10 +40,21 @@ function downRow(
   }
 }
 
+/** The source row pair (its first, even row, relative to `top`) for each of `height` output rows. */
+export function rowPairs(top: number, visibleHeight: number, height: number): number[] {
+  const y0 = top & ~1;
+  const last = top + visibleHeight - 2;
+  return Array.from({ length: height }, (_, r) => {
+    const y = (top + Math.floor(((r + 0.5) * visibleHeight) / height)) & ~1;
+    return Math.max(y0, Math.min(y, last & ~1)) - y0;
+  });
+}
+
 export async function readRows(
   video: HTMLVideoElement,
   width: number,
   height: number,
+  scratch: RowScratch = {},
 ): Promise<LumaFrame | null> {
   const t = video.currentTime;
   let frame: VideoFrame;
@@ -54,38 +72,40 @@ export async function readRows(
     const vis = frame.visibleRect ?? { x: 0, y: 0, width: frame.codedWidth, height: frame.codedHeight };
     // Chroma subsampling wants even rectangles.
     const x = vis.x & ~1;
+    const y = vis.y & ~1;
     const w = vis.width & ~1;
-    const rows = Array.from(
-      { length: height },
-      (_, r) => (vis.y + Math.floor(((r + 0.5) * vis.height) / height)) & ~1,
-    );
-    let strips: Uint8Array[];
+    const h = (vis.y + vis.height - y) & ~1;
+    if (w < 2 || h < 2) return null;
+    const rect = { x, y, width: w, height: h };
+    let plane: { offset: number; stride: number };
+    let data: Uint8Array;
     try {
-      const size = frame.allocationSize({ rect: { x, y: rows[0] ?? 0, width: w, height: 2 } });
-      strips = await Promise.all(
-        rows.map(async (y) => {
-          const buf = new Uint8Array(size);
-          await frame.copyTo(buf, {
-            rect: { x, y: Math.min(y, vis.y + vis.height - 2), width: w, height: 2 },
-          });
-          return buf;
-        }),
-      );
+      const size = frame.allocationSize({ rect });
+      if (scratch.buffer?.length !== size) scratch.buffer = new Uint8Array(size);
+      data = scratch.buffer;
+      const layout = await frame.copyTo(data, { rect });
+      const first = layout[0];
+      if (!first) return null;
+      plane = first;
     } catch {
-      // A browser that refuses partial copies of this frame: the canvas path runs instead.
+      // A browser that refuses to copy this frame: the canvas path runs instead.
       return null;
     }
+    const { offset, stride } = plane;
     const out = new Uint8Array(width * height);
     const full = frame.colorSpace?.fullRange === true;
-    strips.forEach((s, r) => {
+    rowPairs(vis.y, vis.height, height).forEach((row, r) => {
+      const a = offset + row * stride;
+      const b = a + stride;
       if (order) {
         const [R, G, B] = order;
-        const px = (i: number) => (77 * (s[i + R] ?? 0) + 150 * (s[i + G] ?? 0) + 29 * (s[i + B] ?? 0)) >> 8;
-        downRow(out, r * width, width, w, (c) => (px(c * 4) + px((w + c) * 4)) / 2);
+        const px = (i: number) =>
+          (77 * (data[i + R] ?? 0) + 150 * (data[i + G] ?? 0) + 29 * (data[i + B] ?? 0)) >> 8;
+        downRow(out, r * width, width, w, (c) => (px(a + c * 4) + px(b + c * 4)) / 2);
       } else {
         // Video range 16..235 stretched to 0..255, so slides look the same as through a canvas.
         const widen = (v: number) => (full ? v : Math.min(255, Math.max(0, ((v - 16) * 255) / 219)));
-        downRow(out, r * width, width, w, (c) => widen(((s[c] ?? 0) + (s[w + c] ?? 0)) / 2));
+        downRow(out, r * width, width, w, (c) => widen(((data[a + c] ?? 0) + (data[b + c] ?? 0)) / 2));
       }
     });
     return { t, width, height, data: out };

@@ -3,7 +3,7 @@
 // 57 KB readback. A frame the page won't let us read is reported with the reason, once, so
 // auto-capture can stop and say so instead of sampling in vain.
 import type { LumaFrame } from '../../core/slides';
-import { readRows } from './frame-rows';
+import { type RowScratch, readRows } from './frame-rows';
 
 /** Y = (77R + 150G + 29B) >> 8 (BT.601 weights in integers), the detector's and the CLI's luma. */
 export function lumaOf(rgba: ArrayLike<number>, width: number, height: number): Uint8Array {
@@ -34,6 +34,8 @@ export class LumaReader {
   // Chromium only: Firefox ESR's VideoFrame copies gave frames on which the detector found no
   // slide at all (the e2e test), and its canvas path is cheap enough there.
   private rows: boolean | null = __BROWSER__ !== 'chrome' || typeof VideoFrame === 'undefined' ? false : null;
+  /** The frame copy's buffer, reused from one sample to the next. */
+  private readonly scratch: RowScratch = {};
 
   constructor(
     private readonly width: number,
@@ -44,7 +46,7 @@ export class LumaReader {
   async sample(video: HTMLVideoElement): Promise<LumaFrame> {
     if (video.mediaKeys) throw new Unreadable('the video is DRM-protected, so its frames cannot be read');
     if (this.rows === true) {
-      const frame = await readRows(video, this.width, this.height);
+      const frame = await readRows(video, this.width, this.height, this.scratch);
       if (frame) return frame;
       this.rows = false;
     }
@@ -52,7 +54,7 @@ export class LumaReader {
       // First frame: the row copies must agree with the canvas, or the canvas it is (a browser's
       // WebCodecs may hand out a format or layout this reading doesn't expect).
       // The canvas has the last word on whether the frames can be read at all.
-      const rows = await readRows(video, this.width, this.height).catch(() => null);
+      const rows = await readRows(video, this.width, this.height, this.scratch).catch(() => null);
       const canvas = this.read(video);
       this.rows = rows !== null && meanDifference(rows.data, canvas.data) < MAX_MEAN_DIFFERENCE;
       return canvas;
