@@ -1,5 +1,7 @@
 // Content script entry. Injected on YouTube by the manifest, and on any other page when the
 // user clicks the toolbar button (activeTab). Runs once per frame.
+// First: marks the script's start (test builds) before the other modules run.
+import './timing';
 import browser, { type Runtime } from 'webextension-polyfill';
 import type { TabEvent } from '../core/messages';
 import { call } from '../ui/call';

@@ -2,6 +2,7 @@
 // read what the user writes; open in test builds so the e2e tests can look inside.
 import { render } from 'preact';
 import { isEditable } from '../keys';
+import { mark } from '../timing';
 import { Panel } from './Panel';
 import { placeHost } from './placement';
 import { panelCss } from './styles';
@@ -32,6 +33,7 @@ export function mountPanel(doc: Document, actions: PanelActions, initial: PanelS
   };
   placeHost(host, doc, null);
   update(initial);
+  mark('panel');
   return {
     update,
     place: (dock) => placeHost(host, doc, dock),
