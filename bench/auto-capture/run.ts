@@ -9,67 +9,28 @@
 // "on" window captures the stretch's slides, so the counted ones are the steady state.
 //   npm run bench:auto-capture      (REPS=3, WINDOW_S=20 by default; BENCH_SMOKE=1: 1 × 3 s)
 // Writes bench/.cache/results/auto-capture.json for `npm run bench`.
-import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
+import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { count, SMOKE, startBench, stats } from '../results';
+import {
+  buildTestExtension,
+  launchWithExtension,
+  mainThreadMetrics,
+  panelToolbar,
+  root,
+  serve,
+  talkVideos,
+} from '../video-page';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const cache = path.join(root, 'bench/.cache/auto-capture');
 const REPS = SMOKE ? 1 : Number(process.env.REPS ?? 3);
 const WINDOW_S = SMOKE ? 3 : Number(process.env.WINDOW_S ?? 20);
-
-/** The 1080p talk: the capture bench's copy if it made one, else made here the same way. */
-async function video1080(): Promise<string> {
-  const shared = path.join(root, 'bench/.cache/capture/sample-talk-1080p.webm');
-  if (existsSync(shared)) return shared;
-  const { ensureVideos } = (await import(path.join(root, 'test/fixtures/make-videos.mjs'))) as {
-    ensureVideos: () => Promise<Record<string, string>>;
-  };
-  const src = (await ensureVideos())['sample-talk'] as string;
-  const out = path.join(cache, 'sample-talk-1080p.webm');
-  if (!existsSync(out)) {
-    // VP8 realtime: quick to make on two cores, decoded by every Chromium build.
-    execFileSync('ffmpeg', [
-      ...['-y', '-loglevel', 'error', '-i', src, '-t', '60', '-vf', 'scale=1920:1080', '-an'],
-      ...['-c:v', 'libvpx', '-deadline', 'realtime', '-cpu-used', '8', '-b:v', '4M', out],
-    ]);
-  }
-  return out;
-}
 
 const page = `<!doctype html><html><head><meta charset="utf-8"><title>Bench Talk - Ada Example</title>
 <style>video{width:960px;height:540px}</style></head><body>
 <video muted playsinline loop preload="auto" src="/video.webm"></video>
 <script>window.__name = (f) => f;</script></body></html>`;
-
-function serve(file: string) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/page') return void res.writeHead(200, { 'Content-Type': 'text/html' }).end(page);
-    if (url.pathname !== '/video.webm') return void res.writeHead(404).end();
-    const size = statSync(file).size;
-    const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-    const start = m?.[1] ? Number(m[1]) : 0;
-    const end = m?.[2] ? Number(m[2]) : size - 1;
-    res.writeHead(m ? 206 : 200, {
-      'Content-Type': 'video/webm',
-      'Accept-Ranges': 'bytes',
-      'Content-Length': String(end - start + 1),
-      ...(m ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
-    });
-    createReadStream(file, { start, end }).pipe(res);
-  });
-  return new Promise<{ port: number; close: () => void }>((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ port: (server.address() as AddressInfo).port, close: () => server.close() }),
-    ),
-  );
-}
 
 type Mode = 'on' | 'off' | 'absent';
 
@@ -88,9 +49,7 @@ async function open(context: BrowserContext, port: number, mode: Mode): Promise<
   await p.goto(`http://${host}:${port}/page?talk=${mode}`);
   await p.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
   if (mode === 'absent') return p;
-  await p.waitForFunction(() =>
-    document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.toolbar'),
-  );
+  await panelToolbar(p);
   const pressed = () =>
     document
       .querySelector('talkmark-panel')
@@ -114,10 +73,7 @@ async function measure(context: BrowserContext, port: number, mode: Mode): Promi
   await p.evaluate(() => document.querySelector('video')?.play());
   // Past start-up (decoder warm-up, first captures queued) before the window opens.
   await p.waitForTimeout(1500);
-  const cdp = await context.newCDPSession(p);
-  await cdp.send('Performance.enable');
-  const get = async () =>
-    Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+  const get = await mainThreadMetrics(context, p);
   const a = await get();
   const t0 = performance.now();
   await p.waitForTimeout(WINDOW_S * 1000);
@@ -140,25 +96,11 @@ async function main() {
     'auto-capture',
     'CPU of the page while a 1080p talk plays with auto-capture on, off, and without the content script (headless Chromium, test build)',
   );
-  const ext = path.join(cache, 'ext');
-  execFileSync(process.execPath, ['build.mjs', '--test', '--browser', 'chrome', '--out', ext], { cwd: root });
-  const server = await serve(await video1080());
-  const profile = path.join(cache, `profile-${process.pid}`);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: false,
-    viewport: { width: 1600, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      '--autoplay-policy=no-user-gesture-required',
-      `--disable-extensions-except=${path.join(ext, 'chrome')}`,
-      `--load-extension=${path.join(ext, 'chrome')}`,
-    ],
-  });
+  const extension = buildTestExtension(path.join(cache, 'ext'));
+  const server = await serve({ '/page': page }, { '/video.webm': (await talkVideos())['1080p'] });
+  const browser = await launchWithExtension(extension, cache, ['--autoplay-policy=no-user-gesture-required']);
+  const { context } = browser;
   try {
-    if (!context.serviceWorkers()[0]) await context.waitForEvent('serviceworker');
     // Warm-up, not counted: the first "on" window captures the stretch's slides. Each capture
     // costs what a manual one does (bench:capture: a 1080p frame drawn and encoded, ~0.3-0.5 s
     // of main thread here); the counted windows measure what runs all the time while a talk
@@ -215,9 +157,8 @@ async function main() {
     );
     console.log(`results: ${bench.write()}`);
   } finally {
-    await context.close();
+    await browser.close();
     server.close();
-    await rm(profile, { recursive: true, force: true });
   }
 }
 

@@ -1,59 +1,37 @@
 // Capture benchmark (figures, not a timed test), in headless Chromium with the test build of
 // the extension (open shadow root, 127.0.0.1 matches):
-//  - key press → slide stored and its thumbnail shown, at 720p and 1080p, p50/p95, each next
-//    to the bare drawImage + JPEG encode of the same video in the same page, same run;
-//  - the content script's size (minified, gzipped) and its time to ready on a video page;
+//  - key press → the slide's thumbnail shown (at once, marked as saving) and, from the same key
+//    press, → the slide confirmed stored, at 720p and 1080p, p50/p95, each next to the bare
+//    drawImage + JPEG encode of the same video in the same page, same run;
+//  - the content script's size (minified, gzipped); its own time to ready on a video page (its
+//    first line → the panel's toolbar rendered, from marks the test build makes) and, apart,
+//    how long after DOMContentLoaded the browser injects it;
 //  - its cost on a page without any video, against the same page where it doesn't run.
 //   npm run bench:capture           (RUNS=15 by default; 1080p video made with ffmpeg once)
 // Also writes bench/.cache/results/capture.json for `npm run bench`; BENCH_SMOKE=1 captures twice.
 import { execFileSync } from 'node:child_process';
-import { createReadStream, existsSync, readFileSync, statSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
-import { createServer } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
-import { chromium } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { SMOKE } from '../results';
-import { captureRecorder } from './record';
+import {
+  buildTestExtension,
+  launchWithExtension,
+  mainThreadMetrics,
+  panelToolbar,
+  root,
+  serve,
+  talkVideos,
+} from '../video-page';
+import { captureRecorder, type ReadyTimes } from './record';
 
-const root = path.resolve(import.meta.dirname, '../..');
 const cache = path.join(root, 'bench/.cache/capture');
 const RUNS = Number(process.env.RUNS ?? (SMOKE ? 2 : 15));
+/** Page loads over which the content script's time to ready is measured. */
+const LOADS = Number(process.env.LOADS ?? (SMOKE ? 1 : 8));
 const record = captureRecorder();
-
-async function videos(): Promise<Record<'720p' | '1080p', string>> {
-  const { ensureVideos } = (await import(path.join(root, 'test/fixtures/make-videos.mjs'))) as {
-    ensureVideos: () => Promise<Record<string, string>>;
-  };
-  const src = (await ensureVideos())['sample-talk'] as string;
-  const hd = path.join(cache, 'sample-talk-1080p.webm');
-  if (!existsSync(hd)) {
-    // VP8 realtime: fast to make on two cores, decoded by every Chromium build.
-    execFileSync('ffmpeg', [
-      '-y',
-      '-loglevel',
-      'error',
-      '-i',
-      src,
-      '-t',
-      '60',
-      '-vf',
-      'scale=1920:1080',
-      '-an',
-      '-c:v',
-      'libvpx',
-      '-deadline',
-      'realtime',
-      '-cpu-used',
-      '8',
-      '-b:v',
-      '4M',
-      hd,
-    ]);
-  }
-  return { '720p': src, '1080p': hd };
-}
 
 const page = (
   video: string,
@@ -76,50 +54,32 @@ const page = (
   };
 </script></body></html>`;
 
-function serve(files: Record<string, string>) {
-  const server = createServer((req, res) => {
-    const url = new URL(req.url ?? '/', 'http://x');
-    if (url.pathname === '/page') {
-      res.writeHead(200, { 'Content-Type': 'text/html' }).end(page(`/v/${url.searchParams.get('q')}`));
-      return;
-    }
-    if (url.pathname === '/blank') {
-      res
-        .writeHead(200, { 'Content-Type': 'text/html' })
-        .end('<!doctype html><title>blank</title><p>No video here.</p>');
-      return;
-    }
-    const file = files[url.pathname.slice(3)];
-    if (!file) return void res.writeHead(404).end();
-    const size = statSync(file).size;
-    const m = /^bytes=(\d*)-(\d*)$/.exec(req.headers.range ?? '');
-    const start = m?.[1] ? Number(m[1]) : 0;
-    const end = m?.[2] ? Number(m[2]) : size - 1;
-    res.writeHead(m ? 206 : 200, {
-      'Content-Type': 'video/webm',
-      'Accept-Ranges': 'bytes',
-      'Content-Length': String(end - start + 1),
-      ...(m ? { 'Content-Range': `bytes ${start}-${end}/${size}` } : {}),
-    });
-    createReadStream(file, { start, end }).pipe(res);
-  });
-  return new Promise<{ port: number; close: () => void }>((resolve) =>
-    server.listen(0, '127.0.0.1', () =>
-      resolve({ port: (server.address() as AddressInfo).port, close: () => server.close() }),
-    ),
-  );
-}
-
 const pct = (xs: number[], p: number) => {
   const s = [...xs].sort((a, b) => a - b);
   return s[Math.min(s.length - 1, Math.floor((p / 100) * s.length))] ?? Number.NaN;
 };
 const ms = (x: number) => `${x.toFixed(1)} ms`;
 
+/**
+ * One page load's timeline, from the content script's own marks (test builds): when the script
+ * started, when the panel's toolbar was rendered, and DOMContentLoaded, all from navigation start.
+ */
+async function readyTimes(p: Page): Promise<ReadyTimes> {
+  await panelToolbar(p);
+  return p.evaluate(() => {
+    const at = (name: string) => performance.getEntriesByName(name)[0]?.startTime ?? Number.NaN;
+    const nav = performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming | undefined;
+    return {
+      start: at('talkmark:start'),
+      panel: at('talkmark:panel'),
+      domContentLoaded: nav?.domContentLoadedEventEnd ?? Number.NaN,
+    };
+  });
+}
+
 async function main() {
   await mkdir(cache, { recursive: true });
-  const ext = path.join(cache, 'ext');
-  execFileSync(process.execPath, ['build.mjs', '--test', '--browser', 'chrome', '--out', ext], { cwd: root });
+  const extension = buildTestExtension(path.join(cache, 'ext'));
   execFileSync(
     process.execPath,
     ['build.mjs', '--production', '--browser', 'chrome', '--out', path.join(cache, 'prod')],
@@ -131,37 +91,41 @@ async function main() {
   );
   record.contentSize(gzipSync(content).length, content.length);
 
-  const v = await videos();
-  const server = await serve({ '720p': v['720p'], '1080p': v['1080p'] });
-  const profile = path.join(cache, `profile-${process.pid}`);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: false,
-    viewport: { width: 1600, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      `--disable-extensions-except=${path.join(ext, 'chrome')}`,
-      `--load-extension=${path.join(ext, 'chrome')}`,
-    ],
-  });
-  if (!context.serviceWorkers()[0]) await context.waitForEvent('serviceworker');
+  const v = await talkVideos();
+  const server = await serve(
+    {
+      '/page': (url) => page(`/v/${url.searchParams.get('q')}`),
+      '/blank': '<!doctype html><title>blank</title><p>No video here.</p>',
+    },
+    { '/v/720p': v['720p'], '/v/1080p': v['1080p'] },
+  );
+  const browser = await launchWithExtension(extension, cache);
+  const { context } = browser;
   const origin = `http://127.0.0.1:${server.port}`;
+
+  // Time to ready: fresh loads of the video page, each read from the content script's marks.
+  const loads: ReadyTimes[] = [];
+  for (let i = 0; i < LOADS; i++) {
+    const p = await context.newPage();
+    await p.goto(`${origin}/page?q=720p&load=${i}`, { waitUntil: 'domcontentloaded' });
+    loads.push(await readyTimes(p));
+    await p.close();
+  }
+  const own = loads.map((l) => l.panel - l.start);
+  const injected = loads.map((l) => l.start - l.domContentLoaded);
+  console.log(
+    `content script ready (script start → panel toolbar rendered) p50 ${ms(pct(own, 50))}, max ${ms(Math.max(...own))}` +
+      ` | injection: DOMContentLoaded → script start p50 ${ms(pct(injected, 50))} (over ${LOADS} loads)`,
+  );
+  record.ready(loads);
 
   for (const q of ['720p', '1080p'] as const) {
     const p = await context.newPage();
-    const nav = performance.now();
     await p.goto(`${origin}/page?q=${q}`);
-    await p.waitForFunction(() =>
-      document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.toolbar'),
-    );
-    const ready = await p.evaluate(
-      () =>
-        performance.now() - performance.timing.domContentLoadedEventEnd + performance.timing.navigationStart,
-    );
+    await panelToolbar(p);
     await p.waitForFunction(() => (document.querySelector('video')?.readyState ?? 0) >= 2);
-    const ours: number[] = [];
+    const shown: number[] = [];
+    const stored: number[] = [];
     const bare: number[] = [];
     for (let i = 0; i < RUNS; i++) {
       await p.evaluate(
@@ -175,14 +139,21 @@ async function main() {
         2 + ((i * 3.7) % 55),
       );
       bare.push(await p.evaluate(() => (window as unknown as { bare(): Promise<number> }).bare()));
-      const shown = p.evaluate(
+      // From the same key press: the new slide's picture on screen (shown at once, marked as
+      // saving) and the slide confirmed stored (a saved slide in the list, its picture loaded).
+      const seen = p.evaluate(
         (n) =>
-          new Promise<number>((resolve) => {
+          new Promise<{ shown: number; stored: number }>((resolve) => {
             const root = document.querySelector('talkmark-panel')?.shadowRoot as ShadowRoot;
+            const loaded = (sel: string) => {
+              const imgs = [...root.querySelectorAll(sel)] as HTMLImageElement[];
+              return imgs.length > n && imgs.every((x) => x.complete && x.naturalWidth > 0);
+            };
+            let shown = Number.NaN;
             const check = () => {
-              const imgs = [...root.querySelectorAll('img.thumb')] as HTMLImageElement[];
-              if (imgs.length > n && imgs.every((x) => x.complete && x.naturalWidth > 0))
-                return resolve(performance.now());
+              const t = performance.now();
+              if (Number.isNaN(shown) && loaded('img.thumb')) shown = t;
+              if (loaded('.note-slide img.thumb')) return resolve({ shown, stored: t });
               requestAnimationFrame(check);
             };
             check();
@@ -190,30 +161,28 @@ async function main() {
         i,
       );
       await p.keyboard.press('s');
-      const t1 = await shown;
+      const t1 = await seen;
       const t0 = await p.evaluate(
         () => (window as unknown as { keyAt: number[] }).keyAt.at(-1) ?? Number.NaN,
       );
-      ours.push(t1 - t0);
+      shown.push(t1.shown - t0);
+      stored.push(t1.stored - t0);
     }
+    const ratio = (xs: number[]) => (pct(xs, 50) / pct(bare, 50)).toFixed(2);
     console.log(
-      `${q}: key → stored + thumbnail p50 ${ms(pct(ours, 50))}, p95 ${ms(pct(ours, 95))}` +
-        ` | bare drawImage+JPEG p50 ${ms(pct(bare, 50))}, p95 ${ms(pct(bare, 95))} | ratio p50 ${(pct(ours, 50) / pct(bare, 50)).toFixed(2)}x` +
-        ` | panel ready ${ms(ready)} after DOMContentLoaded (goto took ${ms(performance.now() - nav)})`,
+      `${q}: key → thumbnail shown p50 ${ms(pct(shown, 50))}, p95 ${ms(pct(shown, 95))} (${ratio(shown)}x)` +
+        ` | key → stored p50 ${ms(pct(stored, 50))}, p95 ${ms(pct(stored, 95))} (${ratio(stored)}x)` +
+        ` | bare drawImage+JPEG p50 ${ms(pct(bare, 50))}, p95 ${ms(pct(bare, 95))}`,
     );
-    record.capture(q, ours, bare, ready);
+    record.capture(q, shown, stored, bare);
     await p.close();
   }
-
   // A page without video: with the content script (127.0.0.1 matches) and without (localhost doesn't).
   const idle = async (url: string) => {
     const p = await context.newPage();
     await p.goto(url);
     await p.waitForTimeout(1500);
-    const cdp = await context.newCDPSession(p);
-    await cdp.send('Performance.enable');
-    const get = async () =>
-      Object.fromEntries((await cdp.send('Performance.getMetrics')).metrics.map((m) => [m.name, m.value]));
+    const get = await mainThreadMetrics(context, p);
     const a = await get();
     await p.waitForTimeout(5000);
     const b = await get();
@@ -231,7 +200,7 @@ async function main() {
   console.log(`                               without (same page): ${JSON.stringify(without)}`);
   record.idle(withUs, without);
   record.write();
-  await context.close();
+  await browser.close();
   server.close();
 }
 
