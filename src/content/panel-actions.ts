@@ -1,7 +1,7 @@
 // What the panel's buttons and the keys do. Nothing is noted or captured during an ad, and a
 // capture keeps the talk and time of the key press even if the page moves on meanwhile.
 
-import type { TalkView } from '../core/messages';
+import type { NewSlide, TalkView } from '../core/messages';
 import { parseSpeakers } from '../core/speakers';
 import type { AutoCapture } from './auto-capture/controller';
 import { captureOptions } from './capture';
@@ -55,7 +55,7 @@ export function makeActions(d: ActionDeps): PanelActions {
       writing.start(view, time, 'slide');
       return ctx.fail(`No picture for this slide. ${shot.error} The slide is kept as a note without one.`);
     }
-    const r = await api.call('addSlide', {
+    const slide: NewSlide = {
       talkId: view.talk.id,
       time,
       text: '',
@@ -63,9 +63,36 @@ export function makeActions(d: ActionDeps): PanelActions {
       width: shot.value.width,
       height: shot.value.height,
       ...(phash ? { phash } : {}),
-    });
-    if (!r.ok) return ctx.fail(`The slide was not saved: ${r.error}`);
-    if (ctx.get().view?.talk.id === view.talk.id) d.thumbs.add(r.value.note.id, shot.value.blob);
+    };
+    // Shown at once from its own picture, marked as saving; it becomes a slide when the store has it.
+    const id = `pending-${++pendingCount}`;
+    waiting.set(id, slide);
+    ctx.set({ pending: [...ctx.get().pending, { id, talkId: slide.talkId, time, error: null }] });
+    d.thumbs.add(id, slide.image);
+    await store(id);
+  };
+
+  let pendingCount = 0;
+  /** The slides not stored yet, by pending id: kept until stored or discarded, so nothing is lost. */
+  const waiting = new Map<string, NewSlide>();
+  const setPending = (id: string, error: string | null) =>
+    ctx.set({ pending: ctx.get().pending.map((p) => (p.id === id ? { ...p, error } : p)) });
+
+  const store = async (id: string) => {
+    const slide = waiting.get(id);
+    if (!slide) return;
+    const r = await api.call('addSlide', slide);
+    if (!r.ok) {
+      if (!waiting.has(id)) return;
+      setPending(id, r.error);
+      return ctx.fail(
+        `The slide was not saved: ${r.error} Its picture stays in the panel, marked “not saved”: retry or discard it.`,
+      );
+    }
+    waiting.delete(id);
+    ctx.set({ pending: ctx.get().pending.filter((p) => p.id !== id) });
+    if (ctx.get().view?.talk.id === slide.talkId) d.thumbs.rename(id, r.value.note.id);
+    else d.thumbs.remove(id);
     ctx.upsert(r.value.note);
     if (r.value.warning) ctx.fail(r.value.warning);
   };
@@ -89,6 +116,17 @@ export function makeActions(d: ActionDeps): PanelActions {
     editText: (text) => writing.editText(text),
     finishEdit: (keep) => writing.finishEdit(keep),
     deleteNote: (id) => void writing.remove(id, true),
+    retrySlide(id) {
+      if (!waiting.has(id)) return;
+      setPending(id, null);
+      ctx.set({ notice: null });
+      void store(id);
+    },
+    discardSlide(id) {
+      waiting.delete(id);
+      ctx.set({ pending: ctx.get().pending.filter((p) => p.id !== id) });
+      d.thumbs.remove(id);
+    },
     async setSpeakers(text) {
       const view = ctx.get().view;
       if (!view) return;

@@ -23,6 +23,25 @@ export class Thumbs {
     this.onChange(this.all());
   }
 
+  /** The picture shown under `from` (a pending slide) now belongs to `to` (its stored note). */
+  rename(from: string, to: string): void {
+    const url = this.urls.get(from);
+    if (!url) return;
+    this.urls.delete(from);
+    const old = this.urls.get(to);
+    if (old && old !== url) URL.revokeObjectURL(old);
+    this.urls.set(to, url);
+    this.onChange(this.all());
+  }
+
+  remove(id: string): void {
+    const url = this.urls.get(id);
+    if (!url) return;
+    URL.revokeObjectURL(url);
+    this.urls.delete(id);
+    this.onChange(this.all());
+  }
+
   /** Loads the pictures of slides that have none shown yet. */
   ensure(notes: readonly Note[]): void {
     const gen = this.generation;

@@ -1,6 +1,7 @@
 // The in-page panel. Pure view: data and actions come in as props, so it renders and tests
 // outside the extension. Page-supplied text (titles, captions) is rendered as text only.
 import { kindLabel, NoteItem } from './NoteItem';
+import { PendingSlideItem } from './PendingSlideItem';
 import { PostPicker } from './PostPicker';
 import { Speakers } from './Speakers';
 import { TextEditor } from './TextEditor';
@@ -39,6 +40,12 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
     );
   }
   const notes = view ? [...view.notes].sort((a, b) => a.time - b.time) : [];
+  // Slides not stored yet go in time order among the notes, each before a note at the same time.
+  const pending = view ? state.pending.filter((p) => p.talkId === view.talk.id) : [];
+  const rows = [
+    ...pending.map((p) => ({ time: p.time, pending: p, note: null })),
+    ...notes.map((n) => ({ time: n.time, pending: null, note: n })),
+  ].sort((a, b) => a.time - b.time);
   return (
     <section class={`panel mode-${state.mode}`} aria-label="Talkmark">
       <header>
@@ -124,17 +131,21 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
       )}
       {state.notice && <Notice notice={state.notice} actions={actions} />}
       <ol class="notes" aria-label="Notes on this talk">
-        {notes.map((n) => (
-          <NoteItem
-            key={n.id}
-            note={n}
-            thumb={state.thumbs[n.id]}
-            editing={state.editing?.id === n.id ? state.editing.text : null}
-            actions={actions}
-          />
-        ))}
+        {rows.map(({ pending: p, note: n }) =>
+          p ? (
+            <PendingSlideItem key={p.id} slide={p} thumb={state.thumbs[p.id]} actions={actions} />
+          ) : n ? (
+            <NoteItem
+              key={n.id}
+              note={n}
+              thumb={state.thumbs[n.id]}
+              editing={state.editing?.id === n.id ? state.editing.text : null}
+              actions={actions}
+            />
+          ) : null,
+        )}
       </ol>
-      {view && notes.length === 0 && !draft && (
+      {view && rows.length === 0 && !draft && (
         <p class="empty">No notes yet. Press n to add one at this moment.</p>
       )}
     </section>

@@ -72,6 +72,10 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 .note .thumb { grid-column: 2 / 4; width: 100%; border-radius: 4px; }
 .auto-label { margin-left: 6px; padding: 0 4px; border: 1px solid var(--line); border-radius: 4px;
   text-transform: none; letter-spacing: 0; }
+.pending-label { margin-left: 6px; text-transform: none; letter-spacing: 0; font-style: italic; }
+.pending-slide .thumb { opacity: 0.7; }
+.pending-failed .thumb { outline: 2px solid var(--err); outline-offset: -2px; }
+.pending-failed .pending-label, .save-error { color: var(--err); }
 .thumb-missing { color: var(--muted); font-size: 11px; }
 .note .speaker { grid-column: 2 / 4; color: var(--muted); }
 .note-quote .text { font-style: italic; }

@@ -1,7 +1,7 @@
 // What the panel shows and what it can ask for. The session owns the state; the view only
 // renders it and calls actions, so it renders and tests outside the extension.
 import type { PostSummary, TalkView } from '../../core/messages';
-import type { NoteId, NoteKind, PostId } from '../../core/model';
+import type { NoteId, NoteKind, PostId, TalkId } from '../../core/model';
 
 /** Docked beside the player, floating over the page, or inside the fullscreen element. */
 export type PanelMode = 'docked' | 'overlay' | 'fullscreen';
@@ -14,6 +14,19 @@ export interface Draft {
   otherTalkTitle?: string;
 }
 
+/**
+ * A slide captured by hand and shown at once from its own picture, before the store has it:
+ * marked as saving until the store confirms (then it becomes a note), or as not saved, with the
+ * reason, until the user retries or discards it. Never shown as a saved slide.
+ */
+export interface PendingSlide {
+  id: string;
+  talkId: TalkId;
+  time: number;
+  /** Why the store refused it; null while the save is under way. */
+  error: string | null;
+}
+
 export interface PanelState {
   view: TalkView | null;
   mode: PanelMode;
@@ -24,8 +37,10 @@ export interface PanelState {
   editing: { id: NoteId; text: string } | null;
   /** A message for the user: a failure, or what just happened with an undo. */
   notice: { text: string; kind: 'info' | 'error'; undo?: () => void } | null;
-  /** Object URLs of slide thumbnails, by note id. */
+  /** Object URLs of slide thumbnails, by note id (or pending slide id). */
   thumbs: Record<string, string>;
+  /** Slides captured but not (yet) stored, in capture order. */
+  pending: PendingSlide[];
   status: string;
   /** For the post picker; empty until the picker is opened. */
   posts: PostSummary[];
@@ -44,6 +59,10 @@ export interface PanelActions {
   editText(text: string): void;
   finishEdit(keep: boolean): void;
   deleteNote(id: NoteId): void;
+  /** Tries again to store a slide whose save failed. */
+  retrySlide(id: string): void;
+  /** Drops a slide whose save failed, picture and all. */
+  discardSlide(id: string): void;
   setSpeakers(text: string): void;
   loadPosts(): void;
   choosePost(id: PostId): void;
@@ -63,6 +82,7 @@ export const initialPanelState: PanelState = {
   editing: null,
   notice: null,
   thumbs: {},
+  pending: [],
   status: 'Looking for a video…',
   posts: [],
   auto: { on: false, area: false },
