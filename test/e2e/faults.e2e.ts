@@ -44,6 +44,8 @@ const panelState = () => {
   const root = document.querySelector('talkmark-panel')?.shadowRoot;
   return {
     slides: root?.querySelectorAll('.note-slide').length ?? 0,
+    /** Captures shown from their picture that the store refused: marked as not saved. */
+    unsaved: root?.querySelectorAll('.pending-failed img.thumb').length ?? 0,
     error: root?.querySelector('.notice-error')?.textContent ?? '',
   };
 };
@@ -85,6 +87,15 @@ describe('the background stopped right after s is pressed (Chromium)', () => {
       if (after.slides > before.slides) outcomes.push(`landed (${stops} stops)`);
       else {
         expect(after.error).toMatch(/not saved|Reload this page|could not be reached/);
+        // The picture stays in the panel, marked as not saved, and never as a saved slide.
+        await page.waitFor(
+          (n) =>
+            (document
+              .querySelector('talkmark-panel')
+              ?.shadowRoot?.querySelectorAll('.pending-failed img.thumb').length ?? 0) > n,
+          before.unsaved,
+          5000,
+        );
         outcomes.push(`refused after ${stops} stops: ${after.error}`);
         await page.evaluate(() => {
           (
