@@ -136,7 +136,7 @@ async function main() {
       reference: { name: 'the same page with auto-capture off', values: cpu('off') },
       budget: 'autocapture-cpu',
       fix: (x) =>
-        `auto-capture adds ${x.value.toFixed(2)} % of a core, nearly all of it reading frames (the detector is ~0.3 ms a frame, bench:slides): each of the 90 two-row VideoFrame copies costs ~0.15 ms of main thread here, so copying fewer, taller strips or sampling 1 frame a second of video while nothing changes would bring it under 2 %`,
+        `auto-capture adds ${x.value.toFixed(2)} % of a core: reading a frame is one VideoFrame copy (frame-rows.ts) and the detector ~0.3 ms a frame (bench:slides); sampling 1 frame a second of video while nothing changes, and 2 again on a change, would halve both`,
       note: `medians: on ${pctOf(cpu('on'))}, off ${pctOf(cpu('off'))}, content script absent ${pctOf(cpu('absent'))} of one core`,
     });
     bench.add({

@@ -48,9 +48,9 @@ export function captureRecorder() {
         reference,
         budget: 'capture-p50',
         fix: (f) =>
-          `The thumbnail shows ${(f.value - (f.reference?.value ?? 0)).toFixed(0)} ms after the bare draw + encode ` +
-          'would be done: that is the key handling, the small frame hashed for auto-capture and the thumbnail ' +
-          'decode; hash from the drawn canvas instead of a second draw of the video.',
+          `The thumbnail shows ${(f.value - (f.reference?.value ?? 0)).toFixed(0)} ms later than a bare draw + encode ` +
+          'would finish: besides those two, the key press draws the video once more for auto-capture’s hash, checks ' +
+          'for a blank frame and decodes the thumbnail; hash from the drawn full-size canvas instead of the video.',
         note: `p95 ${stats(shown).p95.toFixed(1)} ms, bare p95 ${stats(bare).p95.toFixed(1)} ms.`,
       });
       bench.add({
