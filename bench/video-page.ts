@@ -1,14 +1,14 @@
 // What the benches on a video page share (bench/capture, bench/auto-capture): the sample talk at
 // 720p and 1080p, a local server for the bench's pages and the videos (with range requests, as a
-// real video host answers), the extension's test build, headless Chromium with it loaded, and the
-// renderer's main-thread metrics over CDP.
+// real video host answers), the extension's test build and the renderer's main-thread metrics over
+// CDP. Chromium with the extension loaded comes from bench/extension-browser.ts.
 import { execFileSync } from 'node:child_process';
 import { createReadStream, existsSync, statSync } from 'node:fs';
-import { mkdir, rm } from 'node:fs/promises';
+import { mkdir } from 'node:fs/promises';
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
-import { type BrowserContext, chromium, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 
 export const root = path.resolve(import.meta.dirname, '..');
 
@@ -79,45 +79,6 @@ export function serve(
 export function buildTestExtension(out: string): string {
   execFileSync(process.execPath, ['build.mjs', '--test', '--browser', 'chrome', '--out', out], { cwd: root });
   return path.join(out, 'chrome');
-}
-
-export interface Browser {
-  context: BrowserContext;
-  /** Closes the browser and deletes its profile. */
-  close(): Promise<void>;
-}
-
-/** Headless Chromium with the built extension loaded and its service worker running. */
-export async function launchWithExtension(
-  extension: string,
-  profileDir: string,
-  extraArgs: string[] = [],
-): Promise<Browser> {
-  const profile = path.join(profileDir, `profile-${process.pid}`);
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium',
-    headless: false,
-    viewport: { width: 1600, height: 900 },
-    args: [
-      '--headless=new',
-      '--no-sandbox',
-      '--disable-gpu',
-      ...extraArgs,
-      `--disable-extensions-except=${extension}`,
-      `--load-extension=${extension}`,
-    ],
-  });
-  const close = async () => {
-    await context.close();
-    await rm(profile, { recursive: true, force: true });
-  };
-  try {
-    if (!context.serviceWorkers()[0]) await context.waitForEvent('serviceworker');
-  } catch (e) {
-    await close();
-    throw e;
-  }
-  return { context, close };
 }
 
 /** Reads the page renderer's main-thread counters (TaskDuration, ScriptDuration in seconds; Nodes…). */

@@ -12,16 +12,9 @@
 import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import type { BrowserContext, Page } from 'playwright-core';
+import { launchWithExtension } from '../extension-browser';
 import { count, SMOKE, startBench, stats } from '../results';
-import {
-  buildTestExtension,
-  launchWithExtension,
-  mainThreadMetrics,
-  panelToolbar,
-  root,
-  serve,
-  talkVideos,
-} from '../video-page';
+import { buildTestExtension, mainThreadMetrics, panelToolbar, root, serve, talkVideos } from '../video-page';
 
 const cache = path.join(root, 'bench/.cache/auto-capture');
 const REPS = SMOKE ? 1 : Number(process.env.REPS ?? 3);
@@ -98,7 +91,10 @@ async function main() {
   );
   const extension = buildTestExtension(path.join(cache, 'ext'));
   const server = await serve({ '/page': page }, { '/video.webm': (await talkVideos())['1080p'] });
-  const browser = await launchWithExtension(extension, cache, ['--autoplay-policy=no-user-gesture-required']);
+  const browser = await launchWithExtension(extension, {
+    viewport: { width: 1600, height: 900 },
+    args: ['--autoplay-policy=no-user-gesture-required'],
+  });
   const { context } = browser;
   try {
     // Warm-up, not counted: the first "on" window captures the stretch's slides. Each capture

@@ -15,16 +15,9 @@ import { mkdir } from 'node:fs/promises';
 import path from 'node:path';
 import { gzipSync } from 'node:zlib';
 import type { Page } from 'playwright-core';
+import { launchWithExtension } from '../extension-browser';
 import { SMOKE } from '../results';
-import {
-  buildTestExtension,
-  launchWithExtension,
-  mainThreadMetrics,
-  panelToolbar,
-  root,
-  serve,
-  talkVideos,
-} from '../video-page';
+import { buildTestExtension, mainThreadMetrics, panelToolbar, root, serve, talkVideos } from '../video-page';
 import { captureRecorder, type ReadyTimes } from './record';
 
 const cache = path.join(root, 'bench/.cache/capture');
@@ -99,7 +92,7 @@ async function main() {
     },
     { '/v/720p': v['720p'], '/v/1080p': v['1080p'] },
   );
-  const browser = await launchWithExtension(extension, cache);
+  const browser = await launchWithExtension(extension, { viewport: { width: 1600, height: 900 } });
   const { context } = browser;
   const origin = `http://127.0.0.1:${server.port}`;
 
