@@ -29,8 +29,21 @@ async function activePost(store: Store): Promise<Post> {
   return post;
 }
 
-async function openTalk(store: Store, video: PageVideo) {
-  const post = await activePost(store);
+/**
+ * Runs tasks one after another. Two pages that open talks at once (two embeds in one article)
+ * would otherwise each find no active post and each create one, splitting their talks.
+ */
+function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
+  let last: Promise<unknown> = Promise.resolve();
+  return (task) => {
+    const run = last.then(task);
+    last = run.catch(() => undefined);
+    return run;
+  };
+}
+
+async function openTalk(store: Store, video: PageVideo, active: () => Promise<Post>) {
+  const post = await active();
   const { talk, created } = must(
     await store.talks.findOrCreate({
       postId: post.id,
@@ -89,8 +102,9 @@ function windowOf(sender: Runtime.MessageSender): number {
 }
 
 export function makeHandlers(store: Store): Handlers {
+  const postTurn = oneAtATime();
   return {
-    openTalk: (video) => openTalk(store, video),
+    openTalk: (video) => openTalk(store, video, () => postTurn(() => activePost(store))),
     async saveNote(input) {
       const at = new Date().toISOString();
       const old = must(await store.notes.get(input.id));
