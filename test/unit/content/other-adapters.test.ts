@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { genericAdapter, largestVideo } from '../../../src/content/sites/generic';
 import { adapterFor } from '../../../src/content/sites/index';
 import { vimeoAdapter } from '../../../src/content/sites/vimeo/adapter';
+import { fromDocumentTitle, jsonLdAuthor } from '../../../src/content/sites/vimeo/selectors';
 
 function sized(w: number, h: number): HTMLVideoElement {
   const v = document.createElement('video');
@@ -48,6 +49,7 @@ describe('generic and Vimeo adapters', () => {
       ...document,
       location: loc,
       querySelector: document.querySelector.bind(document),
+      querySelectorAll: document.querySelectorAll.bind(document),
       title: '',
     };
     const info = vimeoAdapter.readVideo(doc as unknown as Document, v);
@@ -58,6 +60,29 @@ describe('generic and Vimeo adapters', () => {
       title: 'Keynote',
     });
     expect(info.speakers).toEqual([{ name: 'Jane Doe' }]);
+  });
+
+  it('reads a Vimeo owner from the JSON-LD VideoObject, skipping broken JSON and other types', () => {
+    document.head.innerHTML = `
+      <script type="application/ld+json">{not json</script>
+      <script type="application/ld+json">{"@type":"BreadcrumbList","author":{"name":"Nope"}}</script>
+      <script type="application/ld+json">[{"@type":"VideoObject","author":{"@type":"Person","name":" Example  Conf "}}]</script>`;
+    expect(jsonLdAuthor(document)).toBe('Example Conf');
+    document.head.innerHTML =
+      '<script type="application/ld+json">{"@type":"VideoObject","author":[{"name":7}]}</script>';
+    expect(jsonLdAuthor(document)).toBe('');
+  });
+
+  it("reads title and owner from the Vimeo player's document title; a video page's keeps its “from”", () => {
+    expect(fromDocumentTitle('Lessons from Production from Bo Li on Vimeo', true)).toEqual({
+      title: 'Lessons from Production',
+      owner: 'Bo Li',
+    });
+    expect(fromDocumentTitle('Notes from the field on Vimeo', false)).toEqual({
+      title: 'Notes from the field',
+      owner: '',
+    });
+    expect(fromDocumentTitle('Untitled', true)).toEqual({ title: 'Untitled', owner: '' });
   });
 
   it('picks the adapter by host', () => {

@@ -5,7 +5,7 @@ import { splitTalkTitle } from '../../../core/speakers';
 import { vimeoVideoId } from '../../../core/video-url';
 import { largestVideo } from '../generic';
 import type { SiteAdapter } from '../types';
-import { firstText, selectors } from './selectors';
+import { firstText, fromDocumentTitle, jsonLdAuthor, selectors } from './selectors';
 
 export const vimeoAdapter: SiteAdapter = {
   name: 'vimeo',
@@ -19,10 +19,11 @@ export const vimeoAdapter: SiteAdapter = {
   },
   readVideo(doc, video) {
     const id = vimeoVideoId(doc.location.href);
+    const fallback = fromDocumentTitle(doc.title, doc.location.hostname === 'player.vimeo.com');
     const { title, speakers } = splitTalkTitle(
-      firstText(doc, selectors.title).replace(/\s+on Vimeo$/, '') || doc.title,
+      firstText(doc, selectors.title).replace(/\s+on Vimeo$/, '') || fallback.title,
     );
-    const channel = firstText(doc, selectors.channel);
+    const channel = jsonLdAuthor(doc) || firstText(doc, selectors.channel) || fallback.owner;
     return {
       url: id ? `https://vimeo.com/${id}` : doc.location.href,
       site: 'vimeo',

@@ -15,8 +15,17 @@ export const selectors = {
     'ytd-watch-metadata h1',
     '#title h1',
     '.ytd-video-primary-info-renderer.title',
+    // Embeds: the player's own title bar (on watch pages the metadata above comes first).
+    '#movie_player .ytp-title-link',
   ],
-  channel: ['ytd-watch-metadata ytd-channel-name a', 'ytd-channel-name a', 'a.ytd-video-owner-renderer'],
+  channel: [
+    'ytd-watch-metadata ytd-channel-name a',
+    'ytd-channel-name a',
+    'a.ytd-video-owner-renderer',
+    // Embeds: the channel in the player's title bar, in its newer and older place.
+    '#movie_player .ytp-title-expanded-title a',
+    '#movie_player a.ytp-title-channel-name',
+  ],
   description: ['ytd-watch-metadata #description', '#description'],
   caption: '.ytp-caption-segment',
   chapterTitle: '.ytp-chapter-title-content',
