@@ -19,6 +19,10 @@ export interface TestPage {
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
   click(selector: string): Promise<void>;
+  /** A real mouse click at a point of the viewport (a user gesture, whichever frame is there). */
+  clickAt(x: number, y: number): Promise<void>;
+  /** Like `evaluate`, in the first frame whose URL starts with `urlPrefix` (an iframe of the page). */
+  frameEvaluate<R, A>(urlPrefix: string, fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   screenshot(file: string): Promise<void>;
   /** Makes this tab the active one (browser commands go to the active tab). */
   bringToFront(): Promise<void>;
@@ -61,6 +65,8 @@ export interface LaunchOptions {
   profileDir?: string;
   /** host:port of an HTTP proxy that every request goes through, loopback included. */
   proxy?: string;
+  /** Accept the test certificate (test/fixtures/tls) of the fake hosts the proxy tunnels. */
+  insecureCerts?: boolean;
 }
 
 /** `origin`: the fixture server, from which Firefox tabs step into extension pages. */
@@ -74,8 +80,8 @@ export async function launch(
   const profile = options.profileDir ?? (await mkdtemp(path.join(tmpdir(), `talkmark-${name}-`)));
   const browser =
     name === 'chromium'
-      ? await launchChromium(extensionDir, profile, options.proxy)
-      : await launchFirefox(extensionDir, origin, profile, options.proxy);
+      ? await launchChromium(extensionDir, profile, options)
+      : await launchFirefox(extensionDir, origin, profile, options);
   return {
     ...browser,
     async close() {
@@ -85,11 +91,16 @@ export async function launch(
   };
 }
 
-async function launchChromium(extensionDir: string, profile: string, proxy?: string): Promise<TestBrowser> {
+async function launchChromium(
+  extensionDir: string,
+  profile: string,
+  { proxy, insecureCerts }: LaunchOptions,
+): Promise<TestBrowser> {
   need(chromiumPath, 'Chromium');
   const context = await chromium.launchPersistentContext(profile, {
     executablePath: chromiumPath,
     headless: false,
+    ignoreHTTPSErrors: insecureCerts ?? false,
     viewport: { width: 1280, height: 800 },
     args: [
       '--headless=new',
@@ -130,6 +141,12 @@ async function launchChromium(extensionDir: string, profile: string, proxy?: str
         press: (key) => page.keyboard.press(key),
         type: (text) => page.keyboard.type(text),
         click: (selector) => page.locator(selector).click(),
+        clickAt: (x, y) => page.mouse.click(x, y),
+        async frameEvaluate<R, A>(prefix: string, fn: (arg: A) => R | Promise<R>, arg: A) {
+          const frame = page.frames().find((f) => f.url().startsWith(prefix));
+          if (!frame) throw new Error(`no frame at ${prefix}`);
+          return (frame.evaluate as (f: unknown, a: unknown) => Promise<R>)(fn, arg);
+        },
         screenshot: async (file) => void (await page.screenshot({ path: file })),
         bringToFront: () => page.bringToFront(),
         async download(selector) {
@@ -183,11 +200,12 @@ async function launchFirefox(
   extensionDir: string,
   origin: string,
   profile: string,
-  proxy?: string,
+  { proxy, insecureCerts }: LaunchOptions,
 ): Promise<TestBrowser> {
   need(firefoxPath, 'Firefox ESR');
   const browser = await puppeteer.launch({
     browser: 'firefox',
+    acceptInsecureCerts: insecureCerts ?? false,
     executablePath: firefoxPath,
     userDataDir: profile,
     headless: true,
@@ -229,6 +247,12 @@ async function launchFirefox(
         press: (key) => page.keyboard.press(key as never),
         type: (text) => page.keyboard.type(text),
         click: (selector) => page.locator(selector).click(),
+        clickAt: (x, y) => page.mouse.click(x, y),
+        async frameEvaluate<R, A>(prefix: string, fn: (arg: A) => R | Promise<R>, arg: A) {
+          const frame = page.frames().find((f) => f.url().startsWith(prefix));
+          if (!frame) throw new Error(`no frame at ${prefix}`);
+          return frame.evaluate(fn as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>;
+        },
         screenshot: async (file) => void (await page.screenshot({ path: file as `${string}.png` })),
         bringToFront: () => page.bringToFront(),
         download: () => Promise.reject(new Error('downloads are only read back in Chromium')),

@@ -3,7 +3,7 @@
 // everything else, after writing it down. So a request the extension makes to anywhere else
 // is both seen and kept from leaving the machine.
 import { createServer, request as httpRequest } from 'node:http';
-import type { AddressInfo, Socket } from 'node:net';
+import { type AddressInfo, connect, type Socket } from 'node:net';
 
 export interface ProxiedRequest {
   method: string;
@@ -23,8 +23,15 @@ export interface LoggingProxy {
   close(): Promise<void>;
 }
 
+/** HTTPS for these host names goes to a local TLS server (the fixture server with `tls`). */
+export interface Tunnels {
+  hosts: readonly string[];
+  /** The local TLS server's port on 127.0.0.1. */
+  port: number;
+}
+
 /** `allowedOrigin`: the fixture server, e.g. http://127.0.0.1:41234. */
-export async function startProxy(allowedOrigin: string): Promise<LoggingProxy> {
+export async function startProxy(allowedOrigin: string, tunnels?: Tunnels): Promise<LoggingProxy> {
   const allowed = new URL(allowedOrigin);
   const started = Date.now();
   const log: ProxiedRequest[] = [];
@@ -62,10 +69,27 @@ export async function startProxy(allowedOrigin: string): Promise<LoggingProxy> {
     upstream.on('error', () => res.destroy());
     req.pipe(upstream);
   });
-  // HTTPS and secure WebSockets ask for a tunnel: nothing we serve needs one.
-  server.on('connect', (req, socket: Socket) => {
-    note('CONNECT', req.url ?? '', false);
-    socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+  // HTTPS and secure WebSockets ask for a tunnel: only the fake hosts get one, to the local
+  // TLS server, so a page at https://www.youtube.com/... is served by the fixtures.
+  server.on('connect', (req, socket: Socket, head: Buffer) => {
+    const target = req.url ?? '';
+    const [host = '', port = ''] = target.split(':');
+    const tunnel = tunnels && port === '443' && tunnels.hosts.includes(host);
+    note('CONNECT', target, Boolean(tunnel));
+    if (!tunnel) {
+      socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
+      return;
+    }
+    const upstream = connect(tunnels.port, '127.0.0.1', () => {
+      socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
+      if (head.length > 0) upstream.write(head);
+      upstream.pipe(socket);
+      socket.pipe(upstream);
+    });
+    sockets.add(upstream);
+    upstream.on('close', () => sockets.delete(upstream));
+    upstream.on('error', () => socket.destroy());
+    socket.on('error', () => upstream.destroy());
   });
   server.on('upgrade', (req, socket: Socket) => {
     note('UPGRADE', req.url ?? '', false);

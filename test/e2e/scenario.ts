@@ -3,7 +3,8 @@
 import path from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
 import { type BrowserName, launch, type TestBrowser } from './browsers';
-import { type FixtureServer, startServer } from './server';
+import { type LoggingProxy, startProxy } from './proxy';
+import { type FixtureServer, fakeHosts, startServer } from './server';
 
 export const browsers: BrowserName[] = ['chromium', 'firefox'];
 const root = path.resolve(import.meta.dirname, '../..');
@@ -26,6 +27,42 @@ export function useBrowser(name: BrowserName): Env {
   });
   afterAll(async () => {
     await env.browser?.close();
+    await env.server?.close();
+  });
+  return env;
+}
+
+export interface SitesEnv extends Env {
+  /** Every request of the browser, and where it went. */
+  proxy: LoggingProxy;
+}
+
+/**
+ * Like useBrowser, with the real host names of YouTube, Vimeo and a blog (server.ts fakeHosts)
+ * served by the fixtures over HTTPS: the browser sends everything through the test proxy,
+ * which tunnels those hosts to a local TLS server with the test certificate (accepted by the
+ * browser) and refuses anything else. URLs are the real ones, so the production manifest's
+ * content-script matches and the adapters' host checks are what decide.
+ */
+export function useBrowserWithSites(name: BrowserName): SitesEnv {
+  const env = {} as SitesEnv;
+  let tls: FixtureServer | undefined;
+  beforeAll(async () => {
+    env.server = await startServer();
+    tls = await startServer({ tls: true });
+    env.proxy = await startProxy(env.server.origin, {
+      hosts: fakeHosts,
+      port: Number(new URL(tls.origin).port),
+    });
+    env.browser = await launch(name, extensionDir(name), env.server.origin, {
+      proxy: env.proxy.address,
+      insecureCerts: true,
+    });
+  });
+  afterAll(async () => {
+    await env.browser?.close();
+    await env.proxy?.close();
+    await tls?.close();
     await env.server?.close();
   });
   return env;

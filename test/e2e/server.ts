@@ -1,8 +1,12 @@
 // Serves fixture pages and videos on 127.0.0.1 for the end-to-end tests. Videos answer
-// Range requests, which browsers need to seek.
-import { createReadStream } from 'node:fs';
+// Range requests, which browsers need to seek. With `tls`, it speaks HTTPS with the test
+// certificate (test/fixtures/tls) for the real host names of YouTube and Vimeo, which the
+// test proxy (proxy.ts) tunnels here: the pages shaped like theirs are then served under
+// their own URLs, where the production manifest's matches apply.
+import { createReadStream, readFileSync } from 'node:fs';
 import { stat } from 'node:fs/promises';
-import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
+import { createServer, type IncomingMessage, type RequestListener, type ServerResponse } from 'node:http';
+import { createServer as createTlsServer } from 'node:https';
 import type { AddressInfo } from 'node:net';
 import path from 'node:path';
 
@@ -61,11 +65,31 @@ async function serveFile(
   createReadStream(file).pipe(res);
 }
 
-/** `corsVideos`: whether videos carry Access-Control-Allow-Origin (off for the "other site" server). */
+/** The host names the test certificate is for; the proxy tunnels HTTPS for these to a `tls` server. */
+export const fakeHosts = [
+  'www.youtube.com',
+  'www.youtube-nocookie.com',
+  'vimeo.com',
+  'player.vimeo.com',
+  'talks-blog.example',
+];
+
+/** Pages shaped like the sites' own, by path: YouTube's embed player, a Vimeo video page and its player. */
+function sitePage(pathname: string): string | null {
+  if (/^\/embed\/[A-Za-z0-9_-]{11}$/.test(pathname)) return 'youtube-embed.html';
+  if (/^\/\d{5,12}$/.test(pathname)) return 'vimeo-video.html';
+  if (/^\/video\/\d{5,12}$/.test(pathname)) return 'vimeo-player.html';
+  return null;
+}
+
+/**
+ * `corsVideos`: whether videos carry Access-Control-Allow-Origin (off for the "other site" server).
+ * `tls`: serve HTTPS with the test certificate (for the fake hosts, through the proxy).
+ */
 export async function startServer(
-  options: { corsVideos?: boolean; host?: string } = {},
+  options: { corsVideos?: boolean; host?: string; tls?: boolean } = {},
 ): Promise<FixtureServer> {
-  const server = createServer((req, res) => {
+  const handler: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
     const [, top, ...rest] = url.pathname.split('/');
     const headers: Record<string, string> = { 'Cache-Control': 'no-store' };
@@ -75,6 +99,11 @@ export async function startServer(
       void serveFile(req, res, path.join(dirs.pages ?? '', 'youtube-watch.html'), headers);
       return;
     }
+    const site = sitePage(url.pathname);
+    if (site) {
+      void serveFile(req, res, path.join(dirs.pages ?? '', site), headers);
+      return;
+    }
     const dir = top ? dirs[top] : undefined;
     const rel = path.normalize(rest.join('/'));
     if (!dir || rel.startsWith('..') || path.isAbsolute(rel)) {
@@ -82,12 +111,22 @@ export async function startServer(
       return;
     }
     void serveFile(req, res, path.join(dir, rel), headers);
-  });
+  };
+  const tlsDir = path.join(root, 'test/fixtures/tls');
+  const server = options.tls
+    ? createTlsServer(
+        {
+          key: readFileSync(path.join(tlsDir, 'key.pem')),
+          cert: readFileSync(path.join(tlsDir, 'cert.pem')),
+        },
+        handler,
+      )
+    : createServer(handler);
   const host = options.host ?? '127.0.0.1';
   await new Promise<void>((resolve) => server.listen(0, host, resolve));
   const { port } = server.address() as AddressInfo;
   return {
-    origin: `http://${host}:${port}`,
+    origin: `${options.tls ? 'https' : 'http'}://${host}:${port}`,
     close: () => new Promise((resolve) => server.close(() => resolve())),
   };
 }

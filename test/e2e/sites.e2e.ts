@@ -1,0 +1,301 @@
+// YouTube embeds and Vimeo in real browsers, under the sites' real host names: the browser
+// goes through the test proxy, which tunnels www.youtube.com, www.youtube-nocookie.com,
+// vimeo.com, player.vimeo.com and a blog to the fixture server over HTTPS (scenario.ts
+// useBrowserWithSites), so the content script runs where the production manifest injects it
+// (the YouTube embeds inside a blog's article) or where the user enables it from the popup
+// (Vimeo). Notes and slides must land in the talk of the player they were taken in, with the
+// site's video id and canonical URL, and a slide's pixels must be the frame on screen.
+import { describe, expect, it } from 'vitest';
+import type { TestBrowser, TestPage } from './browsers';
+import { browsers, fixtureVideo, useBrowserWithSites } from './scenario';
+import {
+  backgroundProbe,
+  backgroundRgb,
+  bandAt,
+  bandProbe,
+  decodeStored,
+  expectColour,
+  pressOnPage,
+  sampleTalk,
+  seekTo,
+  storeReader,
+  until,
+  waitForEditor,
+  waitForVideo,
+} from './video-page-helpers';
+
+const nocookie = 'https://www.youtube-nocookie.com/embed/sampleTalk1';
+const youtube = 'https://www.youtube.com/embed/shortClip22';
+
+interface FullTalk {
+  id: string;
+  site: string;
+  url: string;
+  videoId: string;
+  title: string;
+  speakers: Array<{ name: string; org?: string }>;
+}
+
+/** In a frame: seeks its video to `t` and pauses there. */
+function seekHere(t: number): Promise<void> {
+  return new Promise((resolve) => {
+    const v = document.querySelector('video') as HTMLVideoElement;
+    v.pause();
+    if (Math.abs(v.currentTime - t) < 0.01) return resolve();
+    v.addEventListener('seeked', () => resolve(), { once: true });
+    v.currentTime = t;
+  });
+}
+
+/** In a frame: whether the panel is there, and whether its text field has focus. */
+function panelHere(): { panel: boolean; editing: boolean } {
+  const host = document.querySelector('talkmark-panel');
+  return { panel: Boolean(host), editing: host?.shadowRoot?.activeElement?.tagName === 'TEXTAREA' };
+}
+
+async function inFrame<R>(page: TestPage, prefix: string, fn: () => R, ok: (r: R) => boolean, what: string) {
+  return until(
+    () => page.frameEvaluate(prefix, fn, null).catch(() => undefined as R),
+    (r) => r !== undefined && ok(r),
+    what,
+  );
+}
+
+/** Clicks the middle of an iframe of the page, as a user does before using keys in an embed. */
+async function clickInto(page: TestPage, iframeId: string): Promise<void> {
+  const box = await page.evaluate((id) => {
+    const el = document.getElementById(id) as HTMLElement;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, iframeId);
+  await page.clickAt(box.x, box.y);
+}
+
+/** Opens the popup over `page`'s tab and uses "Take notes on this page", as after a toolbar click. */
+async function enableFromPopup(browser: TestBrowser, page: TestPage): Promise<void> {
+  const popup = await browser.newPage();
+  await popup.goto(browser.extensionUrl('popup.html'));
+  // A test can't click the toolbar button: the popup's tab goes behind the page's and reloads,
+  // so the tab it asks the browser for ("the active tab") is the page's, as over a real click.
+  await page.bringToFront();
+  await popup.evaluate(() => location.reload(), null).catch(() => undefined);
+  await until(
+    () =>
+      popup
+        .evaluate(
+          () =>
+            Boolean(document.documentElement.dataset.painted) &&
+            Boolean(document.querySelector('.enable button.primary')),
+          null,
+        )
+        .catch(() => false),
+    Boolean,
+    'the popup offering to take notes on the page',
+  );
+  // The popup closes itself once the script is in.
+  await popup
+    .evaluate(() => (document.querySelector('.enable button.primary') as HTMLButtonElement).click(), null)
+    .catch(() => undefined);
+  await page.waitFor(() => document.querySelector('talkmark-panel'), null, 15000);
+  await popup.close().catch(() => undefined);
+}
+
+describe.each(browsers)('YouTube embeds and Vimeo in %s', (name) => {
+  const env = useBrowserWithSites(name);
+
+  it('files notes and a slide from YouTube embeds in a blog article under each video', async () => {
+    const { browser } = env;
+    const store = await storeReader(browser);
+    const page = await browser.newPage();
+    const a = await fixtureVideo('sample-talk');
+    const b = await fixtureVideo('short-clip');
+    await page.goto(`https://talks-blog.example/pages/article.html?a=${a}&b=${b}`);
+    await page.bringToFront();
+    // The manifest injects into the embeds (all_frames), not into the blog.
+    await inFrame(page, nocookie, panelHere, (r) => r.panel, 'the panel in the nocookie embed');
+    await inFrame(page, youtube, panelHere, (r) => r.panel, 'the panel in the youtube.com embed');
+    expect(await page.evaluate(() => document.querySelector('talkmark-panel') === null, null)).toBe(true);
+    // The pages really came from the sites' host names, tunnelled to the fixtures.
+    const tunnelled = env.proxy.log.filter((r) => r.method === 'CONNECT' && r.forwarded).map((r) => r.url);
+    expect(tunnelled).toEqual(
+      expect.arrayContaining([
+        'talks-blog.example:443',
+        'www.youtube-nocookie.com:443',
+        'www.youtube.com:443',
+      ]),
+    );
+    const talks = (await until(
+      store.talks,
+      (t) => ['sampleTalk1', 'shortClip22'].every((id) => t.some((x) => x.videoId === id && x.title)),
+      'both embedded talks',
+    )) as unknown as FullTalk[];
+    const one = talks.find((t) => t.videoId === 'sampleTalk1');
+    const two = talks.find((t) => t.videoId === 'shortClip22');
+    expect(one).toMatchObject({
+      site: 'youtube',
+      url: 'https://www.youtube.com/watch?v=sampleTalk1',
+      title: 'Shipping Small Things Fast',
+      speakers: [{ name: 'Ada Example', org: 'Example Corp' }],
+    });
+    // No speaker in this title: the channel named in the embed's title bar is the speaker.
+    expect(two).toMatchObject({
+      site: 'youtube',
+      url: 'https://www.youtube.com/watch?v=shortClip22',
+      title: 'Caching Without Tears',
+      speakers: [{ name: 'Bo Li' }],
+    });
+
+    // A slide and a note in the first embed: the user clicks into the player, then uses keys.
+    await page.frameEvaluate(nocookie, seekHere, 15);
+    await clickInto(page, 'first');
+    await page.press('s');
+    const slide = (
+      await until(
+        store.notes,
+        (n) => n.some((x) => x.talkId === one?.id && x.kind === 'slide'),
+        'the slide from the embed',
+      )
+    ).find((x) => x.talkId === one?.id && x.kind === 'slide');
+    expect(slide?.time).toBeCloseTo(15, 0);
+    const img = await store.page.evaluate(decodeStored, {
+      imageId: slide?.imageId ?? '',
+      points: [bandProbe, backgroundProbe],
+    });
+    expect([img.width, img.height]).toEqual([sampleTalk.width, sampleTalk.height]);
+    expectColour(img.colours[0], bandAt(15), 'band at 15s');
+    expectColour(img.colours[1], backgroundRgb, 'background at 15s');
+
+    await page.press('n');
+    await inFrame(page, nocookie, panelHere, (r) => r.editing, 'the note field in the embed');
+    await page.type('said in the nocookie embed');
+    await page.press('Enter');
+
+    // The second embed, further down the article.
+    await page.frameEvaluate(youtube, seekHere, 3);
+    await clickInto(page, 'second');
+    await page.press('n');
+    await inFrame(page, youtube, panelHere, (r) => r.editing, 'the note field in the second embed');
+    await page.type('said in the youtube.com embed');
+    await page.press('Enter');
+
+    const notes = await until(
+      store.notes,
+      (n) => n.filter((x) => x.text.startsWith('said in the')).length === 2,
+      'both notes',
+    );
+    const byText = (t: string) => notes.find((n) => n.text === t);
+    expect(byText('said in the nocookie embed')).toMatchObject({ talkId: one?.id, kind: 'text' });
+    expect(byText('said in the nocookie embed')?.time).toBeCloseTo(15, 0);
+    expect(byText('said in the youtube.com embed')).toMatchObject({ talkId: two?.id, kind: 'text' });
+    expect(byText('said in the youtube.com embed')?.time).toBeCloseTo(3, 0);
+
+    // The export links each moment to the video on YouTube, not to the blog or the embed.
+    const popup = await browser.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.waitFor(() => document.querySelector('button.export'), null);
+    await popup.click('button.export');
+    await popup.waitFor(
+      () => (document.querySelector('textarea.exported') as HTMLTextAreaElement | null)?.value,
+      null,
+    );
+    const markdown = await popup.evaluate(
+      () => (document.querySelector('textarea.exported') as HTMLTextAreaElement).value,
+      null,
+    );
+    expect(markdown).toContain('https://youtu.be/sampleTalk1?t=15');
+    expect(markdown).toContain('https://youtu.be/shortClip22?t=3');
+    expect(markdown).not.toContain('talks-blog.example');
+    expect(markdown).not.toContain('youtube-nocookie');
+    await popup.close();
+    await store.close();
+    await page.close();
+  });
+
+  it('takes notes on a Vimeo video page and its player once enabled from the popup', async () => {
+    const { browser } = env;
+    const store = await storeReader(browser);
+    const video = await fixtureVideo('sample-talk');
+
+    const page = await browser.newPage();
+    await page.goto(`https://vimeo.com/123456789?src=${video}`);
+    await waitForVideo(page);
+    // Not injected by the manifest: nothing runs until the user asks.
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.evaluate(() => document.querySelector('talkmark-panel') === null, null)).toBe(true);
+    await enableFromPopup(browser, page);
+    const talk = (
+      (await until(
+        store.talks,
+        (t) => t.some((x) => x.videoId === '123456789' && x.title),
+        'the Vimeo talk',
+      )) as unknown as FullTalk[]
+    ).find((t) => t.videoId === '123456789');
+    // Title from og:title (without " on Vimeo"); the owner, from the page's JSON-LD, is the speaker.
+    expect(talk).toMatchObject({
+      site: 'vimeo',
+      url: 'https://vimeo.com/123456789',
+      title: 'Shipping Small Things Fast',
+      speakers: [{ name: 'Example Conf' }],
+    });
+
+    await seekTo(page, 45);
+    await pressOnPage(page, 's');
+    const slide = (
+      await until(
+        store.notes,
+        (n) => n.some((x) => x.talkId === talk?.id && x.kind === 'slide'),
+        'the Vimeo slide',
+      )
+    ).find((x) => x.talkId === talk?.id && x.kind === 'slide');
+    const img = await store.page.evaluate(decodeStored, {
+      imageId: slide?.imageId ?? '',
+      points: [bandProbe, backgroundProbe],
+    });
+    expect([img.width, img.height]).toEqual([sampleTalk.width, sampleTalk.height]);
+    expectColour(img.colours[0], bandAt(45), 'band at 45s');
+    expectColour(img.colours[1], backgroundRgb, 'background at 45s');
+    await pressOnPage(page, 'n');
+    await waitForEditor(page);
+    await page.type('noted on vimeo.com');
+    await page.press('Enter');
+    await page.close();
+
+    // The embed player, opened on its own: no og: tags, its title names the owner.
+    const player = await browser.newPage();
+    await player.goto(`https://player.vimeo.com/video/987654321?src=${await fixtureVideo('short-clip')}`);
+    await waitForVideo(player);
+    await enableFromPopup(browser, player);
+    const embedded = (
+      (await until(
+        store.talks,
+        (t) => t.some((x) => x.videoId === '987654321' && x.title),
+        'the Vimeo player talk',
+      )) as unknown as FullTalk[]
+    ).find((t) => t.videoId === '987654321');
+    expect(embedded).toMatchObject({
+      site: 'vimeo',
+      url: 'https://vimeo.com/987654321',
+      title: 'Caching Without Tears',
+      speakers: [{ name: 'Bo Li' }],
+    });
+    await seekTo(player, 4);
+    await pressOnPage(player, 'n');
+    await waitForEditor(player);
+    await player.type('noted in the player');
+    await player.press('Enter');
+
+    const notes = await until(
+      store.notes,
+      (n) =>
+        n.some((x) => x.text === 'noted in the player') && n.some((x) => x.text === 'noted on vimeo.com'),
+      'both Vimeo notes',
+    );
+    expect(notes.find((n) => n.text === 'noted on vimeo.com')).toMatchObject({ talkId: talk?.id });
+    expect(notes.find((n) => n.text === 'noted on vimeo.com')?.time).toBeCloseTo(45, 0);
+    expect(notes.find((n) => n.text === 'noted in the player')).toMatchObject({ talkId: embedded?.id });
+    expect(notes.find((n) => n.text === 'noted in the player')?.time).toBeCloseTo(4, 0);
+    await store.close();
+    await player.close();
+  });
+});
