@@ -11,7 +11,7 @@ import type { Note, NoteId, Post, PostId, Talk, TalkId } from '../core/model';
 import { err, ok, type Result } from '../core/result';
 import type { Change } from './changes';
 import type { StoreError } from './errors';
-import { toNote } from './schema';
+import { type StoredNote, toNote } from './schema';
 import { newestFirst, type SearchResult } from './search';
 import { queryTerms, termsOf } from './terms';
 import { type Ctx, read } from './tx';
@@ -21,6 +21,9 @@ interface IndexedTalk {
   talk: Talk;
   terms: string[];
 }
+
+/** Notes read per request while building. */
+const SLICE = 1000;
 
 const talkTerms = (t: Talk) => termsOf(t.title, t.label, ...t.speakers.map((s) => s.name));
 
@@ -65,13 +68,23 @@ export class SearchIndex {
   }
 
   private async load(): Promise<Result<void, StoreError>> {
-    const all = await read(this.ctx, ['notes', 'talks', 'posts'], async (tx) =>
-      Promise.all([
-        tx.objectStore('notes').getAll(),
+    const all = await read(this.ctx, ['notes', 'talks', 'posts'], async (tx) => {
+      const [talks, posts] = await Promise.all([
         tx.objectStore('talks').getAll(),
         tx.objectStore('posts').getAll(),
-      ]),
-    );
+      ]);
+      // The notes in slices, all in the one transaction: between two slices the page handles
+      // what the user does, instead of freezing while 10,000 records are copied in at once.
+      const notes: StoredNote[] = [];
+      for (;;) {
+        const last = notes.at(-1);
+        const range = last ? IDBKeyRange.lowerBound(last.id, true) : null;
+        const slice = await tx.objectStore('notes').getAll(range, SLICE);
+        notes.push(...slice);
+        if (slice.length < SLICE) break;
+      }
+      return [notes, talks, posts] as const;
+    });
     if (!all.ok) return all;
     this.clear();
     const [notes, talks, posts] = all.value;

@@ -154,6 +154,28 @@ describe('the in-memory search index', () => {
     store.close();
   });
 
+  it('reads every note of a library larger than one read slice', async () => {
+    const snap = sampleSnapshot();
+    for (let i = 0; i < 2345; i++) {
+      snap.notes.push({
+        id: `n_s${String(i).padStart(15, '0')}` as NoteId,
+        talkId: ids.talk2,
+        time: i,
+        kind: 'text',
+        text: i % 3 ? `kubernetes ${i}` : `scheduler ${i}`,
+        createdAt: '2026-05-03T09:00:00.000Z',
+        updatedAt: `2026-05-03T09:00:00.${String(i % 1000).padStart(3, '0')}Z`,
+      });
+    }
+    const { store, name } = freshStore();
+    must(await store.importSnapshot(snap, 'replace'));
+    const index = openLibraryQueries({ name }).searchIndex();
+    must(await index.build());
+    expect(must(index.search('kubernetes')).noteCount).toBe(1563);
+    for (const q of ['kube', 'sche', '2344', '1000']) await expectSame(store, index, q, 7);
+    store.close();
+  });
+
   it('ends up right when writes race with its build', async () => {
     const { store, name } = freshStore();
     must(await store.importSnapshot(sampleSnapshot(), 'replace'));
