@@ -60,6 +60,7 @@ export function App({
                 placeholder="Search all notes"
                 value={query}
                 onInput={(e) => setQuery(e.currentTarget.value)}
+                onFocus={api.prepareSearch}
               />
             </label>
           </form>

@@ -1,7 +1,7 @@
 // Full-text search over every note and talk (word prefixes, any case or accent); each result
 // links to the note in its post. Results follow the typing: the query goes into the URL a
 // moment after the last key (Enter at once), and only the newest query's answer is shown.
-import { useEffect, useMemo, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
 import { debounce } from '../core/debounce';
 import { formatTime } from '../core/time';
 import type { SearchHits } from './api';
@@ -16,12 +16,15 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
   const [hits, setHits] = useState<SearchHits | null>(null);
   const [error, setError] = useState<string | null>(null);
   useEffect(() => setText(query), [query]);
+  useEffect(() => api.prepareSearch(), [api]);
   const follow = useMemo(
     () => debounce((q: string) => go({ view: 'search', query: q }, { replace: true }), TYPING_MS),
     [go],
   );
   useEffect(() => () => follow.cancel(), [follow]);
-  useEffect(() => {
+  // A layout effect: the search starts in the same task as the render that asked for it, and
+  // an answer from memory is drawn before the next frame, not one frame later.
+  useLayoutEffect(() => {
     if (!query.trim()) {
       setHits(null);
       setError(null);

@@ -54,6 +54,8 @@ export interface LibraryApi {
   postSummaries(): Promise<Outcome<PostSummary[]>>;
   openPost(id: PostId): Promise<Outcome<PostView | undefined>>;
   search(query: string): Promise<Outcome<SearchHits>>;
+  /** The user is about to search: read the notes into the search index now, if not yet. */
+  prepareSearch(): void;
   /** A URL to show a stored image (blob:), or null when it is gone. */
   imageUrl(id: ImageId): Promise<string | null>;
 

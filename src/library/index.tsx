@@ -38,6 +38,9 @@ const api = storeApi({
   store,
   queries,
   searchIndex,
+  onSearchReady: () => {
+    document.documentElement.dataset.searchIndex = 'ready';
+  },
   settings: browser.storage.local,
   download,
   pickFolder: picker ? () => picker.call(window, { id: 'talkmark-export', mode: 'readwrite' }) : null,
@@ -74,15 +77,11 @@ onChange((changes) => {
 window.addEventListener('hashchange', draw);
 draw();
 
-// Searching reads from memory once every note is in the index: built when the page has nothing
-// better to do (after its first view).
+// Searching reads from memory once every note is in the index: built as soon as the user goes
+// to search (the search box focused, the search view open), or else when the page has had a
+// second for its first view and has nothing better to do. Reading 10,000 notes while the
+// first view loads would slow that view down.
 const idle =
   (window as { requestIdleCallback?: (f: () => void, o: object) => void }).requestIdleCallback ??
   ((f: () => void) => setTimeout(f, 200));
-idle(
-  () =>
-    void searchIndex.build().then(() => {
-      document.documentElement.dataset.searchIndex = 'ready';
-    }),
-  { timeout: 3000 },
-);
+setTimeout(() => idle(() => api.prepareSearch(), { timeout: 3000 }), 1000);

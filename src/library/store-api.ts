@@ -16,6 +16,8 @@ export interface ApiDeps {
   queries: LibraryQueries;
   /** Answers searches from memory once built; the store answers them until then. */
   searchIndex?: SearchIndex;
+  /** Called each time the search index has been built. */
+  onSearchReady?(): void;
   settings: KeyValueArea;
   /** Saves bytes (or a Blob, which the browser may keep on disk) as a download. */
   download(data: Blob | Uint8Array, name: string): void;
@@ -101,6 +103,9 @@ export function storeApi(deps: ApiDeps): LibraryApi {
         }),
         talks: found.value.talks.map((talk) => ({ talk, postTitle: titles.get(talk.postId) ?? '' })),
       });
+    },
+    prepareSearch() {
+      void deps.searchIndex?.build().then((r) => r.ok && deps.onSearchReady?.());
     },
     async imageUrl(id) {
       const known = urls.get(id);
