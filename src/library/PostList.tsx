@@ -1,5 +1,5 @@
 // All posts: filter by text, sort, create, duplicate, delete with undo, make active.
-import { useEffect, useState } from 'preact/hooks';
+import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PostId } from '../core/model';
 import type { PostSummary } from '../store';
 import type { Shell } from './shell';
@@ -32,7 +32,9 @@ export function PostList({ shell }: { shell: Shell }) {
   const [sort, setSort] = useState<Sort>('date');
 
   // Both reads at once, and one render once both are in: the rows never redraw for the badge.
-  useEffect(() => {
+  // Asked for as soon as the list is rendered (a layout effect), while the browser paints the
+  // skeleton, rather than after that frame.
+  useLayoutEffect(() => {
     void Promise.all([api.postSummaries(), api.activePost()]).then(([r, activeId]) => {
       setActive(activeId);
       if (r.ok) setPosts(r.value);
