@@ -52,19 +52,31 @@ export class SearchIndex {
     if (this.state === 'ready') return Promise.resolve(ok(undefined));
     if (this.building) return this.building;
     this.state = 'building';
-    this.building = this.load().then(async (loaded) => {
+    this.building = this.buildNow().then((built) => {
       this.building = undefined;
-      if (!loaded.ok) {
-        this.state = 'failed';
-        return loaded;
-      }
-      this.state = 'ready';
-      const queued = this.queued;
-      this.queued = [];
-      for (const batch of queued) await this.apply(batch);
-      return ok(undefined);
+      this.state = built.ok ? 'ready' : 'failed';
+      if (!built.ok) this.clear();
+      return built;
     });
     return this.building;
+  }
+
+  private async buildNow(): Promise<Result<void, StoreError>> {
+    for (;;) {
+      // What was written before this read is in it; what arrives during it is queued.
+      this.queued = [];
+      const loaded = await this.load();
+      if (!loaded.ok) return loaded;
+      let again = false;
+      while (this.queued.length > 0 && !again) {
+        const batch = this.queued.shift() as Change[];
+        // A restore during the read: read everything again.
+        if (batch.some((c) => c.type === 'reset')) again = true;
+        else if (!(await this.applyNow(batch)))
+          return err({ code: 'failed', message: 'The search index could not be read.' });
+      }
+      if (!again) return ok(undefined);
+    }
   }
 
   private async load(): Promise<Result<void, StoreError>> {
@@ -115,18 +127,25 @@ export class SearchIndex {
       this.queued.push([...changes]);
       return Promise.resolve();
     }
-    const next = this.applying.then(() => this.applyNow(changes));
+    const next = this.applying.then(async () => {
+      if (changes.some((c) => c.type === 'reset')) {
+        // Everything may have changed (a restore): read it all again. Batches that arrive
+        // meanwhile are queued by the build, not chained here.
+        this.state = 'empty';
+        this.clear();
+        await this.build();
+      } else if (this.state === 'ready' && !(await this.applyNow(changes))) {
+        // The database went away (blocked, closed): start again from scratch when next asked.
+        this.state = 'failed';
+        this.clear();
+      }
+    });
     this.applying = next.catch(() => {});
     return next;
   }
 
-  private async applyNow(changes: readonly Change[]): Promise<void> {
-    if (changes.some((c) => c.type === 'reset')) {
-      this.state = 'empty';
-      this.clear();
-      await this.build();
-      return;
-    }
+  /** Re-reads the notes, talks and posts a batch names; false when the database can't be read. */
+  private async applyNow(changes: readonly Change[]): Promise<boolean> {
     const noteIds = new Set<NoteId>();
     const talkIds = new Set<TalkId>();
     const postIds = new Set<PostId>();
@@ -135,7 +154,7 @@ export class SearchIndex {
       else if (c.type === 'talk') talkIds.add(c.id);
       else if (c.type === 'post') postIds.add(c.id);
     }
-    if (noteIds.size + talkIds.size + postIds.size === 0) return;
+    if (noteIds.size + talkIds.size + postIds.size === 0) return true;
     // Whatever the change said, the record as it is now decides: there, or gone.
     const found = await read(this.ctx, ['notes', 'talks', 'posts'], async (tx) =>
       Promise.all([
@@ -144,12 +163,7 @@ export class SearchIndex {
         Promise.all([...postIds].map((id) => tx.objectStore('posts').get(id))),
       ]),
     );
-    if (!found.ok) {
-      // The database went away (blocked, closed): start again from scratch when next asked.
-      this.state = 'failed';
-      this.clear();
-      return;
-    }
+    if (!found.ok) return false;
     const [notes, talks, posts] = found.value;
     [...noteIds].forEach((id, i) => {
       this.removeNote(id);
@@ -166,6 +180,7 @@ export class SearchIndex {
       if (p) this.posts.set(id, p);
       else this.posts.delete(id);
     });
+    return true;
   }
 
   private putNote(note: Note, terms: readonly string[]): void {

@@ -150,6 +150,14 @@ describe('the in-memory search index', () => {
     must(await store.importSnapshot(other, 'replace'));
     await check();
     expect(must(index.search('kubernetes')).noteCount).toBe(other.notes.length);
+    // Another restore, and a note written while the index reads everything again.
+    must(await store.importSnapshot(other, 'replace'));
+    const late = must(
+      await store.notes.add({ talkId: ids.talk, time: 9, kind: 'text', text: 'kubernetes late' }),
+    );
+    batches++;
+    await check();
+    expect(must(index.search('kubernetes late')).notes.map((n) => n.id)).toEqual([late.note.id]);
     live.stop();
     store.close();
   });
