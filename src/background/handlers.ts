@@ -1,6 +1,7 @@
 // What the background does for each call. Everything lasting goes through the store: the
 // worker can be stopped at any moment, so it keeps no state of its own.
 import type { Runtime } from 'webextension-polyfill';
+import { isMadeId } from '../core/ids';
 import type { PageVideo, SlideImage } from '../core/messages';
 import type { ImageMime, Note, NoteId, Post, TalkId } from '../core/model';
 import type { Result } from '../core/result';
@@ -114,6 +115,7 @@ export function makeHandlers(store: Store): Handlers {
         return must(await store.notes.update(input.id, { text, time, kind, speaker: input.speaker ?? null }));
       }
       // The page made the id, so typing could start before this first save returned.
+      if (!isMadeId('note', input.id)) throw new Error('A new note’s id must be one Talkmark made.');
       const note: Note = { ...input, createdAt: at, updatedAt: at };
       return must(await store.notes.restore({ note }));
     },
@@ -134,6 +136,9 @@ export function makeHandlers(store: Store): Handlers {
             height: slide.height,
             ...(slide.phash ? { phash: slide.phash } : {}),
           },
+          // The page's id: the same slide sent again (the worker stopped before it answered)
+          // is answered with the stored one; another note under this id is refused.
+          slide.id,
         ),
       );
       const image = added.note.imageId

@@ -1,6 +1,9 @@
 // Validates each call's input. Messages come from our own content scripts, but those run
 // inside pages we don't trust: every field is checked and anything unexpected is refused.
+
+import { isMadeId } from '../core/ids';
 import type { BackgroundCalls, CallInput, CallName, NoteInput, PageVideo } from '../core/messages';
+import type { NoteId } from '../core/model';
 import type { Result } from '../core/result';
 import {
   imageMimes,
@@ -58,6 +61,17 @@ function readBlob(x: unknown, where: string): Blob {
   return x;
 }
 
+/**
+ * The id of a note the page creates: exactly as newId('note') makes it, 64 random bits. A page
+ * can't pick a short or shaped id (it stays one kind, and safe in file names and anchors), and
+ * an id that is already taken never overwrites anything (see the addSlide handler).
+ */
+export function readNewNoteId(r: Reader, key: string): NoteId {
+  const id = r.id(key, 'note');
+  if (!isMadeId('note', id)) fail(`${r.path}.${key} must be a new note id: "n_" and 16 lowercase hex digits`);
+  return id;
+}
+
 function readPhash(x: string): string {
   if (!/^[0-9a-f]{16}$/.test(x)) fail('slide.phash must be 16 lowercase hex digits');
   return x;
@@ -68,9 +82,10 @@ const validators: Omit<Validators, keyof typeof moreValidators> = {
   saveNote: readNoteInput,
   addSlide(x) {
     const r = new Reader(x, 'slide');
-    r.only(['talkId', 'time', 'text', 'image', 'width', 'height', 'phash', 'auto']);
+    r.only(['id', 'talkId', 'time', 'text', 'image', 'width', 'height', 'phash', 'auto']);
     return withOptional(
       {
+        id: readNewNoteId(r, 'id'),
         talkId: r.id('talkId', 'talk'),
         time: r.number('time', 0, limits.maxSeconds),
         text: r.string('text', limits.longText),

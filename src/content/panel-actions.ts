@@ -1,6 +1,7 @@
 // What the panel's buttons and the keys do. Nothing is noted or captured during an ad, and a
 // capture keeps the talk and time of the key press even if the page moves on meanwhile.
 
+import { newId } from '../core/ids';
 import type { NewSlide, TalkView } from '../core/messages';
 import { parseSpeakers } from '../core/speakers';
 import type { AutoCapture } from './auto-capture/controller';
@@ -55,7 +56,9 @@ export function makeActions(d: ActionDeps): PanelActions {
       writing.start(view, time, 'slide');
       return ctx.fail(`No picture for this slide. ${shot.error} The slide is kept as a note without one.`);
     }
+    // The page makes the id: a resend (src/ui/call.ts) or a Retry of this slide can't store it twice.
     const slide: NewSlide = {
+      id: newId('note'),
       talkId: view.talk.id,
       time,
       text: '',

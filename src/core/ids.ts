@@ -29,6 +29,22 @@ export function newId<K extends Kind>(kind: K): IdOf<K> {
 }
 
 const idPattern = /^[a-z]_[0-9a-zA-Z_-]{1,64}$/;
+const madePatterns = {
+  post: /^p_[0-9a-f]{16}$/,
+  section: /^s_[0-9a-f]{16}$/,
+  talk: /^t_[0-9a-f]{16}$/,
+  note: /^n_[0-9a-f]{16}$/,
+  image: /^i_[0-9a-f]{16}$/,
+} as const;
+
+/**
+ * True only for an id exactly as `newId(kind)` makes it: the kind's letter and 16 lowercase
+ * hex digits. Ids a page's content script makes for new records are held to this (older
+ * records, e.g. from a hand-edited backup, may use the looser `isIdLike` shape).
+ */
+export function isMadeId<K extends Kind>(kind: K, value: unknown): value is IdOf<K> {
+  return typeof value === 'string' && madePatterns[kind].test(value);
+}
 
 /** True for any string shaped like one of our ids (used to validate input from files and messages). */
 export function isIdLike(value: unknown): value is Brand {

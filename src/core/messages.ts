@@ -43,6 +43,11 @@ export interface NoteInput {
 }
 
 export interface NewSlide {
+  /**
+   * Made by the page (newId('note')), so a resend after the background went away finds the
+   * slide the first send stored: the same slide again is answered with it, nothing stored twice.
+   */
+  id: NoteId;
   talkId: TalkId;
   time: number;
   text: string;
@@ -119,6 +124,28 @@ export interface BackgroundCalls {
 }
 
 export type CallName = keyof BackgroundCalls;
+
+/**
+ * Whether a call may be sent a second time when the background went away before answering
+ * (Chromium stops its service worker at will): only where doing it twice leaves the same
+ * result as doing it once. The first send may have run, whatever the error said.
+ */
+export const resendable: { readonly [K in CallName]: boolean } = {
+  openTalk: true, // finds the talk the first send made
+  saveNote: true, // a whole note under a page-made id: the same write again
+  addSlide: true, // page-made id: the same slide again is answered with the stored one
+  deleteNote: false, // a second delete finds nothing and would report a failure
+  restoreNote: true, // puts back the same note and image
+  getImage: true,
+  captureTab: true,
+  listNotes: true,
+  updateTalk: true,
+  listPosts: true,
+  setActivePost: true,
+  createPost: false, // a second post
+  replaceSlideImage: false, // would swap the picture again and drop the first new one
+  slideHashes: true,
+};
 export type CallInput<K extends CallName> = Parameters<BackgroundCalls[K]>[0];
 export type CallOutput<K extends CallName> = ReturnType<BackgroundCalls[K]>;
 

@@ -1,6 +1,13 @@
 // Store failures as values the UI can show as they are. Every message says what happened and
 // what the user can do; `code` lets the caller pick a behaviour (e.g. retry after "blocked").
-export type StoreErrorCode = 'quota' | 'blocked' | 'outdated' | 'not-found' | 'invalid' | 'failed';
+export type StoreErrorCode =
+  | 'quota'
+  | 'blocked'
+  | 'outdated'
+  | 'not-found'
+  | 'invalid'
+  | 'conflict'
+  | 'failed';
 
 export interface StoreError {
   code: StoreErrorCode;
@@ -18,6 +25,7 @@ export const messages = {
     'Close or reload the other Talkmark tabs and windows, then try again.',
   outdated: 'Talkmark was updated while this page was open. Reload the page to keep working.',
   closed: 'Talkmark closed its data store. Reload the page to keep working.',
+  pictureLost: 'it could not be stored when this slide was first sent',
 } as const;
 
 function isQuota(e: unknown): boolean {

@@ -8,7 +8,7 @@ import { type NewNote, type NotePatch, validateNewNote, validateNotePatch } from
 import type { Change } from './changes';
 import { recount } from './counts';
 import { now } from './defaults';
-import type { StoreError } from './errors';
+import { messages, type StoreError, storeError } from './errors';
 import { type ImageInput, prepareImage, toMeta } from './images';
 import { byTime } from './posts';
 import { type StoredImage, type StoredNote, toNote } from './schema';
@@ -27,13 +27,46 @@ export interface AddedNote {
   imageError?: StoreError;
 }
 
+/**
+ * Whether a stored note is the one `add` was asked for again: the same talk, moment, kind,
+ * words and flags, and the same picture (size, dimensions, format, hash) when both have one.
+ * Dates and the image's id are made per send and not compared.
+ */
+function sameAdd(old: Note, oldImage: StoredImage | undefined, note: Note, image: StoredImage | undefined) {
+  const same =
+    old.talkId === note.talkId &&
+    old.kind === note.kind &&
+    old.time === note.time &&
+    old.text === note.text &&
+    (old.speaker ?? null) === (note.speaker ?? null) &&
+    Boolean(old.auto) === Boolean(note.auto);
+  if (!same || !oldImage || !image) return same;
+  return (
+    oldImage.size === image.size &&
+    oldImage.width === image.width &&
+    oldImage.height === image.height &&
+    oldImage.mime === image.mime &&
+    (oldImage.phash ?? null) === (image.phash ?? null)
+  );
+}
+
 const stored = (note: Note): StoredNote => ({ ...note, terms: termsOf(note.text, note.speaker) });
 
 export function notesApi(ctx: Ctx) {
-  const save = (note: Note, image: StoredImage | undefined) =>
+  /** With `once`, a note already stored under this id is answered instead (see `add`). */
+  const save = (note: Note, image: StoredImage | undefined, once = false) =>
     write(ctx, ['talks', 'notes', 'images', 'counts'], async (tx) => {
       if (!(await tx.objectStore('talks').getKey(note.talkId)))
         return refuse('not-found', 'This talk no longer exists.');
+      if (once) {
+        const existing = await tx.objectStore('notes').get(note.id);
+        if (existing) {
+          const image0 = existing.imageId ? await tx.objectStore('images').get(existing.imageId) : undefined;
+          if (!sameAdd(toNote(existing), image0, note, image))
+            return refuse('conflict', 'Another note already has this id; nothing was saved.');
+          return done(toNote(existing), []);
+        }
+      }
       const changes: Change[] = [];
       if (image) {
         await tx.objectStore('images').put(image);
@@ -50,23 +83,36 @@ export function notesApi(ctx: Ctx) {
     });
 
   return {
-    /** Adds a note; with `image`, a slide whose picture is stored in the same transaction. */
-    async add(input: NewNote, image?: ImageInput): Promise<Result<AddedNote, StoreError>> {
+    /**
+     * Adds a note; with `image`, a slide whose picture is stored in the same transaction.
+     * With `id` (made by the page), adding is idempotent: when a note with that id exists and
+     * is this same note (a resend after the background went away), it is answered and nothing
+     * is written; when it is a different note, the add is refused ('conflict'), nothing changed.
+     */
+    async add(input: NewNote, image?: ImageInput, id?: NoteId): Promise<Result<AddedNote, StoreError>> {
       const valid = validateNewNote(input);
       if (!valid.ok) return { ok: false, error: { code: 'invalid', message: valid.error } };
       const at = now();
-      const note: Note = { ...valid.value, id: newId('note'), createdAt: at, updatedAt: at };
+      const once = id !== undefined;
+      const note: Note = { ...valid.value, id: id ?? newId('note'), createdAt: at, updatedAt: at };
       if (!image) {
-        const saved = await save(note, undefined);
+        const saved = await save(note, undefined, once);
         return saved.ok ? ok({ note: saved.value }) : saved;
       }
       const record = prepareImage(image);
-      const withImage = record.ok ? await save({ ...note, imageId: record.value.id }, record.value) : record;
-      if (withImage.ok) return ok({ note: withImage.value });
-      if (withImage.error.code === 'not-found') return withImage;
+      const withImage = record.ok
+        ? await save({ ...note, imageId: record.value.id }, record.value, once)
+        : record;
+      if (withImage.ok) {
+        // The first send stored the slide without its picture (a full disk): say so again.
+        if (!withImage.value.imageId)
+          return ok({ note: withImage.value, imageError: storeError('failed', messages.pictureLost) });
+        return ok({ note: withImage.value });
+      }
+      if (withImage.error.code === 'not-found' || withImage.error.code === 'conflict') return withImage;
       // Keep what the user wrote even when the picture can't be kept.
       const { imageId: _dropped, ...textOnly } = note;
-      const saved = await save(textOnly, undefined);
+      const saved = await save(textOnly, undefined, once);
       return saved.ok ? ok({ note: saved.value, imageError: withImage.error }) : saved;
     },
 

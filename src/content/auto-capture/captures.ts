@@ -3,6 +3,7 @@
 // first appeared. A later build step replaces the picture of the slide it completes, so a talk
 // keeps one slide per build, in its final state. Events are handled one at a time, in order: a
 // replacement always finds the slide it replaces already saved.
+import { newId } from '../../core/ids';
 import type { NoteId, TalkId } from '../../core/model';
 import type { SlideEvent } from '../../core/slides';
 import { captureOptions } from '../capture';
@@ -73,6 +74,7 @@ export class AutoSlides {
       return d.ctx.fail(`The completed slide was not saved: ${r.error}`);
     }
     const r = await d.api.call('addSlide', {
+      id: newId('note'),
       talkId: this.talkId,
       time: e.shownAt,
       text: '',

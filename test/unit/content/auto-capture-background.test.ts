@@ -5,6 +5,7 @@ import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { makeHandlers } from '../../../src/background/handlers';
 import { route } from '../../../src/background/router';
+import { newId } from '../../../src/core/ids';
 import type { CallInput, CallName, CallReply } from '../../../src/core/messages';
 import type { Note } from '../../../src/core/model';
 import { freshStore, jpegBlob, must } from '../store/helpers';
@@ -34,6 +35,7 @@ async function setUp() {
   const slide = async (auto: boolean, phash: string, time = 12) =>
     must(
       await call('addSlide', {
+        id: newId('note'),
         talkId: view.talk.id,
         time,
         text: 'kept text',

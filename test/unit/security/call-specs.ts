@@ -72,8 +72,17 @@ export const specs: Partial<Record<CallName, CallSpec>> = {
     },
   },
   addSlide: {
-    valid: () => ({ talkId: ids.talk, time: 7, text: '', image: jpegBlob(), width: 16, height: 9 }),
+    valid: () => ({
+      id: 'n_00000000000000a1',
+      talkId: ids.talk,
+      time: 7,
+      text: '',
+      image: jpegBlob(),
+      width: 16,
+      height: 9,
+    }),
     fields: {
+      id: { t: 'id', kind: 'note' },
       talkId: { t: 'id', kind: 'talk' },
       time,
       text: text(limits.longText),
