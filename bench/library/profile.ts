@@ -124,6 +124,10 @@ try {
       await page.goto(ext('library.html#posts'));
       await page.waitForSelector('.post-row');
       if (which === 'search') {
+        // As the bench does: search once the page has read its notes into the search index.
+        await page.waitForFunction(() => document.documentElement.dataset.searchIndex === 'ready', null, {
+          timeout: 30_000,
+        });
         await cdp.send('Profiler.stop');
         await cdp.send('Profiler.start');
         await page.evaluate(() => {
