@@ -2,6 +2,7 @@
 // of write, each talk's and post's record must say what counting its notes would say.
 import { openDB } from 'idb';
 import { describe, expect, it } from 'vitest';
+import { newId } from '../../../src/core/ids';
 import type { Counts } from '../../../src/store/schema';
 import { sampleSnapshot } from '../backup/fixture';
 import { freshStore, jpegBlob, must, storeWithTalk } from './helpers';
@@ -73,6 +74,18 @@ describe('stored counts', () => {
     must(await store.notes.delete(text.note.id));
     must(await store.notes.delete(slide.note.id));
     await expectTrue(name, {});
+  });
+
+  it('count a slide sent twice with the same id once', async () => {
+    const { store, name, post, talk } = await storeWithTalk();
+    const id = newId('note');
+    const slide = { talkId: talk.id, time: 5, kind: 'slide' as const, text: '' };
+    const image = () => ({ blob: jpegBlob(), mime: 'image/jpeg' as const, width: 16, height: 9 });
+    must(await store.notes.add(slide, image(), id));
+    must(await store.notes.add(slide, image(), id));
+    // A different note under the same id is refused and counts nothing.
+    expect((await store.notes.add({ ...slide, time: 6 }, image(), id)).ok).toBe(false);
+    await expectTrue(name, { [talk.id]: { notes: 1, slides: 1 }, [post.id]: { notes: 1, slides: 1 } });
   });
 
   it('follow a talk moved to another post, and talks and posts deleted', async () => {
