@@ -43,6 +43,11 @@ export interface TestBrowser {
    * talkmarkRunCommand). Chromium only: Firefox's background page can't be evaluated from BiDi.
    */
   runCommand(command: string): Promise<void>;
+  /**
+   * Runs `fn` in the background (Chromium's service worker, started if it was stopped), to
+   * produce faults a test can't cause from outside. Chromium only, as runCommand.
+   */
+  evaluateBackground<A>(fn: (arg: A) => unknown, arg: A): Promise<void>;
   close(): Promise<void>;
 }
 
@@ -178,6 +183,12 @@ async function launchChromium(
         command,
       );
     },
+    async evaluateBackground(fn, arg) {
+      const sw =
+        context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
+        (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+      await (sw.evaluate as (f: unknown, a: unknown) => Promise<unknown>)(fn, arg);
+    },
     close: () => context.close(),
   };
 }
@@ -264,6 +275,9 @@ async function launchFirefox(
       throw new Error('stopping the background is only possible in Chromium');
     },
     async runCommand() {
+      throw new Error('Firefox’s background page cannot be evaluated over WebDriver BiDi');
+    },
+    async evaluateBackground() {
       throw new Error('Firefox’s background page cannot be evaluated over WebDriver BiDi');
     },
     close: () => browser.close(),

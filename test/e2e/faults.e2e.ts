@@ -7,8 +7,9 @@
 //   page has no such hook from WebDriver BiDi (TestBrowser.stopBackground says so).
 // - The kill runs in both: the browser's main process, found by its own profile folder, gets
 //   SIGKILL (no shutdown, no flush), then a new browser opens the same profile.
-// Quota and a blocked upgrade can't be produced on demand in a browser: they are tested
-// through the real router in test/unit/security/faults.test.ts.
+// A full disk is produced in Chromium by making the background's IndexedDB writes fail (the
+// test can evaluate in its service worker); a blocked upgrade can't be produced on demand in a
+// browser: it is tested through the real router in test/unit/security/faults.test.ts.
 import { execFileSync } from 'node:child_process';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
@@ -184,6 +185,67 @@ describe('the background stopped between and during captures (Chromium)', () => 
     await popup.close();
     await page.close();
   }, 120_000);
+});
+
+/** In the background: every IndexedDB write fails as on a full disk (`on` false puts them back). */
+function fullDisk(on: boolean): void {
+  const g = globalThis as { realWrites?: Pick<IDBObjectStore, 'put' | 'add'> };
+  const proto = IDBObjectStore.prototype;
+  if (!on) {
+    if (g.realWrites) Object.assign(proto, g.realWrites);
+    return;
+  }
+  g.realWrites ??= { put: proto.put, add: proto.add };
+  const full = () => {
+    throw new DOMException('The quota has been exceeded.', 'QuotaExceededError');
+  };
+  proto.put = full;
+  proto.add = full;
+}
+
+describe('the disk full when a slide is captured (Chromium)', () => {
+  const env = useBrowser('chromium');
+
+  it('the panel says the slide was not saved and keeps it; Retry, once there is room, stores it once', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(`${env.server.origin}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`);
+    await waitForPanel(page);
+    await seek(page, 14);
+    await env.browser.evaluateBackground(fullDisk, true);
+    try {
+      await page.press('s');
+      const told = await captureOutcome(page, 0);
+      expect(told.slides).toBe(0);
+      expect(told.error).toMatch(/^The slide was not saved: .*storage for it is full/);
+      await page.waitFor(
+        () =>
+          (document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.pending-failed img.thumb')
+            .length ?? 0) === 1,
+        null,
+        5000,
+      );
+    } finally {
+      await env.browser.evaluateBackground(fullDisk, false);
+    }
+    await page.evaluate(dismissNotice, null);
+    await page.evaluate(() => {
+      (
+        document
+          .querySelector('talkmark-panel')
+          ?.shadowRoot?.querySelector('.pending-failed button.retry') as HTMLElement | null
+      )?.click();
+    }, null);
+    expect(await captureOutcome(page, 0)).toEqual({ slides: 1, unsaved: 0, error: '' });
+
+    const popup = await env.browser.newPage();
+    await popup.goto(env.browser.extensionUrl('popup.html'));
+    const { notes } = await expectWhole(popup);
+    const slides = notes.filter((n) => n.kind === 'slide');
+    expect(slides).toHaveLength(1);
+    expect(slides[0]?.time).toBeCloseTo(14, 0);
+    await popup.close();
+    await page.close();
+  }, 60_000);
 });
 
 describe.each(browsers)('the library tab closed in the middle of a restore in %s', (name: BrowserName) => {
