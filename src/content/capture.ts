@@ -12,6 +12,8 @@ export interface CapturedImage {
   height: number;
   /** How the frame was read: straight from the video, or from a tab screenshot. */
   via: 'frame' | 'screenshot';
+  /** The frame as drawn (frame path only): what else needs the picture reads it here, not the video again. */
+  canvas?: HTMLCanvasElement;
 }
 
 export interface CaptureOptions {
@@ -96,5 +98,5 @@ export async function captureFrame(
   }
   const blob = await encode(canvas, o).catch(() => null);
   if (!blob) return err('The browser could not encode the frame.');
-  return ok({ blob, width: w, height: h, via: 'frame' });
+  return ok({ blob, width: w, height: h, via: 'frame', canvas });
 }

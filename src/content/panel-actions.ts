@@ -46,8 +46,6 @@ export function makeActions(d: ActionDeps): PanelActions {
     const video = d.video();
     if (!view || !video) return;
     const time = now();
-    // Hashed as auto-capture sees it, so auto-capture won't take this slide again (now or later).
-    const phash = d.auto.manualHash();
     const shot = await takeSlide(video, captureOptions(d.settings()), (req) => api.call('captureTab', req));
     // An ad that started while the screenshot waited its turn must not become a slide.
     if (d.adapter.isAdPlaying(d.doc)) return ctx.fail('An ad started: the slide was not kept.');
@@ -56,6 +54,9 @@ export function makeActions(d: ActionDeps): PanelActions {
       writing.start(view, time, 'slide');
       return ctx.fail(`No picture for this slide. ${shot.error} The slide is kept as a note without one.`);
     }
+    // Hashed as auto-capture sees it, so auto-capture won't take this slide again (now or later);
+    // from the frame the capture drew, which costs far less than drawing the video once more.
+    const phash = d.auto.manualHash(shot.value.canvas);
     // The page makes the id: a resend (src/ui/call.ts) or a Retry of this slide can't store it twice.
     const slide: NewSlide = {
       id: newId('note'),

@@ -29,10 +29,11 @@ export interface AutoCapture {
   /** The shared settings changed: a new sensitivity takes effect at once. */
   settingsChanged(): void;
   /**
-   * Perceptual hash of the frame on screen, for a slide captured by hand, which auto-capture
-   * then never takes again; undefined when the frame can't be read.
+   * Perceptual hash of a slide captured by hand, which auto-capture then never takes again: of
+   * `drawn`, the capture's own canvas, when there is one, else of the frame on screen; undefined
+   * when the frame can't be read.
    */
-  manualHash(): string | undefined;
+  manualHash(drawn?: HTMLCanvasElement): string | undefined;
 }
 
 export const sensitivityValue: Record<Sensitivity, number> = { low: 0.3, normal: 0.5, high: 0.7 };
@@ -219,11 +220,11 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
     settingsChanged() {
       if (run?.detector && run.sensitivity !== sensitivity()) run.detector = null;
     },
-    manualHash() {
+    manualHash(drawn) {
       const r = run;
       if (!r) return undefined;
       try {
-        const frame = reader.read(r.video);
+        const frame = drawn ? reader.readFrom(drawn, r.video.currentTime) : reader.read(r.video);
         const region = cropRegion(frame, r.prefs.crop);
         const hash = phash(region);
         r.hashes.push(hash);

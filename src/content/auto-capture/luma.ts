@@ -65,15 +65,22 @@ export class LumaReader {
   /** The frame on screen now, through a canvas; throws Unreadable when the page doesn't let us read it. */
   read(video: HTMLVideoElement): LumaFrame {
     if (video.mediaKeys) throw new Unreadable('the video is DRM-protected, so its frames cannot be read');
+    return this.readFrom(video, video.currentTime);
+  }
+
+  /**
+   * A picture already drawn (a capture's full-size canvas), at video time `t`: scaling a canvas
+   * skips the conversion of the video frame that drawing the video itself costs.
+   */
+  readFrom(source: HTMLVideoElement | HTMLCanvasElement, t: number): LumaFrame {
     if (!this.ctx) {
-      this.canvas = video.ownerDocument.createElement('canvas');
+      this.canvas = source.ownerDocument.createElement('canvas');
       this.canvas.width = this.width;
       this.canvas.height = this.height;
       this.ctx = this.canvas.getContext('2d', { willReadFrequently: true });
       if (!this.ctx) throw new Unreadable('the browser gave no canvas to read the frames with');
     }
-    const t = video.currentTime;
-    this.ctx.drawImage(video, 0, 0, this.width, this.height);
+    this.ctx.drawImage(source, 0, 0, this.width, this.height);
     let rgba: Uint8ClampedArray;
     try {
       rgba = this.ctx.getImageData(0, 0, this.width, this.height).data;

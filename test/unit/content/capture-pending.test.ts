@@ -13,9 +13,17 @@ import type { CallInput, CallName, CallReply, TalkView } from '../../../src/core
 import type { Note, NoteId, TalkId } from '../../../src/core/model';
 import { err, ok } from '../../../src/core/result';
 
+/** Stands for the canvas the capture drew the frame on. */
+const drawn = vi.hoisted(() => ({ drawn: true }) as unknown as HTMLCanvasElement);
 vi.mock('../../../src/content/slide', () => ({
   takeSlide: async () =>
-    ok({ blob: new Blob(['jpeg'], { type: 'image/jpeg' }), width: 1280, height: 720, via: 'frame' }),
+    ok({
+      blob: new Blob(['jpeg'], { type: 'image/jpeg' }),
+      width: 1280,
+      height: 720,
+      via: 'frame',
+      canvas: drawn,
+    }),
 }));
 
 const talkId = 't_0000000000000001' as TalkId;
@@ -37,6 +45,7 @@ function setUp() {
     async () => err('no stored images here'),
     (t) => ctx.set({ thumbs: t }),
   );
+  const auto = { toggle: vi.fn(), pickArea: vi.fn(), manualHash: vi.fn(() => '00000000000000ff') };
   const actions = makeActions({
     ctx,
     api,
@@ -49,7 +58,7 @@ function setUp() {
     settings: () => defaultSettings,
     reopen: () => undefined,
     beforeTyping: () => undefined,
-    auto: { toggle: vi.fn(), pickArea: vi.fn(), manualHash: () => '00000000000000ff' },
+    auto,
   });
   const stored = (id: string): CallReply<'addSlide'> => {
     const note: Note = {
@@ -64,7 +73,7 @@ function setUp() {
     };
     return ok({ note, image: null });
   };
-  return { ctx, actions, added, replies, stored };
+  return { ctx, actions, added, replies, stored, auto };
 }
 
 const settle = () => new Promise((r) => setTimeout(r, 0));
