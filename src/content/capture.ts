@@ -5,6 +5,7 @@
 import type { Result } from '../core/result';
 import { err, ok } from '../core/result';
 import type { Settings } from './settings';
+import { mark } from './timing';
 
 export interface CapturedImage {
   blob: Blob;
@@ -90,6 +91,7 @@ export async function captureFrame(
   const ctx = canvas.getContext('2d');
   if (!ctx) return err('The browser gave no canvas to draw the frame on.');
   ctx.drawImage(video, 0, 0, w, h);
+  mark('drawn');
   try {
     if (isBlank(canvas)) return err('The captured frame is black (protected video or blocked canvas).');
   } catch {
@@ -97,6 +99,7 @@ export async function captureFrame(
     return err('The video comes from another site that does not allow reading its frames.');
   }
   const blob = await encode(canvas, o).catch(() => null);
+  mark('encoded');
   if (!blob) return err('The browser could not encode the frame.');
   return ok({ blob, width: w, height: h, via: 'frame', canvas });
 }

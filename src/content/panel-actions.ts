@@ -12,6 +12,7 @@ import type { Settings } from './settings';
 import type { SiteAdapter } from './sites/types';
 import { takeSlide } from './slide';
 import type { Thumbs } from './thumbs';
+import { mark } from './timing';
 import type { Writing } from './writing';
 
 export interface ActionDeps {
@@ -73,6 +74,7 @@ export function makeActions(d: ActionDeps): PanelActions {
     waiting.set(id, slide);
     ctx.set({ pending: [...ctx.get().pending, { id, talkId: slide.talkId, time, error: null }] });
     d.thumbs.add(id, slide.image);
+    mark('pending');
     await store(id);
   };
 

@@ -1,11 +1,15 @@
 // Marks on the page's performance timeline for the capture bench, in test builds only (a user's
-// build leaves nothing the page could read): when the content script started running, and when
-// the panel's toolbar was first rendered into the page. Imported first by the entry, so the
-// start mark comes before any other module of the script runs.
-export type TimingMark = 'start' | 'panel';
+// build leaves nothing the page could read): when the content script started running and when
+// the panel's toolbar was first rendered into the page; for each slide capture, when the frame
+// was drawn, when it was encoded, and when it was put in the panel (pending). Imported first by
+// the entry, so the start mark comes before any other module of the script runs.
+export type TimingMark = 'start' | 'panel' | 'drawn' | 'encoded' | 'pending';
+
+// `typeof` first: unit tests run this code without the build's defines.
+const marking = typeof __TEST__ !== 'undefined' && __TEST__;
 
 export function mark(name: TimingMark): void {
-  if (__TEST__) performance.mark(`talkmark:${name}`);
+  if (marking) performance.mark(`talkmark:${name}`);
 }
 
 mark('start');
