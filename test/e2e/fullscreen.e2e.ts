@@ -28,7 +28,7 @@ interface Placement {
   shown: 'tab' | 'panel' | 'none';
   /** Whether what it shows covers the middle of the video on screen. */
   coversMiddle: boolean;
-  /** Whether it is inside the viewport. */
+  /** Whether it is inside the viewport, and what the user sees at its middle is the panel. */
   onScreen: boolean;
 }
 
@@ -54,7 +54,13 @@ function placement(): Placement {
       ? r.left < mid.right && r.right > mid.left && r.top < mid.bottom && r.bottom > mid.top
       : false,
     onScreen: r
-      ? r.width > 0 && r.left >= 0 && r.top >= 0 && r.right <= innerWidth && r.bottom <= innerHeight
+      ? r.width > 0 &&
+        r.left >= 0 &&
+        r.top >= 0 &&
+        r.right <= innerWidth &&
+        r.bottom <= innerHeight &&
+        // Not hidden behind the fullscreen element: the topmost thing there is the panel.
+        document.elementFromPoint(r.left + r.width / 2, r.top + r.height / 2) === host
       : false,
   };
 }
