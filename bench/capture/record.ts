@@ -59,8 +59,11 @@ export function captureRecorder() {
         budget: 'capture-p50',
         fix: (f) =>
           `The thumbnail shows ${(f.value - (f.reference?.value ?? 0)).toFixed(0)} ms later than a bare draw + encode ` +
-          `finishes. ${breakdown} Showing a small canvas copy of the drawn frame as soon as it is drawn (marked ` +
-          'as saving while it is encoded and stored) would take the encode and the image load out of the wait.',
+          `finishes. ${breakdown} The capture's own draw + encode is already slower than the bare one on the same ` +
+          'kind of frame; after it come the panel update and the thumbnail load. Showing a small canvas copy of ' +
+          'the frame as soon as it is drawn (marked as saving while it is encoded and stored) would take the ' +
+          'encode and the image load out of the wait; why the same draw + encode costs more from the content ' +
+          'script needs a profile.',
         note: `p95 ${stats(shown).p95.toFixed(1)} ms, bare p95 ${stats(bare).p95.toFixed(1)} ms. ${breakdown}`,
       });
       bench.add({
