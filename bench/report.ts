@@ -141,6 +141,13 @@ export function diagnose(f: Figure): string {
       `From the numbers: our work beyond the reference takes ${u(ours)}; within ${b.limit}× it must stay under ` +
       `${u((b.limit - 1) * ref.value)}.`
     );
+  if (ours <= 0)
+    return (
+      `From the numbers: it already takes less than the reference (${ref.name}, ${u(ref.value)}), which ` +
+      `no longer bounds it; the ${u(f.value)} is the page's own path (answering, drawing the result, the ` +
+      'frame it waits for), which this figure does not break down: profile that path, or compare on a ' +
+      'quiet machine.'
+    );
   if (ref.value >= b.limit)
     return (
       `From the numbers: the reference alone (${ref.name}, ${u(ref.value)}) is over the ${u(b.limit)} budget, so ` +

@@ -166,6 +166,12 @@ describe('diagnose (a missed budget the bench gave no fix for)', () => {
     );
   });
 
+  it('says the reference no longer bounds a figure that is already below it', () => {
+    const text = diagnose(search(200));
+    expect(text).toMatch(/already takes less than the reference \(bare index read, 200 ms\)/);
+    expect(text).not.toMatch(/trimming|has to go/);
+  });
+
   it('says how much of our own work has to go when the reference fits', () => {
     expect(diagnose(search(20))).toBe(
       'From the numbers: the reference takes 20.0 ms, leaving 30.0 ms for our own work, which takes 100 ms: 70.0 ms has to go.',
