@@ -12,6 +12,8 @@ export interface PopupData {
   canEnableHere: boolean;
   /** The tab's site ("conf.example"), when Talkmark can be allowed on it for good. */
   site?: string;
+  /** Talkmark already runs on `site` by itself (the user allowed it for good). */
+  siteAlways?: boolean;
 }
 
 export interface PopupActions {
@@ -22,6 +24,8 @@ export interface PopupActions {
   enableHere(): void;
   /** Asks the browser for the tab's site, so Talkmark runs there from now on. */
   enableSite(): void;
+  /** Gives the tab's site back: Talkmark no longer runs there unless enabled on a page. */
+  disableSite(): void;
   /** Switches automatic slide capture for the talk in this tab. */
   toggleAutoCapture(): void;
   /** The active post as Markdown, shown in the popup to copy. */
@@ -71,6 +75,21 @@ function NewPost({ onCreate }: { onCreate(title: string): void }) {
   );
 }
 
+/** "Always on conf.example", pressed while Talkmark runs there by itself; a second press ends it. */
+function SiteAlways({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  if (!data.site) return null;
+  return (
+    <button
+      type="button"
+      class="site-always"
+      aria-pressed={data.siteAlways ? 'true' : 'false'}
+      onClick={data.siteAlways ? actions.disableSite : actions.enableSite}
+    >
+      Always on {data.site}
+    </button>
+  );
+}
+
 function Here({ data, actions }: { data: PopupData; actions: PopupActions }) {
   const here = data.summary.here;
   if (here) {
@@ -83,6 +102,11 @@ function Here({ data, actions }: { data: PopupData; actions: PopupActions }) {
           <span class="here-count">{plural(here.noteCount, 'note')}</span>
           {elsewhere && <span class="muted"> in “{here.post?.title}”</span>}
         </p>
+        {data.site && (
+          <p class="enable">
+            <SiteAlways data={data} actions={actions} />
+          </p>
+        )}
       </section>
     );
   }
@@ -95,11 +119,7 @@ function Here({ data, actions }: { data: PopupData; actions: PopupActions }) {
           <button type="button" class="primary" onClick={actions.enableHere}>
             Take notes on this page
           </button>
-          {data.site && (
-            <button type="button" onClick={actions.enableSite}>
-              Always on {data.site}
-            </button>
-          )}
+          <SiteAlways data={data} actions={actions} />
         </p>
       )}
     </section>

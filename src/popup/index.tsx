@@ -36,7 +36,13 @@ async function load(): Promise<void> {
   const summary = await queries.popup(tabVideo(tab?.url));
   performance.mark('talkmark:summary');
   if (!summary.ok) return fail(summary.error.message);
-  data = { summary: summary.value, canEnableHere: canEnable(tab?.url), ...siteOf(tab?.url) };
+  const site = siteOf(tab?.url);
+  data = {
+    summary: summary.value,
+    canEnableHere: canEnable(tab?.url),
+    ...site,
+    ...(await siteAlways(site.site)),
+  };
   draw();
   markPainted();
 }
@@ -61,6 +67,16 @@ function markPainted(): void {
 function siteOf(url: string | undefined): { site?: string } {
   if (!url || !canEnable(url)) return {};
   return { site: new URL(url).host };
+}
+
+/** Whether the user allowed Talkmark on `site` for good (its optional host permission is granted). */
+async function siteAlways(site: string | undefined): Promise<{ siteAlways?: boolean }> {
+  if (!site) return {};
+  try {
+    return { siteAlways: await browser.permissions.contains({ origins: [`*://${site}/*`] }) };
+  } catch {
+    return {};
+  }
 }
 
 const actions: PopupActions = {
@@ -100,6 +116,19 @@ const actions: PopupActions = {
     // The background registers the content script for the site once it is granted.
     browser.permissions.request({ origins: [`*://${site}/*`] }).then(
       (granted) => (granted ? void actions.enableHere() : fail(`Talkmark was not allowed on ${site}.`)),
+      (e: unknown) => fail(`The browser refused: ${e instanceof Error ? e.message : e}`),
+    );
+  },
+  disableSite() {
+    const site = data?.site;
+    if (!site) return;
+    // The background unregisters the site's content script once the permission is gone.
+    browser.permissions.remove({ origins: [`*://${site}/*`] }).then(
+      () => {
+        if (data) data = { ...data, siteAlways: false };
+        status = { text: `Talkmark no longer runs on ${site} by itself.`, kind: 'info' };
+        draw();
+      },
       (e: unknown) => fail(`The browser refused: ${e instanceof Error ? e.message : e}`),
     );
   },

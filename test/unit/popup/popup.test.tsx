@@ -18,6 +18,7 @@ const actions = (): PopupActions => ({
   openLibrary: vi.fn(),
   enableHere: vi.fn(),
   enableSite: vi.fn(),
+  disableSite: vi.fn(),
   toggleAutoCapture: vi.fn(),
   exportMarkdown: vi.fn(),
 });
@@ -66,8 +67,34 @@ describe('popup', () => {
     expect(root.querySelector('.auto-capture')).toBeNull();
     const buttons = Array.from(root.querySelectorAll('.enable button'));
     expect(buttons.map((b) => b.textContent)).toEqual(['Take notes on this page', 'Always on conf.example']);
+    expect(buttons[1]?.getAttribute('aria-pressed')).toBe('false');
     click(buttons[1] ?? null);
     expect(a.enableSite).toHaveBeenCalled();
+    expect(a.disableSite).not.toHaveBeenCalled();
+  });
+
+  it('shows the site allowed for good as pressed, beside the tab’s talk, and a press gives it back', async () => {
+    const h = harness();
+    await seed(h.store);
+    const summary = must(
+      await openLibraryQueries({ name: h.name }).popup(tabVideo('https://youtu.be/AAAAAAAAAAA')),
+    );
+    expect(summary.here).toBeDefined();
+    const a = actions();
+    const root = mount(
+      <Popup
+        data={{ summary, canEnableHere: true, site: 'conf.example', siteAlways: true }}
+        actions={a}
+        status={null}
+        exported={null}
+      />,
+    );
+    const toggle = root.querySelector('button.site-always');
+    expect(toggle?.textContent).toBe('Always on conf.example');
+    expect(toggle?.getAttribute('aria-pressed')).toBe('true');
+    click(toggle);
+    expect(a.disableSite).toHaveBeenCalled();
+    expect(a.enableSite).not.toHaveBeenCalled();
   });
 
   it('without a known tab, lists the latest notes of the active post’s last talk, in the other post too', async () => {
