@@ -1,8 +1,10 @@
 // Builds the extension for Chrome and Firefox from one source manifest.
-//   node build.mjs [--browser chrome|firefox] [--production] [--watch] [--test] [--out DIR]
+//   node build.mjs [--browser chrome|firefox] [--production] [--watch] [--test] [--ask-hosts] [--out DIR]
 // --production minifies and keeps source maps out of the package (written to dist/sourcemaps).
 // --test writes dist-test/: the same build plus what the end-to-end tests need and a
-// user's build must not have (see testManifestChanges below).
+// user's build must not have (see testManifestChanges below). --ask-hosts (with --test) leaves
+// out <all_urls>, so granting a site's optional host permission really adds one
+// (test/e2e/site-always.e2e.ts).
 import { cp, mkdir, readFile, rm, writeFile } from 'node:fs/promises';
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -14,6 +16,7 @@ const { values: opts } = parseArgs({
     production: { type: 'boolean', default: false },
     watch: { type: 'boolean', default: false },
     test: { type: 'boolean', default: false },
+    'ask-hosts': { type: 'boolean', default: false },
     out: { type: 'string' },
   },
 });
@@ -36,7 +39,11 @@ const pages = ['popup', 'library'];
 // The end-to-end tests serve fixture pages from 127.0.0.1 and need the screenshot
 // fallback without a toolbar click, which no test can perform.
 function testManifestChanges(manifest) {
-  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*', '<all_urls>'];
+  const all = opts['ask-hosts'] ? [] : ['<all_urls>'];
+  manifest.host_permissions = [...manifest.host_permissions, 'http://127.0.0.1/*', ...all];
+  // Without <all_urls>, the popup sees its tab's URL through the toolbar click's activeTab,
+  // which no test can perform: "tabs" stands in for it (the URL only, no access to the page).
+  if (opts['ask-hosts']) manifest.permissions = [...manifest.permissions, 'tabs'];
   manifest.content_scripts[0].matches.push('http://127.0.0.1/*');
   // Firefox's WebDriver BiDi won't navigate a tab to moz-extension:// itself; the tests get
   // there from a fixture page, which needs the pages to be web-accessible.

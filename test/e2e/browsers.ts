@@ -72,6 +72,8 @@ export interface LaunchOptions {
   proxy?: string;
   /** Accept the test certificate (test/fixtures/tls) of the fake hosts the proxy tunnels. */
   insecureCerts?: boolean;
+  /** Firefox only: preferences of the profile, beside the tests' own. */
+  firefoxPrefs?: Record<string, string | number | boolean>;
 }
 
 /** `origin`: the fixture server, from which Firefox tabs step into extension pages. */
@@ -211,7 +213,7 @@ async function launchFirefox(
   extensionDir: string,
   origin: string,
   profile: string,
-  { proxy, insecureCerts }: LaunchOptions,
+  { proxy, insecureCerts, firefoxPrefs }: LaunchOptions,
 ): Promise<TestBrowser> {
   need(firefoxPath, 'Firefox ESR');
   const browser = await puppeteer.launch({
@@ -226,6 +228,7 @@ async function launchFirefox(
       'media.autoplay.default': 0,
       'media.autoplay.blocking_policy': 0,
       ...(proxy ? firefoxProxyPrefs(proxy) : {}),
+      ...firefoxPrefs,
     },
   });
   await browser.installExtension(path.resolve(extensionDir));

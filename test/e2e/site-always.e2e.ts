@@ -1,0 +1,187 @@
+// "Always on this site" (an optional host permission) in a real browser: on a page with a
+// <video> under a site's own host name (talks-blog.example through the test proxy, as in
+// sites.e2e.ts), the user allows the site from the popup; the permission is granted and the
+// background registers the content script for it, so a reload and a new tab get the panel
+// without the popup, and a note lands in the page's talk. Pressing the opt-in again gives the
+// permission back, the registration goes, and a reload shows no panel.
+// The extension is built for this test without the test build's <all_urls> (build.mjs
+// --ask-hosts), so the request really adds a permission.
+// Firefox only: Chromium always asks the user before granting a host permission, with no
+// switch to accept it; Firefox grants it without asking when extensions.webextOptionalPermissionPrompts is false.
+import { execFileSync } from 'node:child_process';
+import { rm } from 'node:fs/promises';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { launch, type TestBrowser, type TestPage } from './browsers';
+import { type LoggingProxy, startProxy } from './proxy';
+import { fixtureVideo } from './scenario';
+import { type FixtureServer, fakeHosts, startServer } from './server';
+import { pressOnPage, seekTo, storeReader, until, waitForEditor, waitForVideo } from './video-page-helpers';
+
+const root = path.resolve(import.meta.dirname, '../..');
+const site = 'talks-blog.example';
+const origin = `*://${site}/*`;
+
+/** In an extension page: whether the site is granted, and the content scripts registered for it. */
+function siteState(
+  o: string,
+): Promise<{ granted: boolean; scripts: Array<{ id: string; matches?: string[] }> }> {
+  const ext = (
+    globalThis as unknown as {
+      browser: {
+        permissions: { contains(p: { origins: string[] }): Promise<boolean> };
+        scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
+      };
+    }
+  ).browser;
+  return Promise.all([
+    ext.permissions.contains({ origins: [o] }),
+    ext.scripting.getRegisteredContentScripts(),
+  ]).then(([granted, scripts]) => ({
+    granted,
+    scripts: scripts.map((s) => ({ id: s.id, matches: s.matches })),
+  }));
+}
+
+const hasPanel = () => document.querySelector('talkmark-panel') !== null;
+
+/** Opens the popup over `page`'s tab (as after a toolbar click) and returns it once painted. */
+async function popupOver(browser: TestBrowser, page: TestPage): Promise<TestPage> {
+  const popup = await browser.newPage();
+  await popup.goto(browser.extensionUrl('popup.html'));
+  // A test can't click the toolbar button: the popup's tab goes behind the page's and reloads,
+  // so the tab it asks the browser for ("the active tab") is the page's.
+  await page.bringToFront();
+  await popup.evaluate(() => location.reload(), null).catch(() => undefined);
+  await until(
+    () =>
+      popup
+        .evaluate(
+          () =>
+            Boolean(document.documentElement.dataset.painted) &&
+            Boolean(document.querySelector('button.site-always')),
+          null,
+        )
+        .catch(() => false),
+    Boolean,
+    'the popup offering the site',
+  ).catch(async (e) => {
+    console.log(await popup.evaluate(() => `${location.href} ${document.body.innerHTML}`, null));
+    throw e;
+  });
+  // The popup keeps the tab it was opened over; the click must be a real one (the browser
+  // grants permissions only from a user's input).
+  await popup.bringToFront();
+  return popup;
+}
+
+/** The opt-in's state as the popup shows it. */
+const pressed = () => document.querySelector('button.site-always')?.getAttribute('aria-pressed');
+
+/** A fresh load of `url` in `page`, then a moment for a content script that would run. */
+async function load(page: TestPage, url: string): Promise<void> {
+  await page.goto(url);
+  await waitForVideo(page);
+}
+
+describe('"Always on this site" in firefox', () => {
+  let browser: TestBrowser;
+  let server: FixtureServer;
+  let tls: FixtureServer;
+  let proxy: LoggingProxy;
+  const out = path.join(root, 'dist-test', `ask-hosts-${process.pid}`);
+
+  beforeAll(async () => {
+    execFileSync(
+      process.execPath,
+      ['build.mjs', '--test', '--ask-hosts', '--browser', 'firefox', '--out', out],
+      {
+        cwd: root,
+        stdio: 'inherit',
+      },
+    );
+    server = await startServer();
+    tls = await startServer({ tls: true });
+    proxy = await startProxy(server.origin, { hosts: fakeHosts, port: Number(new URL(tls.origin).port) });
+    browser = await launch('firefox', path.join(out, 'firefox'), server.origin, {
+      proxy: proxy.address,
+      insecureCerts: true,
+      firefoxPrefs: { 'extensions.webextOptionalPermissionPrompts': false },
+    });
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await proxy?.close();
+    await tls?.close();
+    await server?.close();
+    await rm(out, { recursive: true, force: true });
+  });
+
+  it('runs on the site from the opt-in on, in reloads and new tabs, and stops when it is turned off', async () => {
+    const store = await storeReader(browser);
+    const url = `https://${site}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`;
+    const state = () => store.page.evaluate(siteState, origin);
+    expect((await state()).granted).toBe(false);
+
+    const page = await browser.newPage();
+    await load(page, url);
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.evaluate(hasPanel, null)).toBe(false);
+
+    // The user allows the site from the popup.
+    let popup = await popupOver(browser, page);
+    expect(await popup.evaluate(pressed, null)).toBe('false');
+    await popup.click('button.site-always');
+    // Granted, the popup enables this page at once, and the background registers the site.
+    await page.waitFor(hasPanel, null, 15000);
+    const on = await until(
+      state,
+      (s) => s.granted && s.scripts.length > 0,
+      'the site granted and registered',
+    );
+    expect(on.scripts).toEqual([{ id: `site:${origin}`, matches: [origin] }]);
+    await popup.close().catch(() => undefined);
+
+    // A reload and a new tab: the panel comes without the popup.
+    await load(page, url);
+    await page.waitFor(hasPanel, null, 15000);
+    const other = await browser.newPage();
+    await load(other, url);
+    await other.waitFor(hasPanel, null, 15000);
+    await seekTo(other, 20);
+    await pressOnPage(other, 'n');
+    await waitForEditor(other);
+    await other.type('noted with the site allowed');
+    await other.press('Enter');
+    const notes = await until(
+      store.notes,
+      (n) => n.some((x) => x.text === 'noted with the site allowed'),
+      'the note from the new tab',
+    );
+    const talks = (await store.talks()).filter((t) => t.videoId === url);
+    // One talk for the page, however many times it was opened: the note is in it.
+    expect(talks.map((t) => t.title)).toEqual(['Shipping Small Things Fast']);
+    const note = notes.find((x) => x.text === 'noted with the site allowed');
+    expect(note).toMatchObject({ talkId: talks[0]?.id, kind: 'text' });
+    expect(note?.time).toBeCloseTo(20, 0);
+
+    // The popup over a tab with its talk shows the opt-in on; a press turns it off.
+    popup = await popupOver(browser, other);
+    expect(await popup.evaluate(pressed, null)).toBe('true');
+    await popup.click('button.site-always');
+    await popup.waitFor(
+      () => document.querySelector('button.site-always')?.getAttribute('aria-pressed') === 'false',
+      null,
+    );
+    const off = await until(state, (s) => !s.granted && s.scripts.length === 0, 'the site given back');
+    expect(off.scripts).toEqual([]);
+    await popup.close().catch(() => undefined);
+
+    await load(other, url);
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await other.evaluate(hasPanel, null)).toBe(false);
+    await other.close();
+    await page.close();
+    await store.close();
+  });
+});
