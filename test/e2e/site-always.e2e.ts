@@ -16,7 +16,15 @@ import { launch, type TestBrowser, type TestPage } from './browsers';
 import { type LoggingProxy, startProxy } from './proxy';
 import { fixtureVideo } from './scenario';
 import { type FixtureServer, fakeHosts, startServer } from './server';
-import { pressOnPage, seekTo, storeReader, until, waitForEditor, waitForVideo } from './video-page-helpers';
+import {
+  popupOver as popupOverTab,
+  pressOnPage,
+  seekTo,
+  storeReader,
+  until,
+  waitForEditor,
+  waitForVideo,
+} from './video-page-helpers';
 
 const root = path.resolve(import.meta.dirname, '../..');
 const site = 'talks-blog.example';
@@ -45,30 +53,9 @@ function siteState(
 
 const hasPanel = () => document.querySelector('talkmark-panel') !== null;
 
-/** Opens the popup over `page`'s tab (as after a toolbar click) and returns it once painted. */
+/** The popup over `page`'s tab, showing the opt-in, brought to the front for a real click. */
 async function popupOver(browser: TestBrowser, page: TestPage): Promise<TestPage> {
-  const popup = await browser.newPage();
-  await popup.goto(browser.extensionUrl('popup.html'));
-  // A test can't click the toolbar button: the popup's tab goes behind the page's and reloads,
-  // so the tab it asks the browser for ("the active tab") is the page's.
-  await page.bringToFront();
-  await popup.evaluate(() => location.reload(), null).catch(() => undefined);
-  await until(
-    () =>
-      popup
-        .evaluate(
-          () =>
-            Boolean(document.documentElement.dataset.painted) &&
-            Boolean(document.querySelector('button.site-always')),
-          null,
-        )
-        .catch(() => false),
-    Boolean,
-    'the popup offering the site',
-  ).catch(async (e) => {
-    console.log(await popup.evaluate(() => `${location.href} ${document.body.innerHTML}`, null));
-    throw e;
-  });
+  const popup = await popupOverTab(browser, page, 'button.site-always', 'the popup offering the site');
   // The popup keeps the tab it was opened over; the click must be a real one (the browser
   // grants permissions only from a user's input).
   await popup.bringToFront();

@@ -15,6 +15,7 @@ import {
   bandProbe,
   decodeStored,
   expectColour,
+  popupOver,
   pressOnPage,
   sampleTalk,
   seekTo,
@@ -74,23 +75,10 @@ async function clickInto(page: TestPage, iframeId: string): Promise<void> {
 
 /** Opens the popup over `page`'s tab and uses "Take notes on this page", as after a toolbar click. */
 async function enableFromPopup(browser: TestBrowser, page: TestPage): Promise<void> {
-  const popup = await browser.newPage();
-  await popup.goto(browser.extensionUrl('popup.html'));
-  // A test can't click the toolbar button: the popup's tab goes behind the page's and reloads,
-  // so the tab it asks the browser for ("the active tab") is the page's, as over a real click.
-  await page.bringToFront();
-  await popup.evaluate(() => location.reload(), null).catch(() => undefined);
-  await until(
-    () =>
-      popup
-        .evaluate(
-          () =>
-            Boolean(document.documentElement.dataset.painted) &&
-            Boolean(document.querySelector('.enable button.primary')),
-          null,
-        )
-        .catch(() => false),
-    Boolean,
+  const popup = await popupOver(
+    browser,
+    page,
+    '.enable button.primary',
     'the popup offering to take notes on the page',
   );
   // The popup closes itself once the script is in.

@@ -96,6 +96,35 @@ export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, wh
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
 }
 
+/**
+ * Opens the popup over `page`'s tab, as after a toolbar click, and returns it once painted and
+ * showing `selector`. A test can't click the toolbar button: the popup's tab goes behind the
+ * page's and reloads, so the tab it asks the browser for ("the active tab") is the page's.
+ */
+export async function popupOver(
+  browser: TestBrowser,
+  page: TestPage,
+  selector: string,
+  what: string,
+): Promise<TestPage> {
+  const popup = await browser.newPage();
+  await popup.goto(browser.extensionUrl('popup.html'));
+  await page.bringToFront();
+  await popup.evaluate(() => location.reload(), null).catch(() => undefined);
+  await until(
+    () =>
+      popup
+        .evaluate(
+          (sel) => Boolean(document.documentElement.dataset.painted) && Boolean(document.querySelector(sel)),
+          selector,
+        )
+        .catch(() => false),
+    Boolean,
+    what,
+  );
+  return popup;
+}
+
 /** Waits until the panel's text field has focus (after n, q, or Enter on an edit button). */
 export async function waitForEditor(page: TestPage): Promise<void> {
   await page.waitFor(
