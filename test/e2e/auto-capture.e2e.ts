@@ -83,9 +83,11 @@ function clickInPanel(sel: string): void {
   document.querySelector('talkmark-panel')?.shadowRoot?.querySelector<HTMLElement>(sel)?.click();
 }
 
-/** In the page: the slide-area picker's rectangle, if the picker is open. */
+/** In the page: whether the slide-area picker is open with its rectangle focused (keys go there). */
 function pickerOpen(): boolean {
-  return Boolean(document.querySelector('talkmark-slide-area')?.shadowRoot?.querySelector('.area'));
+  const root = document.querySelector('talkmark-slide-area')?.shadowRoot;
+  const area = root?.querySelector('.area');
+  return Boolean(area && root?.activeElement === area);
 }
 
 function narrowPicker(times: number): void {

@@ -1,7 +1,7 @@
 // The slide-area picker: a rectangle over the video picture that the user drags (the body moves
 // it, the corners resize it, a drag outside draws a new one) or moves with the arrow keys
 // (Shift resizes). Enter accepts, Esc cancels. Pure view: it reports the choice through props.
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { CropRect } from '../../core/slides';
 import { dragRect, type Grip, nudgeRect, roundRect, spanRect } from './crop-geometry';
 
@@ -64,8 +64,10 @@ export function CropPicker({ initial, onAccept, onWhole, onCancel }: CropPickerP
   };
 
   // The drawing surface is a plain element (the keyboard uses the rectangle's button instead),
-  // so its pointer and key listeners are attached here rather than as JSX handlers.
-  useEffect(() => {
+  // so its pointer and key listeners are attached here rather than as JSX handlers. A layout
+  // effect: focus and keys are ready in the same frame the picker first shows, so an Enter
+  // pressed at once is not lost on the page.
+  useLayoutEffect(() => {
     const el = root.current;
     if (!el) return;
     area.current?.focus();
