@@ -16,17 +16,33 @@ const workerGone =
 /** Time for a stopped worker to start again before the one resend. */
 export const resendDelayMs = 200;
 
+/**
+ * Every call answers in milliseconds; a background that is alive but stuck (a hung store
+ * transaction, a busy loop) would otherwise leave the page waiting for good, the slide marked
+ * "saving…" forever. After this long the caller gets a failure it can show and retry.
+ */
+export const answerTimeoutMs = 20_000;
+
 /** No answer came back: the background always answers with a Result, so it went away. */
 class Gone extends Error {}
+
+/** The background took the message but gave no answer in time. */
+class Silent extends Error {}
 
 const reason = (e: unknown) => (e instanceof Error ? e.message : String(e));
 
 async function sendOnce<K extends CallName>(name: K, input: CallInput<K>): Promise<CallReply<K>> {
   let reply: unknown;
+  let timer: ReturnType<typeof setTimeout> | undefined;
+  const silence = new Promise<never>((_, reject) => {
+    timer = setTimeout(() => reject(new Silent()), answerTimeoutMs);
+  });
   try {
-    reply = await browser.runtime.sendMessage({ talkmark: 1, call: name, input });
+    reply = await Promise.race([browser.runtime.sendMessage({ talkmark: 1, call: name, input }), silence]);
   } catch (e) {
     throw workerGone.test(reason(e)) ? new Gone(reason(e)) : e;
+  } finally {
+    clearTimeout(timer);
   }
   // The polyfill turns "the message port closed before a response" into an empty answer.
   if (reply === undefined) throw new Gone('');
@@ -34,8 +50,17 @@ async function sendOnce<K extends CallName>(name: K, input: CallInput<K>): Promi
   return err('Talkmark’s background gave an answer it does not understand. Reload the page and try again.');
 }
 
-function unreachable(e: unknown): Result<never, string> {
+function unreachable(name: CallName, e: unknown): Result<never, string> {
   const why = reason(e);
+  if (e instanceof Silent) {
+    const seconds = Math.round(answerTimeoutMs / 1000);
+    // Not resent: a stuck background would only get a second message to be stuck on.
+    return err(
+      resendable[name]
+        ? `Talkmark’s background has not answered for ${seconds} seconds. Try again; if it keeps happening, reload this page.`
+        : `Talkmark’s background has not answered for ${seconds} seconds. It may still finish: check before you try again.`,
+    );
+  }
   if (e instanceof Gone && !why)
     return err('Talkmark’s background gave no answer. Reload the page and try again.');
   // Updated or reloaded under the page: only a reload gives the page a working script again.
@@ -49,14 +74,14 @@ export async function call<K extends CallName>(name: K, input: CallInput<K>): Pr
   try {
     return await sendOnce(name, input);
   } catch (e) {
-    if (!(e instanceof Gone) || !resendable[name]) return unreachable(e);
+    if (!(e instanceof Gone) || !resendable[name]) return unreachable(name, e);
   }
   // The browser starts the worker again for the next message.
   await new Promise((resolve) => setTimeout(resolve, resendDelayMs));
   try {
     return await sendOnce(name, input);
   } catch (e) {
-    if (!(e instanceof Gone)) return unreachable(e);
+    if (!(e instanceof Gone)) return unreachable(name, e);
     return err(
       'Talkmark’s background stopped twice before it answered. Try again; if it keeps happening, reload this page.',
     );

@@ -5,7 +5,7 @@ import { type CallName, resendable } from '../../../src/core/messages';
 
 const sendMessage = vi.fn();
 vi.mock('webextension-polyfill', () => ({ default: { runtime: { sendMessage } } }));
-const { call } = await import('../../../src/ui/call');
+const { answerTimeoutMs, call } = await import('../../../src/ui/call');
 
 const notReceived = () => new Error('Could not establish connection. Receiving end does not exist.');
 const portClosed = () => new Error('The message port closed before a response was received.');
@@ -74,6 +74,45 @@ describe('call', () => {
       error: 'Talkmark’s background could not be reached: Something else broke',
     });
     expect(sendMessage).toHaveBeenCalledTimes(1);
+  });
+
+  it('a background that takes the message and never answers fails the call after the timeout, without a resend', async () => {
+    vi.useFakeTimers();
+    try {
+      for (const [name, words] of [
+        ['addSlide', 'Try again'],
+        ['createPost', 'It may still finish: check before you try again'],
+      ] as const) {
+        sendMessage.mockReset();
+        sendMessage.mockReturnValue(new Promise(() => {}));
+        let settled: unknown;
+        const pending = call(name, (name === 'addSlide' ? slide : { title: 'x' }) as never).then((r) => {
+          settled = r;
+          return r;
+        });
+        await vi.advanceTimersByTimeAsync(answerTimeoutMs - 1);
+        expect(settled, `${name} before the timeout`).toBeUndefined();
+        await vi.advanceTimersByTimeAsync(1);
+        expect(await pending).toEqual({
+          ok: false,
+          error: expect.stringMatching(new RegExp(`has not answered for 20 seconds.*${words}`)),
+        });
+        expect(sendMessage).toHaveBeenCalledTimes(1);
+      }
+    } finally {
+      vi.useRealTimers();
+    }
+  });
+
+  it('an answer that comes before the timeout is passed on, and leaves no timer behind', async () => {
+    vi.useFakeTimers();
+    try {
+      sendMessage.mockResolvedValue({ ok: true, value: 3 });
+      expect(await call('listPosts', {})).toEqual({ ok: true, value: 3 });
+      expect(vi.getTimerCount()).toBe(0);
+    } finally {
+      vi.useRealTimers();
+    }
   });
 
   it('an answer that is not a result is reported, not passed on', async () => {
