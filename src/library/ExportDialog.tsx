@@ -3,22 +3,12 @@
 // folder of the user's site — asking before anything already there is overwritten.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { ExportFormat, ExportOptions } from '../core/export';
+import { exportFormatLabels, exportFormats } from '../core/export/types';
 import type { Post } from '../core/model';
-import {
-  type ExportImageFormat,
-  exportImageFormatLabels,
-  exportImageFormats,
-  type Settings,
-} from '../ui/settings';
+import { exportImageFormatLabels, exportImageFormats, type Settings } from '../ui/settings';
 import type { ExportRequest, ImageExport } from './api';
+import { SelectField } from './SelectField';
 import type { Shell } from './shell';
-
-const formats: Array<[ExportFormat, string]> = [
-  ['hugo', 'Hugo page bundle'],
-  ['jekyll', 'Jekyll post'],
-  ['obsidian', 'Obsidian note'],
-  ['markdown', 'Markdown'],
-];
 
 /** Slides fit the preview's width; the text reads like a blog post. */
 const previewStyle =
@@ -97,20 +87,14 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
       <h2 id="export-h">Export “{post.title}”</h2>
       <div class="export-grid">
         <form class="export-options" onSubmit={(e) => e.preventDefault()}>
-          <label class="field">
-            <span>Format</span>
-            <select
-              name="format"
-              value={format}
-              onChange={(e) => setFormat(e.currentTarget.value as ExportFormat)}
-            >
-              {formats.map(([f, label]) => (
-                <option key={f} value={f}>
-                  {label}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Format"
+            name="format"
+            value={format}
+            options={exportFormats}
+            labels={exportFormatLabels}
+            onChange={setFormat}
+          />
           <label class="check">
             <input
               type="checkbox"
@@ -145,23 +129,14 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
               onInput={(e) => set({ author: e.currentTarget.value })}
             />
           </label>
-          <label class="field">
-            <span>Slides</span>
-            <select
-              name="imageFormat"
-              value={images.format}
-              onChange={(e) => {
-                const format = e.currentTarget.value as ExportImageFormat;
-                setImages((cur) => ({ ...cur, format }));
-              }}
-            >
-              {exportImageFormats.map((f) => (
-                <option key={f} value={f}>
-                  {exportImageFormatLabels[f]}
-                </option>
-              ))}
-            </select>
-          </label>
+          <SelectField
+            label="Slides"
+            name="imageFormat"
+            value={images.format}
+            options={exportImageFormats}
+            labels={exportImageFormatLabels}
+            onChange={(format) => setImages((cur) => ({ ...cur, format }))}
+          />
           <label class="field">
             <span>Slide width at most (px, 0 keeps it)</span>
             <input

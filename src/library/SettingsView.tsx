@@ -1,12 +1,10 @@
 // Settings, saved as they change, in browser.storage.local under "settings": the video page
 // reads the capture and auto-capture ones, the export dialog starts from the export ones.
 import { useEffect, useState } from 'preact/hooks';
-import type { ExportFormat } from '../core/export';
-import { exportFormats } from '../core/export/types';
+import { exportFormatLabels, exportFormats } from '../core/export/types';
 import {
   type CaptureMime,
   captureMimes,
-  type ExportImageFormat,
   exportImageFormatLabels,
   exportImageFormats,
   type Sensitivity,
@@ -14,6 +12,7 @@ import {
   sensitivities,
 } from '../ui/settings';
 import { useWriteThrough } from '../ui/useWriteThrough';
+import { SelectField } from './SelectField';
 import type { Shell } from './shell';
 
 /** The in-page keys (src/content/keys.ts) and what they do. */
@@ -28,6 +27,12 @@ const mimeNames: Record<CaptureMime, string> = {
   'image/jpeg': 'JPEG (fastest)',
   'image/webp': 'WebP (smallest)',
   'image/png': 'PNG (lossless)',
+};
+
+const sensitivityNames: Record<Sensitivity, string> = {
+  low: 'Low (only clear slide changes)',
+  normal: 'Normal',
+  high: 'High (small builds too)',
 };
 
 export function SettingsView({ shell }: { shell: Shell }) {
@@ -77,20 +82,14 @@ export function SettingsView({ shell }: { shell: Shell }) {
       </p>
       <form onSubmit={(e) => e.preventDefault()}>
         <h2>Capture</h2>
-        <label class="field">
-          <span>Slide format</span>
-          <select
-            name="captureFormat"
-            value={s.captureFormat}
-            onChange={(e) => set('captureFormat', e.currentTarget.value as CaptureMime)}
-          >
-            {captureMimes.map((m) => (
-              <option key={m} value={m}>
-                {mimeNames[m]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Slide format"
+          name="captureFormat"
+          value={s.captureFormat}
+          options={captureMimes}
+          labels={mimeNames}
+          onChange={(v) => set('captureFormat', v)}
+        />
         <label class="field">
           <span>Quality ({Math.round(s.captureQuality * 100)}%)</span>
           <input
@@ -114,39 +113,23 @@ export function SettingsView({ shell }: { shell: Shell }) {
             onChange={(e) => set('captureMaxWidth', Number(e.currentTarget.value))}
           />
         </label>
-        <label class="field">
-          <span>Auto-capture sensitivity</span>
-          <select
-            name="autoCaptureSensitivity"
-            value={s.autoCaptureSensitivity}
-            onChange={(e) => set('autoCaptureSensitivity', e.currentTarget.value as Sensitivity)}
-          >
-            {sensitivities.map((v) => (
-              <option key={v} value={v}>
-                {v === 'low'
-                  ? 'Low (only clear slide changes)'
-                  : v === 'high'
-                    ? 'High (small builds too)'
-                    : 'Normal'}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Auto-capture sensitivity"
+          name="autoCaptureSensitivity"
+          value={s.autoCaptureSensitivity}
+          options={sensitivities}
+          labels={sensitivityNames}
+          onChange={(v) => set('autoCaptureSensitivity', v)}
+        />
         <h2>Export defaults</h2>
-        <label class="field">
-          <span>Format</span>
-          <select
-            name="exportFormat"
-            value={s.exportFormat}
-            onChange={(e) => set('exportFormat', e.currentTarget.value as ExportFormat)}
-          >
-            {exportFormats.map((f) => (
-              <option key={f} value={f}>
-                {f}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Format"
+          name="exportFormat"
+          value={s.exportFormat}
+          options={exportFormats}
+          labels={exportFormatLabels}
+          onChange={(v) => set('exportFormat', v)}
+        />
         <label class="field">
           <span>Author</span>
           <input
@@ -189,20 +172,14 @@ export function SettingsView({ shell }: { shell: Shell }) {
           />{' '}
           Table of contents (Hugo)
         </label>
-        <label class="field">
-          <span>Slides in exports</span>
-          <select
-            name="exportImageFormat"
-            value={s.exportImageFormat}
-            onChange={(e) => set('exportImageFormat', e.currentTarget.value as ExportImageFormat)}
-          >
-            {exportImageFormats.map((f) => (
-              <option key={f} value={f}>
-                {exportImageFormatLabels[f]}
-              </option>
-            ))}
-          </select>
-        </label>
+        <SelectField
+          label="Slides in exports"
+          name="exportImageFormat"
+          value={s.exportImageFormat}
+          options={exportImageFormats}
+          labels={exportImageFormatLabels}
+          onChange={(v) => set('exportImageFormat', v)}
+        />
         <label class="field">
           <span>Slide width in exports at most (px, 0 keeps it)</span>
           <input

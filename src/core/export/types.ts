@@ -4,6 +4,14 @@ export type ExportFormat = 'hugo' | 'jekyll' | 'obsidian' | 'markdown';
 
 export const exportFormats: readonly ExportFormat[] = ['hugo', 'jekyll', 'obsidian', 'markdown'];
 
+/** How the format is named to the user. */
+export const exportFormatLabels: Readonly<Record<ExportFormat, string>> = {
+  hugo: 'Hugo page bundle',
+  jekyll: 'Jekyll post',
+  obsidian: 'Obsidian note',
+  markdown: 'Markdown',
+};
+
 /** One file of an export. `bytes` may be the snapshot's own image bytes (not copied). */
 export interface ExportFile {
   /** Relative POSIX path, never absolute, never with `..`. */

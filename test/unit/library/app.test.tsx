@@ -96,6 +96,31 @@ describe('library app', () => {
     stop();
   });
 
+  it('settings name every choice in words and save the one picked', async () => {
+    const { api, settings } = harness();
+    const { root, stop } = app(api, '#settings');
+    const format = await until(() => root.querySelector<HTMLSelectElement>('select[name="exportFormat"]'));
+    expect([...format.options].map((o) => [o.value, o.textContent])).toEqual([
+      ['hugo', 'Hugo page bundle'],
+      ['jekyll', 'Jekyll post'],
+      ['obsidian', 'Obsidian note'],
+      ['markdown', 'Markdown'],
+    ]);
+    const sensitivity = root.querySelector<HTMLSelectElement>('select[name="autoCaptureSensitivity"]');
+    expect([...(sensitivity?.options ?? [])].map((o) => o.textContent)).toEqual([
+      'Low (only clear slide changes)',
+      'Normal',
+      'High (small builds too)',
+    ]);
+    format.value = 'obsidian';
+    format.dispatchEvent(new Event('change', { bubbles: true }));
+    await until(
+      () => (settings.data.settings as { exportFormat?: string } | undefined)?.exportFormat === 'obsidian',
+    );
+    expect((await api.loadSettings()).exportFormat).toBe('obsidian');
+    stop();
+  });
+
   it('links search results to the note in its post', async () => {
     const { api, store } = harness();
     const { post } = await seed(store);
