@@ -4,6 +4,7 @@ import { beforeEach, describe, expect, it, vi } from 'vitest';
 interface Registered {
   id: string;
   matches: string[];
+  allFrames?: boolean;
 }
 
 const state = { granted: [] as string[], registered: [] as Registered[] };
@@ -55,5 +56,22 @@ describe('site opt-in', () => {
       'other-feature',
       'site:https://conf.example/*',
     ]);
+  });
+
+  it('registers for all frames, so a granted player origin runs in its embeds on other pages', async () => {
+    state.granted = ['*://player.vimeo.com/*'];
+    await syncSiteScripts();
+    expect(state.registered.find((s) => s.id === 'site:*://player.vimeo.com/*')).toMatchObject({
+      matches: ['*://player.vimeo.com/*'],
+      allFrames: true,
+    });
+  });
+
+  it('replaces a registration made for the top frame only by one for all frames', async () => {
+    state.granted = ['https://conf.example/*'];
+    state.registered.push({ id: 'site:https://conf.example/*', matches: ['https://conf.example/*'] });
+    await syncSiteScripts();
+    const ours = state.registered.filter((s) => s.id === 'site:https://conf.example/*');
+    expect(ours).toEqual([expect.objectContaining({ allFrames: true })]);
   });
 });
