@@ -5,6 +5,7 @@ import type { PostId } from '../core/model';
 import { formatTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
 import type { PopupSummary } from '../store/library-queries';
+import { describePlayer, type PlayerOffer, playerName } from './frames';
 
 export interface PopupData {
   summary: PopupSummary;
@@ -14,6 +15,11 @@ export interface PopupData {
   site?: string;
   /** Talkmark already runs on `site` by itself (the user allowed it for good). */
   siteAlways?: boolean;
+  /**
+   * Embedded players of another origin in the tab (a Vimeo player in a blog post), with
+   * whether their origin is granted already (Talkmark then runs in them by itself).
+   */
+  players?: Array<PlayerOffer & { always: boolean }>;
 }
 
 export interface PopupActions {
@@ -26,6 +32,10 @@ export interface PopupActions {
   enableSite(): void;
   /** Gives the tab's site back: Talkmark no longer runs there unless enabled on a page. */
   disableSite(): void;
+  /** Asks the browser for the player's origin (from the click), then enables Talkmark in it. */
+  enablePlayer(offer: PlayerOffer): void;
+  /** Gives the player's origin back: Talkmark no longer runs in its players by itself. */
+  disablePlayer(offer: PlayerOffer): void;
   /** Switches automatic slide capture for the talk in this tab. */
   toggleAutoCapture(): void;
   /** The active post as Markdown, shown in the popup to copy. */
@@ -87,6 +97,42 @@ function SiteAlways({ data, actions }: { data: PopupData; actions: PopupActions 
     >
       Always on {data.site}
     </button>
+  );
+}
+
+/** One offer per embedded player: enable Talkmark in it, saying which origin that asks for. */
+function Players({ data, actions }: { data: PopupData; actions: PopupActions }) {
+  const players = data.players ?? [];
+  if (players.length === 0) return null;
+  return (
+    <section class="players" aria-labelledby="players-h">
+      <h2 id="players-h">Embedded player</h2>
+      {players.map((p) => (
+        <div class="player" key={p.host} data-host={p.host}>
+          <p>This page plays {describePlayer(p)} in an embedded player.</p>
+          <p class="enable">
+            <button type="button" class="primary enable-player" onClick={() => actions.enablePlayer(p)}>
+              Enable Talkmark in {playerName(p)}
+            </button>
+            {p.always && (
+              <button
+                type="button"
+                class="player-always"
+                aria-pressed="true"
+                onClick={() => actions.disablePlayer(p)}
+              >
+                Always in {p.host}
+              </button>
+            )}
+          </p>
+          <p class="muted small">
+            {p.always
+              ? `Allowed: Talkmark runs in players from ${p.host} on any page. Press “Always in ${p.host}” to stop.`
+              : `Asks to read ${p.host}. Talkmark then also runs in its players on other pages, until you turn it off here.`}
+          </p>
+        </div>
+      ))}
+    </section>
   );
 }
 
@@ -153,6 +199,7 @@ export function Popup({
         <p class="summary">Open a talk video and press n to add your first note.</p>
       )}
       <Here data={data} actions={actions} />
+      <Players data={data} actions={actions} />
       {data.summary.here && (
         <p class="auto-capture">
           <button type="button" onClick={actions.toggleAutoCapture}>

@@ -5,6 +5,7 @@ import browser from 'webextension-polyfill';
 import { openLibraryQueries, openStore } from '../store';
 import { onChange } from '../store/changes';
 import { applyTheme } from '../ui/theme';
+import { enablePlayer, listFrames, playerOffers } from './frames';
 import { Popup, type PopupActions, type PopupData, type PopupStatus } from './Popup';
 import { popupCss } from './styles';
 import { canEnable, tabVideo } from './tab-video';
@@ -18,6 +19,10 @@ const app = document.getElementById('app') as HTMLElement;
 let data: PopupData | null = null;
 let status: PopupStatus | null = null;
 let exported: string | null = null;
+/** The tab the popup is over, once known: a click must not wait for it (see enablePlayer). */
+let tabId: number | undefined;
+/** The embedded players found in the tab (found once, after the first paint). */
+let players: PopupData['players'];
 
 const draw = () => render(<Popup data={data} actions={actions} status={status} exported={exported} />, app);
 const fail = (text: string) => {
@@ -32,6 +37,7 @@ const currentTab = browser.tabs
 
 async function load(): Promise<void> {
   const tab = await currentTab;
+  tabId = tab?.id;
   performance.mark('talkmark:tab');
   const summary = await queries.popup(tabVideo(tab?.url));
   performance.mark('talkmark:summary');
@@ -42,9 +48,45 @@ async function load(): Promise<void> {
     canEnableHere: canEnable(tab?.url),
     ...site,
     ...(await siteAlways(site.site)),
+    ...(players ? { players } : {}),
   };
   draw();
   markPainted();
+  if (!players && tab?.id !== undefined && canEnable(tab.url)) void findPlayers(tab.id, tab.url);
+}
+
+/**
+ * The tab's embedded players of another origin, found once the popup has painted: one small
+ * function in the top frame (activeTab) lists the iframes; nothing is injected. A page we may
+ * not script (the browser's own pages) simply has none.
+ */
+async function findPlayers(id: number, url: string | undefined): Promise<void> {
+  players = [];
+  let frames: ReturnType<typeof listFrames> = [];
+  try {
+    const [top] = await browser.scripting.executeScript({
+      target: { tabId: id, frameIds: [0] },
+      func: listFrames,
+    });
+    frames = Array.isArray(top?.result) ? (top.result as ReturnType<typeof listFrames>) : [];
+  } catch {
+    return;
+  }
+  const offers = playerOffers(url, frames);
+  if (offers.length === 0) return;
+  players = await Promise.all(
+    offers.map(async (offer) => ({ ...offer, always: await originGranted(offer.pattern) })),
+  );
+  if (data) data = { ...data, players };
+  draw();
+}
+
+async function originGranted(pattern: string): Promise<boolean> {
+  try {
+    return await browser.permissions.contains({ origins: [pattern] });
+  } catch {
+    return false;
+  }
 }
 
 /**
@@ -127,6 +169,27 @@ const actions: PopupActions = {
       () => {
         if (data) data = { ...data, siteAlways: false };
         status = { text: `Talkmark no longer runs on ${site} by itself.`, kind: 'info' };
+        draw();
+      },
+      (e: unknown) => fail(`The browser refused: ${e instanceof Error ? e.message : e}`),
+    );
+  },
+  enablePlayer(offer) {
+    const id = tabId;
+    if (id === undefined) return;
+    // Straight from the click: enablePlayer asks for the player's origin before any await.
+    // Should the browser close the popup while it asks, the grant still registers the content
+    // script for the player's origin in all frames (background/sites.ts): a reload of the page
+    // brings the panel into the player.
+    void enablePlayer(browser, id, offer).then((r) => (r.ok ? window.close() : fail(r.text)));
+  },
+  disablePlayer(offer) {
+    browser.permissions.remove({ origins: [offer.pattern] }).then(
+      (removed) => {
+        if (!removed) return fail(`The browser kept Talkmark’s access to ${offer.host}.`);
+        players = players?.map((p) => (p.host === offer.host ? { ...p, always: false } : p));
+        if (data) data = { ...data, players };
+        status = { text: `Talkmark no longer runs in players from ${offer.host} by itself.`, kind: 'info' };
         draw();
       },
       (e: unknown) => fail(`The browser refused: ${e instanceof Error ? e.message : e}`),

@@ -15,4 +15,6 @@ h2 { font-size: 0.8rem; text-transform: uppercase; letter-spacing: 0.04em; color
 .recent li { padding: 0.15rem 0; }
 .exported { width: 100%; font: 0.75rem ui-monospace, monospace; margin-top: 0.5rem; }
 .auto-capture { margin: 0.5rem 0 0; }
+.small { font-size: 0.8rem; margin: 0.25rem 0; }
+.player p { margin: 0.25rem 0; overflow-wrap: anywhere; }
 `;

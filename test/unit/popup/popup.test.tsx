@@ -18,6 +18,8 @@ const actions = (): PopupActions => ({
   openLibrary: vi.fn(),
   enableHere: vi.fn(),
   enableSite: vi.fn(),
+  enablePlayer: vi.fn(),
+  disablePlayer: vi.fn(),
   disableSite: vi.fn(),
   toggleAutoCapture: vi.fn(),
   exportMarkdown: vi.fn(),
@@ -94,6 +96,47 @@ describe('popup', () => {
     expect(toggle?.getAttribute('aria-pressed')).toBe('true');
     click(toggle);
     expect(a.disableSite).toHaveBeenCalled();
+    expect(a.enableSite).not.toHaveBeenCalled();
+  });
+
+  it('offers each embedded player of another origin, and its grant for good as pressed', async () => {
+    const h = harness();
+    await seed(h.store);
+    const summary = must(
+      await openLibraryQueries({ name: h.name }).popup(tabVideo('https://talks-blog.example/post')),
+    );
+    const vimeo = { host: 'player.vimeo.com', pattern: '*://player.vimeo.com/*', service: 'Vimeo' };
+    const other = { host: 'media.example', pattern: '*://media.example/*' };
+    const a = actions();
+    const root = mount(
+      <Popup
+        data={{
+          summary,
+          canEnableHere: true,
+          site: 'talks-blog.example',
+          players: [
+            { ...vimeo, always: false },
+            { ...other, always: true },
+          ],
+        }}
+        actions={a}
+        status={null}
+        exported={null}
+      />,
+    );
+    const [v, m] = Array.from(root.querySelectorAll<HTMLElement>('.player'));
+    expect(v?.querySelector('p')?.textContent).toBe('This page plays a Vimeo video in an embedded player.');
+    expect(v?.querySelector('.small')?.textContent).toContain('Asks to read player.vimeo.com.');
+    expect(v?.querySelector('button.player-always')).toBeNull();
+    expect(m?.querySelector('p')?.textContent).toBe(
+      'This page plays a video from media.example in an embedded player.',
+    );
+    expect(m?.querySelector('button.player-always')?.getAttribute('aria-pressed')).toBe('true');
+    click(v?.querySelector('button.enable-player'));
+    expect(a.enablePlayer).toHaveBeenCalledWith({ ...vimeo, always: false });
+    expect(v?.querySelector('button.enable-player')?.textContent).toBe('Enable Talkmark in the Vimeo player');
+    click(m?.querySelector('button.player-always'));
+    expect(a.disablePlayer).toHaveBeenCalledWith({ ...other, always: true });
     expect(a.enableSite).not.toHaveBeenCalled();
   });
 
