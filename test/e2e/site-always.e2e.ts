@@ -13,10 +13,13 @@ import { rm } from 'node:fs/promises';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { launch, type TestBrowser, type TestPage } from './browsers';
+import { enableInPlayer, noPanelAnywhere, slideAndNoteInPlayer, vimeoPlayer } from './embedded-player';
 import { type LoggingProxy, startProxy } from './proxy';
 import { fixtureVideo } from './scenario';
 import { type FixtureServer, fakeHosts, startServer } from './server';
 import {
+  inFrame,
+  panelHere,
   popupOver as popupOverTab,
   pressOnPage,
   seekTo,
@@ -33,12 +36,16 @@ const origin = `*://${site}/*`;
 /** In an extension page: whether the site is granted, and the content scripts registered for it. */
 function siteState(
   o: string,
-): Promise<{ granted: boolean; scripts: Array<{ id: string; matches?: string[] }> }> {
+): Promise<{ granted: boolean; scripts: Array<{ id: string; matches?: string[]; allFrames?: boolean }> }> {
   const ext = (
     globalThis as unknown as {
       browser: {
         permissions: { contains(p: { origins: string[] }): Promise<boolean> };
-        scripting: { getRegisteredContentScripts(): Promise<Array<{ id: string; matches?: string[] }>> };
+        scripting: {
+          getRegisteredContentScripts(): Promise<
+            Array<{ id: string; matches?: string[]; allFrames?: boolean }>
+          >;
+        };
       };
     }
   ).browser;
@@ -47,7 +54,7 @@ function siteState(
     ext.scripting.getRegisteredContentScripts(),
   ]).then(([granted, scripts]) => ({
     granted,
-    scripts: scripts.map((s) => ({ id: s.id, matches: s.matches })),
+    scripts: scripts.map((s) => ({ id: s.id, matches: s.matches, allFrames: s.allFrames })),
   }));
 }
 
@@ -126,7 +133,7 @@ describe('"Always on this site" in firefox', () => {
       (s) => s.granted && s.scripts.length > 0,
       'the site granted and registered',
     );
-    expect(on.scripts).toEqual([{ id: `site:${origin}`, matches: [origin] }]);
+    expect(on.scripts).toEqual([{ id: `site:${origin}`, matches: [origin], allFrames: true }]);
     await popup.close().catch(() => undefined);
 
     // A reload and a new tab: the panel comes without the popup.
@@ -168,6 +175,83 @@ describe('"Always on this site" in firefox', () => {
     await new Promise((r) => setTimeout(r, 1000));
     expect(await other.evaluate(hasPanel, null)).toBe(false);
     await other.close();
+    await page.close();
+    await store.close();
+  });
+
+  // A blog post embedding a Vimeo player. The blog is served from 127.0.0.1, which this build
+  // may script (standing in for the toolbar click's activeTab, which no test can perform), so
+  // the popup can list the page's iframes; player.vimeo.com is not granted until the user
+  // enables Talkmark in the player from the popup, which really asks for exactly that origin.
+  it('enables Talkmark in an embedded Vimeo player by asking for its origin, and keeps it there until turned off', async () => {
+    const player = '*://player.vimeo.com/*';
+    const state = () => store.page.evaluate(siteState, player);
+    const store = await storeReader(browser);
+    const id = '135792468';
+    const query = `?id=${id}&src=${await fixtureVideo('sample-talk')}`;
+    const blog = `${server.origin}/pages/vimeo-article.html${query}`;
+    expect((await state()).granted).toBe(false);
+
+    const page = await browser.newPage();
+    await page.goto(blog);
+    await inFrame(page, vimeoPlayer, () => document.querySelector('video') !== null, Boolean, 'the player');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.frameEvaluate(vimeoPlayer, panelHere, null)).toEqual({ panel: false, editing: false });
+
+    await enableInPlayer(browser, page);
+    const on = await until(state, (s) => s.granted && s.scripts.length > 0, 'player.vimeo.com granted');
+    // Exactly the player's origin, registered for all frames: its embeds on other pages get it too.
+    expect(on.scripts).toEqual([{ id: `site:${player}`, matches: [player], allFrames: true }]);
+    expect(await store.page.evaluate(siteState, origin)).toMatchObject({ granted: false });
+    await slideAndNoteInPlayer(store, page, id, 'noted in the player after asking');
+
+    // Another blog embedding the same player (a site never allowed): the panel is in the player
+    // by itself, and not in the blog.
+    const other = await browser.newPage();
+    await other.goto(`https://${site}/pages/vimeo-article.html${query}`);
+    await inFrame(other, vimeoPlayer, panelHere, (r) => r.panel, 'the panel in the player on another blog');
+    expect(await other.evaluate(noPanelAnywhere, null)).toBe(true);
+    await other.close();
+
+    // The popup over the first blog shows the grant as pressed; a press gives it back.
+    await page.goto(blog);
+    await inFrame(page, vimeoPlayer, panelHere, (r) => r.panel, 'the panel in the player after a reload');
+    const popup = await popupOverTab(
+      browser,
+      page,
+      'button.player-always',
+      'the popup showing the player allowed',
+    );
+    expect(
+      await popup.evaluate(
+        () => document.querySelector('button.player-always')?.getAttribute('aria-pressed'),
+        null,
+      ),
+    ).toBe('true');
+    await popup.bringToFront();
+    await popup.click('button.player-always');
+    await popup.waitFor(
+      () => document.querySelector('.status')?.textContent?.includes('no longer runs'),
+      null,
+    );
+    const off = await until(
+      state,
+      (s) => !s.granted && s.scripts.length === 0,
+      'player.vimeo.com given back',
+    );
+    expect(off.scripts).toEqual([]);
+    await popup.close().catch(() => undefined);
+
+    await page.goto(blog);
+    await inFrame(
+      page,
+      vimeoPlayer,
+      () => document.querySelector('video') !== null,
+      Boolean,
+      'the player again',
+    );
+    await new Promise((r) => setTimeout(r, 1000));
+    expect(await page.frameEvaluate(vimeoPlayer, panelHere, null)).toEqual({ panel: false, editing: false });
     await page.close();
     await store.close();
   });

@@ -211,3 +211,45 @@ export function expectColour(actual: Rgb | undefined, expected: Rgb, what: strin
     40,
   );
 }
+
+/** In a frame: seeks its video to `t` and pauses there. */
+export function seekHere(t: number): Promise<void> {
+  return new Promise((resolve) => {
+    const v = document.querySelector('video') as HTMLVideoElement;
+    v.pause();
+    if (Math.abs(v.currentTime - t) < 0.01) return resolve();
+    v.addEventListener('seeked', () => resolve(), { once: true });
+    v.currentTime = t;
+  });
+}
+
+/** In a frame: whether the panel is there, and whether its text field has focus. */
+export function panelHere(): { panel: boolean; editing: boolean } {
+  const host = document.querySelector('talkmark-panel');
+  return { panel: Boolean(host), editing: host?.shadowRoot?.activeElement?.tagName === 'TEXTAREA' };
+}
+
+export async function inFrame<R>(
+  page: TestPage,
+  prefix: string,
+  fn: () => R,
+  ok: (r: R) => boolean,
+  what: string,
+) {
+  return until(
+    () => page.frameEvaluate(prefix, fn, null).catch(() => undefined as R),
+    (r) => r !== undefined && ok(r),
+    what,
+  );
+}
+
+/** Clicks the middle of an iframe of the page, as a user does before using keys in an embed. */
+export async function clickInto(page: TestPage, iframeId: string): Promise<void> {
+  const box = await page.evaluate((id) => {
+    const el = document.getElementById(id) as HTMLElement;
+    el.scrollIntoView({ block: 'center' });
+    const r = el.getBoundingClientRect();
+    return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
+  }, iframeId);
+  await page.clickAt(box.x, box.y);
+}
