@@ -31,15 +31,28 @@ export interface ActionDeps {
   auto: Pick<AutoCapture, 'toggle' | 'pickArea' | 'manualHash'>;
 }
 
-export function makeActions(d: ActionDeps): PanelActions {
+/** The panel's actions, and the key's: a note or quote at the moment the key was pressed. */
+export interface SessionActions extends PanelActions {
+  noteAt(time: number): void;
+  quoteAt(time: number): void;
+}
+
+export function makeActions(d: ActionDeps): SessionActions {
   const { ctx, api, writing } = d;
   const now = () => d.video()?.currentTime ?? 0;
 
-  const startNote = (kind: 'text' | 'quote' | 'slide', text = '', speaker?: string) => {
+  const startNote = (kind: 'text' | 'quote' | 'slide', text = '', speaker?: string, time = now()) => {
     const view = d.usable();
     if (!view) return;
     d.beforeTyping();
-    writing.start(view, now(), kind, text, speaker);
+    writing.start(view, time, kind, text, speaker);
+  };
+
+  const quote = (time?: number) => {
+    const caption = d.adapter.captionText(d.doc);
+    if (!caption)
+      return ctx.fail('There is no caption on screen to quote. Turn captions on, or type the quote.');
+    startNote('quote', caption, ctx.get().view?.talk.speakers[0]?.name, time);
   };
 
   const captureSlide = async () => {
@@ -110,12 +123,9 @@ export function makeActions(d: ActionDeps): PanelActions {
     },
     newNote: () => startNote('text'),
     captureSlide: () => void captureSlide(),
-    quoteCaption() {
-      const caption = d.adapter.captionText(d.doc);
-      if (!caption)
-        return ctx.fail('There is no caption on screen to quote. Turn captions on, or type the quote.');
-      startNote('quote', caption, ctx.get().view?.talk.speakers[0]?.name);
-    },
+    quoteCaption: () => quote(),
+    noteAt: (time) => startNote('text', '', undefined, time),
+    quoteAt: (time) => quote(time),
     editDraft: (text) => writing.editDraft(text),
     finishDraft: (keep) => writing.finishDraft(keep),
     startEdit: (id) => writing.startEdit(id),

@@ -13,6 +13,7 @@ import { makeActions } from './panel-actions';
 import { defaultSettings, type Settings } from './settings';
 import type { SiteAdapter } from './sites/types';
 import { Thumbs } from './thumbs';
+import { makeVideoFullscreen, needsSwitch, type SwitchResult } from './video-fullscreen';
 import { makeWriting } from './writing';
 
 export interface Session {
@@ -90,7 +91,34 @@ export function startSession(
     },
   });
 
+  const videoFullscreen = makeVideoFullscreen(doc, signal);
+
+  /** Why the panel shows in the page and not over the fullscreen video. */
+  const leftFullscreen = (r: SwitchResult) => {
+    if (r.how === 'switched') return;
+    const why =
+      r.reason === 'no-activation'
+        ? 'the browser keeps fullscreen with the panel only for a key pressed on the page (N, Q or H), not for a browser shortcut.'
+        : 'this video was fullscreen on its own, which leaves no room for the panel.';
+    ctx.set({ notice: { text: `Talkmark left fullscreen to show its panel: ${why}`, kind: 'info' } });
+  };
+
   const onKey = (action: KeyAction) => {
+    const full = doc.fullscreenElement;
+    if (video && needsSwitch(action, full)) {
+      // A bare <video> is fullscreen: make room for the panel first (this press's user activation
+      // allows the new fullscreen), then act at the moment of the key press.
+      const at = video.currentTime;
+      void videoFullscreen.makeRoom(full as HTMLVideoElement).then((r) => {
+        if (!panel || signal.aborted) return;
+        onFullscreen();
+        if (action === 'add-note') actions.noteAt(at);
+        else if (action === 'quote-caption') actions.quoteAt(at);
+        else ctx.set({ collapsed: false });
+        leftFullscreen(r);
+      });
+      return;
+    }
     if (action === 'add-note') actions.newNote();
     else if (action === 'capture-slide') actions.captureSlide();
     else if (action === 'quote-caption') actions.quoteCaption();
