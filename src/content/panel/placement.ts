@@ -23,7 +23,8 @@ export function overlayCovers(video: Box, viewportWidth: number, viewportHeight:
 
 export function placeHost(host: HTMLElement, doc: Document, dock: Element | null): PanelMode {
   const full = doc.fullscreenElement;
-  // A <video> itself can't hold children; then the panel waits outside until fullscreen ends.
+  // A <video> itself can't hold children: the panel waits outside until a key moves fullscreen
+  // to the video's parent (video-fullscreen.ts) or fullscreen ends.
   if (full && !(full instanceof HTMLVideoElement)) {
     if (host.parentNode !== full) full.append(host);
     return 'fullscreen';
