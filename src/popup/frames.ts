@@ -19,19 +19,28 @@ export interface FrameInfo {
 export interface PlayerOffer {
   /** The player's host, as the user reads it and the permission names it ("player.vimeo.com"). */
   host: string;
+  /** The address of the (first) iframe of that host: which talk it plays. */
+  src: string;
   /** The optional host permission asked for: that host only, any scheme. */
   pattern: string;
   /** The service, when known ("Vimeo"); otherwise undefined and the host is shown. */
   service?: string;
 }
 
+/** What the top frame tells the popup (`listFrames`). */
+export interface PageFrames {
+  /** The page itself has a <video> (else "Take notes on this page" would find nothing). */
+  hasVideo: boolean;
+  frames: FrameInfo[];
+}
+
 /**
  * Runs in the page's top frame (scripting.executeScript): its iframes, with their size on
- * screen. Self-contained (the browser serialises it); reads attributes only, never a frame's
- * content.
+ * screen, and whether the page has a video of its own. Self-contained (the browser serialises
+ * it); reads attributes only, never a frame's content.
  */
-export function listFrames(): FrameInfo[] {
-  return Array.from(document.querySelectorAll('iframe'), (f) => {
+export function listFrames(): PageFrames {
+  const frames = Array.from(document.querySelectorAll('iframe'), (f) => {
     const r = f.getBoundingClientRect();
     return {
       src: f.src,
@@ -41,6 +50,7 @@ export function listFrames(): FrameInfo[] {
       allowFullscreen: f.hasAttribute('allowfullscreen'),
     };
   });
+  return { hasVideo: document.querySelector('video') !== null, frames };
 }
 
 /** Players known by host and path, named for the user. */
@@ -97,7 +107,12 @@ export function playerOffers(pageUrl: string | undefined, frames: readonly Frame
     if (f.width < minWidth || f.height < minHeight) continue;
     const known = knownPlayers.find((k) => k.host.test(host) && k.path.test(url.pathname));
     if (!known && !looksLikePlayer(url, f)) continue;
-    found.set(host, { host, pattern: `*://${host}/*`, ...(known ? { service: known.service } : {}) });
+    found.set(host, {
+      host,
+      src: url.href,
+      pattern: `*://${host}/*`,
+      ...(known ? { service: known.service } : {}),
+    });
   }
   return [...found.values()].sort((a, b) => Number(!a.service) - Number(!b.service));
 }

@@ -4,8 +4,9 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { openLibraryQueries, openStore } from '../store';
 import { onChange } from '../store/changes';
+import type { Tab } from '../store/library-queries';
 import { applyTheme } from '../ui/theme';
-import { enablePlayer, listFrames, playerOffers } from './frames';
+import { enablePlayer, listFrames, type PageFrames, playerOffers } from './frames';
 import { Popup, type PopupActions, type PopupData, type PopupStatus } from './Popup';
 import { popupCss } from './styles';
 import { canEnable, tabVideo } from './tab-video';
@@ -23,6 +24,10 @@ let exported: string | null = null;
 let tabId: number | undefined;
 /** The embedded players found in the tab (found once, after the first paint). */
 let players: PopupData['players'];
+/** Whether the page itself has a video (known with `players`). */
+let pageHasVideo = true;
+/** The talk of an embedded player, shown as the tab's when the page has none of its own. */
+let playerTalk: Tab | undefined;
 
 const draw = () => render(<Popup data={data} actions={actions} status={status} exported={exported} />, app);
 const fail = (text: string) => {
@@ -39,15 +44,18 @@ async function load(): Promise<void> {
   const tab = await currentTab;
   tabId = tab?.id;
   performance.mark('talkmark:tab');
-  const summary = await queries.popup(tabVideo(tab?.url));
+  const summary = await queries.popup(playerTalk ?? tabVideo(tab?.url));
   performance.mark('talkmark:summary');
   if (!summary.ok) return fail(summary.error.message);
   const site = siteOf(tab?.url);
+  const always = await siteAlways(site.site);
   data = {
     summary: summary.value,
-    canEnableHere: canEnable(tab?.url),
-    ...site,
-    ...(await siteAlways(site.site)),
+    // A page whose only video is in an embedded player: "Take notes on this page" would find nothing.
+    canEnableHere: canEnable(tab?.url) && pageHasVideo,
+    // The opt-in for the page's own site, unless only an embedded player plays there (and the
+    // site isn't allowed already: then the popup is where to turn it off).
+    ...(pageHasVideo || always.siteAlways ? { ...site, ...always } : {}),
     ...(players ? { players } : {}),
   };
   draw();
@@ -62,23 +70,35 @@ async function load(): Promise<void> {
  */
 async function findPlayers(id: number, url: string | undefined): Promise<void> {
   players = [];
-  let frames: ReturnType<typeof listFrames> = [];
+  let page: PageFrames;
   try {
     const [top] = await browser.scripting.executeScript({
       target: { tabId: id, frameIds: [0] },
       func: listFrames,
     });
-    frames = Array.isArray(top?.result) ? (top.result as ReturnType<typeof listFrames>) : [];
+    page = top?.result as PageFrames;
+    if (!page || !Array.isArray(page.frames)) return;
   } catch {
     return;
   }
-  const offers = playerOffers(url, frames);
+  const offers = playerOffers(url, page.frames);
   if (offers.length === 0) return;
   players = await Promise.all(
     offers.map(async (offer) => ({ ...offer, always: await originGranted(offer.pattern) })),
   );
-  if (data) data = { ...data, players };
-  draw();
+  pageHasVideo = page.hasVideo;
+  // The page's own talk, if it has one, comes first; else the talk of a player, so the popup
+  // shows its notes once some were taken in the player.
+  if (!data?.summary.here) {
+    for (const p of players) {
+      const r = await queries.popup(tabVideo(p.src));
+      if (r.ok && r.value.here) {
+        playerTalk = tabVideo(p.src);
+        break;
+      }
+    }
+  }
+  await load();
 }
 
 async function originGranted(pattern: string): Promise<boolean> {

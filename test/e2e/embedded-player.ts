@@ -53,6 +53,12 @@ export async function enableInPlayer(browser: TestBrowser, page: TestPage): Prom
       })),
     null,
   );
+  // The blog has no video of its own: the popup doesn't offer to take notes on it.
+  const buttons = await popup.evaluate(
+    () => Array.from(document.querySelectorAll('button'), (b) => b.textContent),
+    null,
+  );
+  expect(buttons).not.toContain('Take notes on this page');
   expect(offer).toEqual([
     {
       host: 'player.vimeo.com',
@@ -126,4 +132,20 @@ export async function slideAndNoteInPlayer(
   expect(note).toMatchObject({ talkId: talk?.id, kind: 'text' });
   expect(note?.time).toBeCloseTo(15, 0);
   return talk as StoredTalk;
+}
+
+/** The popup over `page`'s tab (the blog) shows the player's talk as the tab's, with its notes. */
+export async function popupShowsPlayerTalk(
+  browser: TestBrowser,
+  page: TestPage,
+  count: string,
+): Promise<void> {
+  const popup = await popupOver(browser, page, '.here-talk', 'the popup showing the player’s talk');
+  await until(
+    () => popup.evaluate(() => document.querySelector('.here-talk')?.textContent ?? '', null),
+    (t) => t.includes('Caching Without Tears') && t.includes(count),
+    'the player’s talk on the blog’s tab',
+  );
+  await popup.close().catch(() => undefined);
+  await page.bringToFront();
 }

@@ -7,7 +7,7 @@
 // site's video id and canonical URL, and a slide's pixels must be the frame on screen.
 import { describe, expect, it } from 'vitest';
 import type { TestBrowser, TestPage } from './browsers';
-import { enableInPlayer, slideAndNoteInPlayer, vimeoPlayer } from './embedded-player';
+import { enableInPlayer, popupShowsPlayerTalk, slideAndNoteInPlayer, vimeoPlayer } from './embedded-player';
 import { browsers, fixtureVideo, useBrowserWithSites } from './scenario';
 import {
   backgroundProbe,
@@ -277,6 +277,7 @@ describe.each(browsers)('YouTube embeds and Vimeo in %s', (name) => {
     await enableInPlayer(browser, page);
     expect(env.proxy.log.some((r) => r.method === 'CONNECT' && r.url === 'player.vimeo.com:443')).toBe(true);
     await slideAndNoteInPlayer(store, page, id, 'noted in the embedded Vimeo player');
+    await popupShowsPlayerTalk(browser, page, '2 notes');
 
     // The export links the moment to the video on Vimeo, not to the blog or the player.
     const popup = await browser.newPage();

@@ -22,7 +22,12 @@ const frame = (src: string, more: Partial<FrameInfo> = {}): FrameInfo => ({
 describe('player offers', () => {
   it('offers a Vimeo player of another origin, asking for exactly its host', () => {
     expect(playerOffers(blog, [frame('https://player.vimeo.com/video/76979871?h=8272103f6e')])).toEqual([
-      { host: 'player.vimeo.com', pattern: '*://player.vimeo.com/*', service: 'Vimeo' },
+      {
+        host: 'player.vimeo.com',
+        src: 'https://player.vimeo.com/video/76979871?h=8272103f6e',
+        pattern: '*://player.vimeo.com/*',
+        service: 'Vimeo',
+      },
     ]);
   });
 
@@ -36,8 +41,13 @@ describe('player offers', () => {
       frame('https://widgets.example/embed/poll', { allow: 'clipboard-write' }),
     ]);
     expect(offers).toEqual([
-      { host: 'player.vimeo.com', pattern: '*://player.vimeo.com/*', service: 'Vimeo' },
-      { host: 'media.example', pattern: '*://media.example/*' },
+      {
+        host: 'player.vimeo.com',
+        src: 'https://player.vimeo.com/video/1?autoplay=1',
+        pattern: '*://player.vimeo.com/*',
+        service: 'Vimeo',
+      },
+      { host: 'media.example', src: 'https://media.example/embed/talk-42', pattern: '*://media.example/*' },
     ]);
   });
 
@@ -80,7 +90,12 @@ describe('player frames', () => {
 });
 
 describe('enabling a player', () => {
-  const vimeo = { host: 'player.vimeo.com', pattern: '*://player.vimeo.com/*', service: 'Vimeo' };
+  const vimeo = {
+    host: 'player.vimeo.com',
+    src: 'https://player.vimeo.com/video/1',
+    pattern: '*://player.vimeo.com/*',
+    service: 'Vimeo',
+  };
   const api = (granted: boolean, probes: Array<{ frameId?: number; result?: unknown }>) => {
     const calls: string[] = [];
     const a = {
@@ -144,7 +159,11 @@ describe('enabling a player', () => {
   it('the player gone, or the browser failing: a sentence, not an exception', async () => {
     const gone = api(true, [{ frameId: 0, result: { host: 'talks-blog.example', hasVideo: false } }]);
     expect(
-      await enablePlayer(gone.api, 12, { host: 'media.example', pattern: '*://media.example/*' }),
+      await enablePlayer(gone.api, 12, {
+        host: 'media.example',
+        src: 'https://media.example/embed/1',
+        pattern: '*://media.example/*',
+      }),
     ).toEqual({
       ok: false,
       text: 'The player from media.example can’t be reached on this page any more. Reload the page, then try again.',

@@ -105,8 +105,17 @@ describe('popup', () => {
     const summary = must(
       await openLibraryQueries({ name: h.name }).popup(tabVideo('https://talks-blog.example/post')),
     );
-    const vimeo = { host: 'player.vimeo.com', pattern: '*://player.vimeo.com/*', service: 'Vimeo' };
-    const other = { host: 'media.example', pattern: '*://media.example/*' };
+    const vimeo = {
+      host: 'player.vimeo.com',
+      src: 'https://player.vimeo.com/video/1',
+      pattern: '*://player.vimeo.com/*',
+      service: 'Vimeo',
+    };
+    const other = {
+      host: 'media.example',
+      src: 'https://media.example/embed/2',
+      pattern: '*://media.example/*',
+    };
     const a = actions();
     const root = mount(
       <Popup
