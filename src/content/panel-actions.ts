@@ -31,6 +31,9 @@ export interface ActionDeps {
   auto: Pick<AutoCapture, 'toggle' | 'pickArea' | 'manualHash'>;
 }
 
+/** How long the compact bar says a slide was saved, in ms. */
+export const savedFor = 2500;
+
 /** The panel's actions, and the key's: a note or quote at the moment the key was pressed. */
 export interface SessionActions extends PanelActions {
   noteAt(time: number): void;
@@ -113,6 +116,12 @@ export function makeActions(d: ActionDeps): SessionActions {
     if (ctx.get().view?.talk.id === slide.talkId) d.thumbs.rename(id, r.value.note.id);
     else d.thumbs.remove(id);
     ctx.upsert(r.value.note);
+    // Said for a moment where the notes list isn't shown (the compact bar of a small embed).
+    const saved = { id: r.value.note.id, time: slide.time };
+    ctx.set({ justSaved: saved });
+    setTimeout(() => {
+      if (ctx.get().justSaved === saved) ctx.set({ justSaved: null });
+    }, savedFor);
     if (r.value.warning) ctx.fail(r.value.warning);
   };
 

@@ -7,7 +7,7 @@ import { memoryArea, type PrefsArea } from './auto-capture/prefs';
 import { type CallApi, makeContext } from './context';
 import { defaultKeys, type KeyAction, listenForKeys } from './keys';
 import { type MountedPanel, mountPanel } from './panel/mount';
-import { overlayCovers } from './panel/placement';
+import { overlayCovers, panelLayout, sameLayout } from './panel/placement';
 import { initialPanelState } from './panel/types';
 import { makeActions } from './panel-actions';
 import { defaultSettings, type Settings } from './settings';
@@ -58,7 +58,15 @@ export function startSession(
   const place = () => {
     if (!panel) return;
     const mode = panel.place(adapter.dockTarget(doc));
-    if (mode !== ctx.get().mode) ctx.set({ mode });
+    const win = doc.defaultView;
+    const layout = panelLayout(
+      mode,
+      video?.getBoundingClientRect() ?? null,
+      win?.innerWidth ?? 0,
+      win?.innerHeight ?? 0,
+    );
+    const now = ctx.get();
+    if (mode !== now.mode || !sameLayout(layout, now.layout)) ctx.set({ mode, layout });
   };
 
   const usable = (): TalkView | null => {
@@ -233,6 +241,8 @@ export function startSession(
   // Media events don't bubble, but a capturing listener sees a video that appears later.
   doc.addEventListener('loadedmetadata', () => void attach(), { capture: true, signal });
   doc.addEventListener('fullscreenchange', onFullscreen, { signal });
+  // A frame or window resized: the panel may have to become a bar, or may grow back.
+  doc.defaultView?.addEventListener('resize', place, { signal });
   doc.defaultView?.addEventListener('pagehide', () => writing.flush(), { signal });
   void attach();
 

@@ -1,15 +1,24 @@
 // The in-page panel. Pure view: data and actions come in as props, so it renders and tests
 // outside the extension. Page-supplied text (titles, captions) is rendered as text only.
+
+import type { Note } from '../../core/model';
+import { CompactPanel } from './Compact';
 import { kindLabel, NoteItem } from './NoteItem';
 import { PendingSlideItem } from './PendingSlideItem';
 import { PostPicker } from './PostPicker';
 import { Speakers } from './Speakers';
 import { TextEditor } from './TextEditor';
-import type { PanelActions, PanelState } from './types';
+import type { PanelActions, PanelState, PendingSlide } from './types';
 
 export type { PanelActions, PanelState } from './types';
 
-function Notice({ notice, actions }: { notice: NonNullable<PanelState['notice']>; actions: PanelActions }) {
+export function Notice({
+  notice,
+  actions,
+}: {
+  notice: NonNullable<PanelState['notice']>;
+  actions: PanelActions;
+}) {
   return (
     <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.text}</span>
@@ -25,7 +34,116 @@ function Notice({ notice, actions }: { notice: NonNullable<PanelState['notice']>
   );
 }
 
+export interface Row {
+  time: number;
+  pending: PendingSlide | null;
+  note: Note | null;
+}
+
+/** This talk's notes, and the slides not stored yet, in time order (a slide before a note at the same time). */
+export function rowsOf(state: PanelState): Row[] {
+  const view = state.view;
+  const notes = view ? [...view.notes].sort((a, b) => a.time - b.time) : [];
+  const pending = view ? state.pending.filter((p) => p.talkId === view.talk.id) : [];
+  return [
+    ...pending.map((p) => ({ time: p.time, pending: p, note: null })),
+    ...notes.map((n) => ({ time: n.time, pending: null, note: n })),
+  ].sort((a, b) => a.time - b.time);
+}
+
+export function NotesList({
+  rows,
+  state,
+  actions,
+}: {
+  rows: Row[];
+  state: PanelState;
+  actions: PanelActions;
+}) {
+  return (
+    <ol class="notes" aria-label="Notes on this talk">
+      {rows.map(({ pending: p, note: n }) =>
+        p ? (
+          <PendingSlideItem key={p.id} slide={p} thumb={state.thumbs[p.id]} actions={actions} />
+        ) : n ? (
+          <NoteItem
+            key={n.id}
+            note={n}
+            thumb={state.thumbs[n.id]}
+            editing={state.editing?.id === n.id ? state.editing.text : null}
+            actions={actions}
+          />
+        ) : null,
+      )}
+    </ol>
+  );
+}
+
+/** Note, slide, quote, auto-capture and slide area, with their keys; shorter words in the compact bar. */
+export function Toolbar({
+  state,
+  actions,
+  compact = false,
+}: {
+  state: PanelState;
+  actions: PanelActions;
+  compact?: boolean;
+}) {
+  return (
+    <div class="toolbar">
+      <button
+        type="button"
+        class="add-note"
+        onClick={actions.newNote}
+        title="Add a note at this moment (n)"
+        aria-keyshortcuts="n"
+      >
+        Note <kbd>n</kbd>
+      </button>
+      <button
+        type="button"
+        class="add-slide"
+        onClick={actions.captureSlide}
+        title="Capture the slide on screen (s)"
+        aria-keyshortcuts="s"
+      >
+        Slide <kbd>s</kbd>
+      </button>
+      <button
+        type="button"
+        class="add-quote"
+        onClick={actions.quoteCaption}
+        title="Quote the caption on screen (q)"
+        aria-keyshortcuts="q"
+      >
+        Quote <kbd>q</kbd>
+      </button>
+      <button
+        type="button"
+        class="auto-capture"
+        aria-pressed={state.auto.on}
+        onClick={actions.toggleAutoCapture}
+        title="Capture every new slide automatically, once it has settled (a)"
+        aria-keyshortcuts="a"
+      >
+        Auto <kbd>a</kbd>
+      </button>
+      <button
+        type="button"
+        class="slide-area"
+        aria-pressed={state.auto.area}
+        onClick={actions.pickSlideArea}
+        title="Set the part of the video where the slides are (picture-in-picture recordings)"
+      >
+        {compact ? 'Area' : 'Slide area'}
+      </button>
+    </div>
+  );
+}
+
 export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
+  // A small embed or window: a bar along its edge, clear of the middle of the picture.
+  if (state.layout.size !== 'regular') return <CompactPanel state={state} actions={actions} />;
   const { view, draft } = state;
   if (state.collapsed) {
     return (
@@ -39,13 +157,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
       </button>
     );
   }
-  const notes = view ? [...view.notes].sort((a, b) => a.time - b.time) : [];
-  // Slides not stored yet go in time order among the notes, each before a note at the same time.
-  const pending = view ? state.pending.filter((p) => p.talkId === view.talk.id) : [];
-  const rows = [
-    ...pending.map((p) => ({ time: p.time, pending: p, note: null })),
-    ...notes.map((n) => ({ time: n.time, pending: null, note: n })),
-  ].sort((a, b) => a.time - b.time);
+  const rows = rowsOf(state);
   return (
     <section class={`panel mode-${state.mode}`} aria-label="Talkmark">
       <header>
@@ -68,50 +180,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
       {view && state.mode !== 'fullscreen' && (
         <Speakers speakers={view.talk.speakers} onChange={actions.setSpeakers} />
       )}
-      <div class="toolbar">
-        <button
-          type="button"
-          class="add-note"
-          onClick={actions.newNote}
-          title="Add a note at this moment (n)"
-        >
-          Note <kbd>n</kbd>
-        </button>
-        <button
-          type="button"
-          class="add-slide"
-          onClick={actions.captureSlide}
-          title="Capture the slide on screen (s)"
-        >
-          Slide <kbd>s</kbd>
-        </button>
-        <button
-          type="button"
-          class="add-quote"
-          onClick={actions.quoteCaption}
-          title="Quote the caption on screen (q)"
-        >
-          Quote <kbd>q</kbd>
-        </button>
-        <button
-          type="button"
-          class="auto-capture"
-          aria-pressed={state.auto.on}
-          onClick={actions.toggleAutoCapture}
-          title="Capture every new slide automatically, once it has settled (a)"
-        >
-          Auto <kbd>a</kbd>
-        </button>
-        <button
-          type="button"
-          class="slide-area"
-          aria-pressed={state.auto.area}
-          onClick={actions.pickSlideArea}
-          title="Set the part of the video where the slides are (picture-in-picture recordings)"
-        >
-          Slide area
-        </button>
-      </div>
+      <Toolbar state={state} actions={actions} />
       {draft && (
         <div class="composer">
           {draft.otherTalkTitle && (
@@ -130,21 +199,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         </div>
       )}
       {state.notice && <Notice notice={state.notice} actions={actions} />}
-      <ol class="notes" aria-label="Notes on this talk">
-        {rows.map(({ pending: p, note: n }) =>
-          p ? (
-            <PendingSlideItem key={p.id} slide={p} thumb={state.thumbs[p.id]} actions={actions} />
-          ) : n ? (
-            <NoteItem
-              key={n.id}
-              note={n}
-              thumb={state.thumbs[n.id]}
-              editing={state.editing?.id === n.id ? state.editing.text : null}
-              actions={actions}
-            />
-          ) : null,
-        )}
-      </ol>
+      <NotesList rows={rows} state={state} actions={actions} />
       {view && rows.length === 0 && !draft && (
         <p class="empty">No notes yet. Press n to add one at this moment.</p>
       )}

@@ -8,6 +8,7 @@ export function TextEditor({
   text,
   onInput,
   onDone,
+  oneLine = false,
 }: {
   /** Focus moves here whenever this changes (a new note, another note to edit). */
   id: string;
@@ -17,14 +18,32 @@ export function TextEditor({
   onInput(text: string): void;
   /** true: keep (Enter); false: Esc. */
   onDone(keep: boolean): void;
+  /** One line high (the compact bar in a small embed): longer text scrolls inside. */
+  oneLine?: boolean;
 }) {
   const ref = useRef<HTMLTextAreaElement>(null);
   // Focus within the same task as the key press that opened the editor, so the next key
-  // typed (even a fast typist's) lands here and not on the page.
-  useLayoutEffect(() => ref.current?.focus(), [id]);
+  // typed (even a fast typist's) lands here and not on the page. When the editor closes with
+  // the focus still in it, the focus goes back where it was before (the player, or the panel's
+  // button that opened it), so the next key works at once.
+  useLayoutEffect(() => {
+    const area = ref.current;
+    if (!area) return;
+    const root = area.getRootNode() as Document | ShadowRoot;
+    const before = root.activeElement ?? area.ownerDocument.activeElement;
+    area.focus();
+    return () => {
+      if (root.activeElement !== area) return;
+      area.blur();
+      if (before instanceof HTMLElement && before !== area && before.isConnected)
+        before.focus({ preventScroll: true });
+    };
+  }, [id]);
   return (
     <textarea
       ref={ref}
+      class={oneLine ? 'one-line' : undefined}
+      rows={oneLine ? 1 : undefined}
       aria-label={label}
       placeholder={placeholder}
       value={text}

@@ -29,6 +29,8 @@ export function mountPanel(doc: Document, actions: PanelActions, initial: PanelS
     if (doc.documentElement.hasAttribute('dark')) host.dataset.theme = 'dark';
     else delete host.dataset.theme;
     host.dataset.mode = state.mode;
+    if (state.layout.size === 'regular') delete host.dataset.size;
+    else host.dataset.size = state.layout.size;
     render(<Panel state={state} actions={actions} />, container);
   };
   placeHost(host, doc, null);

@@ -1,21 +1,24 @@
 // Lives inside our shadow root: the page's styles don't reach it and ours don't leak out.
 // Three placements (see placement.ts): docked in the page's flow, a fixed overlay, and a
-// compact overlay inside the fullscreen player.
+// compact overlay inside the fullscreen player; and, where the overlay would cover the middle
+// of a small frame's video, a thin bar along its edge (Compact.tsx) that ends before
+// --tm-room, the distance from that edge to the video's middle third.
 export const panelCss = `
 :host { all: initial; display: block; }
 :host([data-mode="docked"]) { margin: 0 0 12px; }
-.panel, .tab {
+.panel, .tab, .floating {
   --bg: #ffffff; --fg: #0f0f0f; --muted: #606060; --line: #e5e5e5; --accent: #1f5fd6; --err: #b3261e;
   font: 13px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
   color: var(--fg); background: var(--bg);
 }
 @media (prefers-color-scheme: dark) {
-  .panel, .tab { --bg: #212121; --fg: #f1f1f1; --muted: #aaaaaa; --line: #3f3f3f; --accent: #8ab4f8; --err: #f2b8b5; }
+  .panel, .tab, .floating { --bg: #212121; --fg: #f1f1f1; --muted: #aaaaaa; --line: #3f3f3f; --accent: #8ab4f8; --err: #f2b8b5; }
 }
-:host([data-theme="dark"]) .panel, :host([data-theme="dark"]) .tab {
+:host([data-theme="dark"]) .panel, :host([data-theme="dark"]) .tab, :host([data-theme="dark"]) .floating {
   --bg: #212121; --fg: #f1f1f1; --muted: #aaaaaa; --line: #3f3f3f; --accent: #8ab4f8; --err: #f2b8b5;
 }
-:host(:not([data-theme="dark"])) .mode-docked, :host(:not([data-theme="dark"])) .mode-overlay { color-scheme: light; }
+:host(:not([data-theme="dark"])) .mode-docked, :host(:not([data-theme="dark"])) .mode-overlay,
+:host(:not([data-theme="dark"])) .compact, :host(:not([data-theme="dark"])) .floating { color-scheme: light; }
 .panel {
   display: flex; flex-direction: column; border: 1px solid var(--line); border-radius: 12px; overflow: hidden;
   box-sizing: border-box;
@@ -81,4 +84,45 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 .note-quote .text { font-style: italic; }
 .mode-fullscreen .notes { max-height: 25vh; }
 .empty { color: var(--muted); padding: 0 12px 12px; margin: 0; }
+
+/* The compact bar of a small frame: along its edge, never past --tm-room. */
+.panel.compact {
+  position: fixed; left: 4px; right: 4px; top: 4px; max-height: calc(var(--tm-room) - 4px); overflow-y: auto;
+  overscroll-behavior: contain; border-radius: 8px; font-size: 12px; z-index: 2147483000;
+  box-shadow: 0 2px 8px rgb(0 0 0 / 0.3);
+}
+.panel.compact.edge-bottom { top: auto; bottom: 4px; }
+.compact .bar { display: flex; flex: none; align-items: center; gap: 4px; padding: 3px 4px; min-width: 0;
+  overflow-x: auto; scrollbar-width: none; }
+.compact .toolbar { display: flex; flex: none; flex-wrap: nowrap; gap: 4px; padding: 0; }
+.compact button { padding: 1px 6px; white-space: nowrap; }
+.compact .brand { flex: none; padding: 0 2px; }
+.compact .talk-title { flex: 1; min-width: 0; padding: 0; white-space: nowrap; overflow: hidden;
+  text-overflow: ellipsis; }
+.size-tiny .talk-title, .size-tiny kbd { display: none; }
+.compact .composer { padding: 0 4px 4px; }
+.compact .draft-talk { margin: 0 2px 2px; }
+textarea.one-line { display: block; min-height: 0; height: 28px; resize: none; padding: 4px 6px; overflow-y: auto; }
+.compact .notice { margin: 0 4px 4px; padding: 2px 6px; }
+.compact .drawer { border-top: 1px solid var(--line); padding-top: 4px; }
+.compact .drawer-head { display: flex; gap: 6px; padding: 0 8px 4px; }
+.compact .speakers { padding: 0 8px 4px; }
+.compact .notes { padding: 0 8px 6px; overflow: visible; }
+.compact .note .thumb { width: 160px; max-width: 100%; }
+.compact .empty { padding: 0 8px 6px; }
+.flash { display: flex; align-items: center; gap: 6px; margin: 0 4px 4px; padding: 2px 6px; border-radius: 6px;
+  background: color-mix(in srgb, var(--accent) 12%, var(--bg)); }
+.flash:empty { display: none; }
+.flash img { height: 28px; width: auto; border-radius: 3px; }
+.flash span { flex: 1; min-width: 0; }
+.compact-tab { top: clamp(4px, calc(var(--tm-room) - 34px), 72px); }
+.compact-tab.edge-bottom { top: auto; bottom: clamp(4px, calc(var(--tm-room) - 34px), 72px); }
+/* Folded: what a capture did, or a message, beside the tab and within the same strip. */
+.floating { position: fixed; top: 4px; right: 44px; max-width: calc(100vw - 52px); max-height: calc(var(--tm-room) - 4px);
+  overflow-y: auto; z-index: 2147483000; font: 12px/1.4 system-ui, -apple-system, "Segoe UI", Roboto, sans-serif;
+  color: var(--fg); }
+.floating.edge-bottom { top: auto; bottom: 4px; }
+.floating .flash, .floating .notice { margin: 0 0 4px; border: 1px solid var(--line); background: var(--bg);
+  box-shadow: 0 2px 8px rgb(0 0 0 / 0.3); }
+.floating .notice-error { background: var(--bg); }
 `;

@@ -6,6 +6,19 @@ import type { NoteId, NoteKind, PostId, TalkId } from '../../core/model';
 /** Docked beside the player, floating over the page, or inside the fullscreen element. */
 export type PanelMode = 'docked' | 'overlay' | 'fullscreen';
 
+/** How big the panel may be: the usual panel, or a thin bar along one edge of a small frame. */
+export type PanelSize = 'regular' | 'compact' | 'tiny';
+
+export interface PanelLayout {
+  size: PanelSize;
+  /** The edge of the window the compact bar runs along. */
+  edge: 'top' | 'bottom';
+  /** Pixels from that edge to the middle third of the video: the compact bar stays inside them. */
+  room: number;
+}
+
+export const regularLayout: PanelLayout = { size: 'regular', edge: 'top', room: 0 };
+
 export interface Draft {
   id: NoteId;
   kind: NoteKind;
@@ -30,6 +43,8 @@ export interface PendingSlide {
 export interface PanelState {
   view: TalkView | null;
   mode: PanelMode;
+  /** Regular, or a compact bar clear of the video's middle (small embeds and windows). */
+  layout: PanelLayout;
   collapsed: boolean;
   /** The new note being typed, if any. */
   draft: Draft | null;
@@ -41,6 +56,8 @@ export interface PanelState {
   thumbs: Record<string, string>;
   /** Slides captured but not (yet) stored, in capture order. */
   pending: PendingSlide[];
+  /** A slide captured by hand and just stored: the compact bar says so for a moment. */
+  justSaved: { id: NoteId; time: number } | null;
   status: string;
   /** For the post picker; empty until the picker is opened. */
   posts: PostSummary[];
@@ -77,12 +94,14 @@ export interface PanelActions {
 export const initialPanelState: PanelState = {
   view: null,
   mode: 'overlay',
+  layout: regularLayout,
   collapsed: false,
   draft: null,
   editing: null,
   notice: null,
   thumbs: {},
   pending: [],
+  justSaved: null,
   status: 'Looking for a video…',
   posts: [],
   auto: { on: false, area: false },
