@@ -162,14 +162,14 @@ export function CompactPanel({ state, actions }: { state: PanelState; actions: P
       )}
       {listOpen && (
         <div id="tm-drawer" class="drawer">
+          <NotesList rows={rows} state={state} actions={actions} />
+          {view && rows.length === 0 && <p class="empty">No notes yet. Press n to add one at this moment.</p>}
           {view && (
-            <div class="drawer-head">
+            <div class="drawer-post">
               <PostPicker active={view.post} posts={state.posts} actions={actions} />
             </div>
           )}
           {view && <Speakers speakers={view.talk.speakers} onChange={actions.setSpeakers} />}
-          <NotesList rows={rows} state={state} actions={actions} />
-          {view && rows.length === 0 && <p class="empty">No notes yet. Press n to add one at this moment.</p>}
         </div>
       )}
     </section>

@@ -93,7 +93,7 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 }
 .panel.compact.edge-bottom { top: auto; bottom: 4px; }
 .compact .bar { display: flex; flex: none; align-items: center; gap: 4px; padding: 3px 4px; min-width: 0;
-  overflow-x: auto; scrollbar-width: none; }
+  overflow-x: auto; scrollbar-width: none; position: sticky; top: 0; z-index: 1; background: var(--bg); }
 .compact .toolbar { display: flex; flex: none; flex-wrap: nowrap; gap: 4px; padding: 0; }
 .compact button { padding: 1px 6px; white-space: nowrap; }
 .compact .brand { flex: none; padding: 0 2px; }
@@ -105,7 +105,7 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 textarea.one-line { display: block; min-height: 0; height: 28px; resize: none; padding: 4px 6px; overflow-y: auto; }
 .compact .notice { margin: 0 4px 4px; padding: 2px 6px; }
 .compact .drawer { border-top: 1px solid var(--line); padding-top: 4px; }
-.compact .drawer-head { display: flex; gap: 6px; padding: 0 8px 4px; }
+.compact .drawer-post { display: flex; gap: 6px; padding: 4px 8px; border-top: 1px solid var(--line); }
 .compact .speakers { padding: 0 8px 4px; }
 .compact .notes { padding: 0 8px 6px; overflow: visible; }
 .compact .note .thumb { width: 160px; max-width: 100%; }
