@@ -1,6 +1,8 @@
 // Where the panel lives: inside the fullscreen element while the page is fullscreen (a
 // compact overlay), docked on top of the column beside the player when the site has one
-// (YouTube's recommendations), else a fixed overlay at the right edge of the window.
+// (YouTube's recommendations), else a fixed overlay at the right edge of the window. Where that
+// overlay would cover the middle of the video (a small embed), panelLayout makes it a bar along
+// the edge of the frame instead (Compact.tsx).
 import { type PanelLayout, type PanelMode, regularLayout } from './types';
 
 export interface Box {
