@@ -1,8 +1,9 @@
 // Capture benchmark (figures, not a timed test), in headless Chromium with the test build of
 // the extension (open shadow root, 127.0.0.1 matches):
-//  - key press → the slide's thumbnail shown (at once, marked as saving) and, from the same key
-//    press, → the slide confirmed stored, at 720p and 1080p, p50/p95, each next to the bare
-//    drawImage + JPEG encode of the same video in the same page, same run;
+//  - key press → the slide's thumbnail shown (the drawn frame's small copy, marked as saving) and,
+//    from the same key press, → the slide confirmed stored (its encoded picture loaded), at 720p
+//    and 1080p, p50/p95, each next to the bare drawImage + JPEG encode of the same video in the
+//    same page, same run (with the bare draw alone beside it, to compare stage by stage);
 //  - the content script's size (minified, gzipped); its own time to ready on a video page (its
 //    first line → the panel's toolbar rendered, from marks the test build makes) and, apart,
 //    how long after DOMContentLoaded the browser injects it;
@@ -42,8 +43,9 @@ const page = (
     const c = document.createElement('canvas');
     c.width = v.videoWidth; c.height = v.videoHeight;
     c.getContext('2d').drawImage(v, 0, 0);
+    const drawn = performance.now() - t;
     await new Promise((r) => c.toBlob(r, 'image/jpeg', 0.9));
-    return performance.now() - t;
+    return { drawn, total: performance.now() - t };
   };
 </script></body></html>`;
 
@@ -120,6 +122,7 @@ async function main() {
     const shown: number[] = [];
     const stored: number[] = [];
     const bare: number[] = [];
+    const bareDrawn: number[] = [];
     // A paused video at a new moment: its frame has not been drawn yet.
     const seek = (t: number) =>
       p.evaluate(
@@ -138,22 +141,34 @@ async function main() {
       // capture each get a frame of their own, a second apart.
       const at = 2 + ((i * 3.7) % 55);
       await seek(at);
-      bare.push(await p.evaluate(() => (window as unknown as { bare(): Promise<number> }).bare()));
+      const b = await p.evaluate(() =>
+        (window as unknown as { bare(): Promise<{ drawn: number; total: number }> }).bare(),
+      );
+      bare.push(b.total);
+      bareDrawn.push(b.drawn);
       await seek(at + 1);
-      // From the same key press: the new slide's picture on screen (shown at once, marked as
-      // saving) and the slide confirmed stored (a saved slide in the list, its picture loaded).
+      // From the same key press: the new slide's picture on screen (the frame's small canvas copy,
+      // marked as saving; or an <img> once loaded) and the slide confirmed stored (a saved slide
+      // in the list, its encoded picture loaded).
       const seen = p.evaluate(
         (n) =>
           new Promise<{ shown: number; stored: number }>((resolve) => {
             const root = document.querySelector('talkmark-panel')?.shadowRoot as ShadowRoot;
             const loaded = (sel: string) => {
-              const imgs = [...root.querySelectorAll(sel)] as HTMLImageElement[];
-              return imgs.length > n && imgs.every((x) => x.complete && x.naturalWidth > 0);
+              const thumbs = [...root.querySelectorAll(sel)];
+              return (
+                thumbs.length > n &&
+                thumbs.every(
+                  (x) =>
+                    x instanceof HTMLCanvasElement ||
+                    ((x as HTMLImageElement).complete && (x as HTMLImageElement).naturalWidth > 0),
+                )
+              );
             };
             let shown = Number.NaN;
             const check = () => {
               const t = performance.now();
-              if (Number.isNaN(shown) && loaded('img.thumb')) shown = t;
+              if (Number.isNaN(shown) && loaded('img.thumb, canvas.thumb')) shown = t;
               if (loaded('.note-slide img.thumb')) return resolve({ shown, stored: t });
               requestAnimationFrame(check);
             };
@@ -169,16 +184,23 @@ async function main() {
       shown.push(t1.shown - t0);
       stored.push(t1.stored - t0);
     }
-    // Where the time goes, from the test build's marks: key press → frame drawn → encoded →
-    // in the panel (pending); the thumbnail shows once its picture has loaded, after that.
+    // Where the time goes, from the test build's marks: key press → frame drawn → its small copy
+    // checked → in the panel (pending, the copy as its thumbnail, painted at the next frame) →
+    // encoded; the store's answer and the saved row's picture come after that.
     const stages = await p.evaluate(() => {
       const keys = (window as unknown as { keyAt: number[] }).keyAt;
       const since = (name: string) =>
         performance.getEntriesByName(`talkmark:${name}`).map((e, k) => e.startTime - (keys[k] ?? Number.NaN));
-      return { drawn: since('drawn'), encoded: since('encoded'), pending: since('pending') };
+      return {
+        drawn: since('drawn'),
+        checked: since('checked'),
+        pending: since('pending'),
+        encoded: since('encoded'),
+      };
     });
     console.log(
-      `${q}: from the key press, p50: frame drawn ${ms(pct(stages.drawn, 50))}, encoded ${ms(pct(stages.encoded, 50))}, in the panel ${ms(pct(stages.pending, 50))}`,
+      `${q}: from the key press, p50: frame drawn ${ms(pct(stages.drawn, 50))} (bare draw ${ms(pct(bareDrawn, 50))}), ` +
+        `copy checked ${ms(pct(stages.checked, 50))}, in the panel ${ms(pct(stages.pending, 50))}, encoded ${ms(pct(stages.encoded, 50))}`,
     );
     const ratio = (xs: number[]) => (pct(xs, 50) / pct(bare, 50)).toFixed(2);
     console.log(
@@ -186,7 +208,7 @@ async function main() {
         ` | key → stored p50 ${ms(pct(stored, 50))}, p95 ${ms(pct(stored, 95))} (${ratio(stored)}x)` +
         ` | bare drawImage+JPEG p50 ${ms(pct(bare, 50))}, p95 ${ms(pct(bare, 95))}`,
     );
-    record.capture(q, shown, stored, bare, stages);
+    record.capture(q, shown, stored, bare, bareDrawn, stages);
     await p.close();
   }
   // A page without video: with the content script (127.0.0.1 matches) and without (localhost doesn't).

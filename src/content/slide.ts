@@ -12,7 +12,9 @@ export interface Rect {
   height: number;
 }
 
-type Screenshot = (req: ScreenshotRequest) => Promise<Result<{ image: Blob; width: number; height: number }>>;
+export type Screenshot = (
+  req: ScreenshotRequest,
+) => Promise<Result<{ image: Blob; width: number; height: number }>>;
 
 /**
  * Where the picture is inside the element: a <video> letterboxes its frame (object-fit:
@@ -44,6 +46,29 @@ function pictureOnScreen(video: HTMLVideoElement): Rect | null {
   return visiblePart(picture, win?.innerWidth ?? 0, win?.innerHeight ?? 0);
 }
 
+/** The fallback: a screenshot of the tab cropped to the picture, after the frame could not be read (`why`). */
+export async function screenshotSlide(
+  video: HTMLVideoElement,
+  why: string,
+  options: CaptureOptions,
+  screenshot: Screenshot,
+): Promise<Result<CapturedImage>> {
+  const rect = pictureOnScreen(video);
+  if (!rect) return err(`${why} The video is not on screen, so no screenshot could be taken instead.`);
+  const shot = await screenshot({
+    rect,
+    viewportWidth: video.ownerDocument.defaultView?.innerWidth ?? rect.width,
+    ...options,
+  });
+  if (!shot.ok) return err(`${why} The screenshot fallback failed too: ${shot.error}`);
+  return ok({
+    blob: shot.value.image,
+    width: shot.value.width,
+    height: shot.value.height,
+    via: 'screenshot',
+  });
+}
+
 export async function takeSlide(
   video: HTMLVideoElement,
   options: CaptureOptions,
@@ -51,19 +76,5 @@ export async function takeSlide(
 ): Promise<Result<CapturedImage>> {
   const frame = await captureFrame(video, options);
   if (frame.ok) return frame;
-  const rect = pictureOnScreen(video);
-  if (!rect)
-    return err(`${frame.error} The video is not on screen, so no screenshot could be taken instead.`);
-  const shot = await screenshot({
-    rect,
-    viewportWidth: video.ownerDocument.defaultView?.innerWidth ?? rect.width,
-    ...options,
-  });
-  if (!shot.ok) return err(`${frame.error} The screenshot fallback failed too: ${shot.error}`);
-  return ok({
-    blob: shot.value.image,
-    width: shot.value.width,
-    height: shot.value.height,
-    via: 'screenshot',
-  });
+  return screenshotSlide(video, frame.error, options, screenshot);
 }

@@ -18,6 +18,7 @@ import {
   panelCount,
   panelText,
   pressOnPage,
+  type Rgb,
   sampleTalk,
   seekTo,
   storeReader,
@@ -30,6 +31,32 @@ const sample = sampleTalk;
 const probe = bandProbe;
 const background = backgroundProbe;
 const topLeft: [number, number] = [4 / sample.width, 4 / sample.height];
+
+/**
+ * Watches the panel for the next slide's early thumbnail (the drawn frame's canvas, shown while
+ * the slide is saved) and reads its colours at `points` (fractions of the picture) the moment it
+ * appears; `window.earlyThumb` then holds them.
+ */
+function watchEarlyThumb(points: Array<[number, number]>): void {
+  const w = window as unknown as { earlyThumb?: { width: number; colours: number[][] } | null };
+  w.earlyThumb = null;
+  const root = document.querySelector('talkmark-panel')?.shadowRoot;
+  if (!root) throw new Error('no panel');
+  const seen = new MutationObserver(() => {
+    const canvas = root.querySelector('.pending-slide canvas.thumb') as HTMLCanvasElement | null;
+    if (!canvas) return;
+    seen.disconnect();
+    const ctx = canvas.getContext('2d') as CanvasRenderingContext2D;
+    w.earlyThumb = {
+      width: canvas.width,
+      colours: points.map(([fx, fy]) => {
+        const d = ctx.getImageData(Math.floor(fx * canvas.width), Math.floor(fy * canvas.height), 1, 1).data;
+        return [d[0] ?? 0, d[1] ?? 0, d[2] ?? 0];
+      }),
+    };
+  });
+  seen.observe(root, { childList: true, subtree: true });
+}
 
 async function captureAt(page: TestPage, seconds: number): Promise<void> {
   const before = await page.evaluate(panelCount, '.note-slide');
@@ -58,8 +85,17 @@ describe.each(browsers)('slide capture in %s', (name) => {
     await page.goto(`${server.origin}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`);
     await waitForVideo(page);
     await waitForTalk(page, 'Shipping Small Things Fast');
+    await page.evaluate(watchEarlyThumb, [probe, background]);
     await captureAt(page, 15);
-    // The thumbnail is the captured Blob itself, shown as soon as the slide is stored.
+    // Shown at once, before the slide was stored: the frame that was on screen, drawn small.
+    const early = await page.evaluate(
+      () => (window as unknown as { earlyThumb: { width: number; colours: Rgb[] } | null }).earlyThumb,
+      null,
+    );
+    expect(early?.width).toBe(480);
+    expectColour(early?.colours[0], bandAt(15), 'band in the early thumbnail');
+    expectColour(early?.colours[1], backgroundRgb, 'background in the early thumbnail');
+    // Once stored, the thumbnail is the stored picture itself (its Blob).
     await page.waitFor(() => {
       const img = document
         .querySelector('talkmark-panel')

@@ -1,6 +1,7 @@
-// A slide captured by hand that the store doesn't have yet: its picture at once, marked as
-// saving; or, when the store refused it, marked as not saved with the reason and the choice to
-// retry or discard. It never looks like a saved slide (no edit, no delete, no `note-slide`).
+// A slide captured by hand that the store doesn't have yet: its picture at once (the frame's
+// small copy, drawn as the key was pressed), marked as saving; or, when it could not be encoded
+// or the store refused it, marked as not saved with the reason and the choice to retry or
+// discard. It never looks like a saved slide (no edit, no delete, no `note-slide`).
 import { formatTime } from '../../core/time';
 import type { PanelActions, PendingSlide } from './types';
 
@@ -47,12 +48,29 @@ export function PendingSlideItem({
           </button>
         </span>
       )}
-      {thumb ? (
+      {slide.preview ? (
+        <Preview canvas={slide.preview} label={`Slide at ${at}${failed ? ', not saved' : ', saving'}`} />
+      ) : thumb ? (
         <img class="thumb" src={thumb} alt={`Slide at ${at}${failed ? ', not saved' : ', saving'}`} />
       ) : (
         <span class="thumb thumb-missing">No picture</span>
       )}
       {failed && <span class="text save-error">Not saved: {slide.error}</span>}
     </li>
+  );
+}
+
+/** The capture's own canvas, put in place as it is (no copy, no image to load). */
+function Preview({ canvas, label }: { canvas: HTMLCanvasElement; label: string }) {
+  canvas.className = 'thumb';
+  canvas.setAttribute('role', 'img');
+  canvas.setAttribute('aria-label', label);
+  return (
+    <span
+      class="thumb-box"
+      ref={(el) => {
+        if (el && el.firstChild !== canvas) el.replaceChildren(canvas);
+      }}
+    />
   );
 }

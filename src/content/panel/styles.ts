@@ -73,6 +73,8 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 .row-actions button { border: 0; color: var(--muted); padding: 0 4px; }
 .note .text { grid-column: 2 / 4; white-space: pre-wrap; overflow-wrap: anywhere; }
 .note .thumb { grid-column: 2 / 4; width: 100%; border-radius: 4px; }
+.note .thumb-box { grid-column: 2 / 4; display: block; }
+.thumb-box canvas.thumb { display: block; height: auto; }
 .auto-label { margin-left: 6px; padding: 0 4px; border: 1px solid var(--line); border-radius: 4px;
   text-transform: none; letter-spacing: 0; }
 .pending-label { margin-left: 6px; text-transform: none; letter-spacing: 0; font-style: italic; }

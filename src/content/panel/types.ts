@@ -36,8 +36,13 @@ export interface PendingSlide {
   id: string;
   talkId: TalkId;
   time: number;
-  /** Why the store refused it; null while the save is under way. */
+  /** Why it could not be encoded or stored; null while the save is under way. */
   error: string | null;
+  /**
+   * A small copy of the frame, drawn the moment it was captured: the thumbnail until the slide is
+   * stored (absent for a screenshot, which shows its own picture from `thumbs`).
+   */
+  preview?: HTMLCanvasElement;
 }
 
 export interface PanelState {
