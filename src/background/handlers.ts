@@ -141,9 +141,10 @@ export function makeHandlers(store: Store): Handlers {
           slide.id,
         ),
       );
-      const image = added.note.imageId
-        ? (must(await store.images.get(added.note.imageId))?.meta ?? null)
-        : null;
+      // The meta of the picture just written comes with the add; only a resend reads it back.
+      const image =
+        added.image ??
+        (added.note.imageId ? (must(await store.images.get(added.note.imageId))?.meta ?? null) : null);
       return added.imageError
         ? {
             note: added.note,

@@ -23,6 +23,8 @@ export interface DeletedNote {
 
 export interface AddedNote {
   note: Note;
+  /** The picture as stored by this add, so the caller needn't read it back (absent on a resend). */
+  image?: ImageMeta;
   /** Set when the note was saved without its image; tell the user why. */
   imageError?: StoreError;
 }
@@ -107,7 +109,10 @@ export function notesApi(ctx: Ctx) {
         // The first send stored the slide without its picture (a full disk): say so again.
         if (!withImage.value.imageId)
           return ok({ note: withImage.value, imageError: storeError('failed', messages.pictureLost) });
-        return ok({ note: withImage.value });
+        // A resend answers with the picture stored the first time: only the caller's read knows it.
+        return record.ok && withImage.value.imageId === record.value.id
+          ? ok({ note: withImage.value, image: toMeta(record.value) })
+          : ok({ note: withImage.value });
       }
       if (withImage.error.code === 'not-found' || withImage.error.code === 'conflict') return withImage;
       // Keep what the user wrote even when the picture can't be kept.

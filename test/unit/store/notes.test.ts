@@ -42,6 +42,8 @@ describe('notes', () => {
     if (!imageId) throw new Error('no image id');
     const image = must(await store.images.get(imageId));
     expect(image?.meta).toMatchObject({ size: 500, width: 16, mime: 'image/jpeg' });
+    // The add answers with the picture as stored, so addSlide needn't read it back.
+    expect(added.image).toEqual(image?.meta);
     expect(new Uint8Array((await image?.blob.arrayBuffer()) ?? new ArrayBuffer(0)).slice(0, 3)).toEqual(
       new Uint8Array([0xff, 0xd8, 0xff]),
     );
