@@ -55,7 +55,7 @@ const panelState = () => {
   return {
     slides: root?.querySelectorAll('.note-slide').length ?? 0,
     /** Captures shown from their picture that the store refused: marked as not saved. */
-    unsaved: root?.querySelectorAll('.pending-failed img.thumb').length ?? 0,
+    unsaved: root?.querySelectorAll('.pending-failed :is(img, canvas).thumb').length ?? 0,
     error: root?.querySelector('.notice-error')?.textContent ?? '',
   };
 };
@@ -152,7 +152,7 @@ describe('the background stopped between and during captures (Chromium)', () => 
           (n) =>
             (document
               .querySelector('talkmark-panel')
-              ?.shadowRoot?.querySelectorAll('.pending-failed img.thumb').length ?? 0) > n,
+              ?.shadowRoot?.querySelectorAll('.pending-failed :is(img, canvas).thumb').length ?? 0) > n,
           before.unsaved,
           5000,
         );
@@ -219,8 +219,9 @@ describe('the disk full when a slide is captured (Chromium)', () => {
       expect(told.error).toMatch(/^The slide was not saved: .*storage for it is full/);
       await page.waitFor(
         () =>
-          (document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.pending-failed img.thumb')
-            .length ?? 0) === 1,
+          (document
+            .querySelector('talkmark-panel')
+            ?.shadowRoot?.querySelectorAll('.pending-failed :is(img, canvas).thumb').length ?? 0) === 1,
         null,
         5000,
       );
