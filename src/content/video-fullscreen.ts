@@ -112,13 +112,39 @@ export interface VideoFullscreen {
 
 export function makeVideoFullscreen(doc: Document, signal: AbortSignal): VideoFullscreen {
   const win = doc.defaultView;
-  let active: { wrapper: Element; video: HTMLVideoElement; saved: SavedStyle } | null = null;
+  let active: {
+    wrapper: Element;
+    video: HTMLVideoElement;
+    saved: SavedStyle;
+    /** The page's scroll position: a fullscreen parent (often <body>) takes it to the top. */
+    scroll: [number, number];
+  } | null = null;
   let running: Promise<SwitchResult> | null = null;
+
+  // Where the page was scrolled when nothing was fullscreen: a fullscreen <video> (Chromium) or
+  // parent (both browsers) takes the page to its top, and the browser only knows to put back
+  // what it saw when its own fullscreen began.
+  let pageScroll: [number, number] = [win?.scrollX ?? 0, win?.scrollY ?? 0];
+  win?.addEventListener(
+    'scroll',
+    () => {
+      if (!doc.fullscreenElement) pageScroll = [win.scrollX, win.scrollY];
+    },
+    { passive: true, signal },
+  );
+  const scrollBack = (left: number, top: number) => {
+    if (win && (win.scrollX !== left || win.scrollY !== top))
+      win.scrollTo({ left, top, behavior: 'instant' });
+  };
 
   const end = () => {
     if (!active) return;
     restoreStyle(active.video, active.saved);
+    const [left, top] = active.scroll;
     active = null;
+    scrollBack(left, top);
+    // Chromium puts back its own idea of the position once the change is painted: ours wins.
+    win?.requestAnimationFrame(() => scrollBack(left, top));
   };
   const onChange = () => {
     if (active && switchEnded(doc.fullscreenElement, active.wrapper, active.video)) end();
@@ -136,16 +162,22 @@ export function makeVideoFullscreen(doc: Document, signal: AbortSignal): VideoFu
     // Styled before leaving: the video's own fullscreen hides them, and the first frame of the
     // parent's fullscreen already shows the video filling the screen.
     const saved = enter ? fillScreen(video) : null;
+    const scroll = pageScroll;
     await doc.exitFullscreen().catch(() => undefined);
     const left = (reason: 'no-activation' | 'no-wrapper' | 'refused'): SwitchResult => {
       if (saved) restoreStyle(video, saved);
+      // Out of fullscreen, the page is where the user left it.
+      if (!doc.fullscreenElement) {
+        scrollBack(...scroll);
+        win?.requestAnimationFrame(() => scrollBack(...scroll));
+      }
       return { how: 'left', reason };
     };
     if (!wrapper) return left('no-wrapper');
     if (!enter || !saved) return left('no-activation');
     // The video was fullscreen above the wrapper (nested): leaving it landed on the wrapper.
     if (doc.fullscreenElement === wrapper) {
-      active = { wrapper, video, saved };
+      active = { wrapper, video, saved, scroll };
       return { how: 'switched' };
     }
     if (doc.fullscreenElement !== null) return left('refused');
@@ -154,7 +186,7 @@ export function makeVideoFullscreen(doc: Document, signal: AbortSignal): VideoFu
     } catch {
       return left('refused');
     }
-    active = { wrapper, video, saved };
+    active = { wrapper, video, saved, scroll };
     // The page (or the user) may have left again before the promise settled.
     onChange();
     return active ? { how: 'switched' } : { how: 'left', reason: 'refused' };

@@ -42,6 +42,11 @@ function installPageScript(): void {
   for (const type of ['pause', 'seeking']) v.addEventListener(type, () => w.pageLog.push(type));
   // The page's own inline style on its video, which must come back character for character.
   v.setAttribute('style', 'border: 3px solid rgb(200, 0, 0); width: 600px');
+  // A longer page, scrolled a little: the place the user was reading comes back too.
+  const more = document.createElement('div');
+  more.style.height = '1500px';
+  document.body.append(more);
+  scrollTo(0, 120);
 }
 
 function pageLog(): string[] {
@@ -115,7 +120,10 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
     await seekTo(page, 45);
     await page.evaluate(installPageScript, null);
     const before = await page.evaluate(layout, null);
-    expect(before.videoStyle).toBe('border: 3px solid rgb(200, 0, 0); width: 600px');
+    expect(before).toMatchObject({
+      videoStyle: 'border: 3px solid rgb(200, 0, 0); width: 600px',
+      scroll: [0, 120],
+    });
 
     // The page's own script makes the video itself fullscreen, on a real key press.
     await pressOnPage(page, 'f');
