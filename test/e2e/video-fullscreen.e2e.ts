@@ -169,7 +169,13 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
       editor: { onScreen: true, topmost: true, focused: true },
     });
     // The page's own fullscreen handlers saw the video leave and its parent arrive.
-    expect(await page.evaluate(pageLog, null)).toEqual(['fullscreen VIDEO', 'fullscreen BODY']);
+    // (Its fullscreenchange events may come a frame after the note box: wait for both.)
+    const seen = await until(
+      () => page.evaluate(pageLog, null),
+      (l) => l.length >= 2,
+      "the page's events",
+    );
+    expect(seen).toEqual(['fullscreen VIDEO', 'fullscreen BODY']);
 
     // A fullscreenchange a page script makes up changes nothing.
     await page.evaluate(() => document.dispatchEvent(new Event('fullscreenchange')), null);
@@ -210,7 +216,13 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
       null,
     );
     expect(await page.evaluate(layout, null)).toEqual(before);
-    expect(await page.evaluate(pageLog, null)).toEqual(['fullscreen BODY']);
+    expect(
+      await until(
+        () => page.evaluate(pageLog, null),
+        (l) => l.length >= 1,
+        "the page's event",
+      ),
+    ).toEqual(['fullscreen BODY']);
     expect((await page.evaluate(screenState, null)).paused).toBe(false);
 
     if (name === 'chromium') {
