@@ -25,12 +25,24 @@ interface IndexedTalk {
 /** Notes read per request while building. */
 const SLICE = 1000;
 
+/** The first index in sorted `terms` whose term is not before `term`. */
+function lowerBound(terms: readonly string[], term: string): number {
+  let lo = 0;
+  let hi = terms.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if ((terms[mid] as string) < term) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const talkTerms = (t: Talk) => termsOf(t.title, t.label, ...t.speakers.map((s) => s.name));
 
 export class SearchIndex {
   private readonly notes = new Map<NoteId, { note: Note; terms: readonly string[] }>();
   private readonly postings = new Map<string, Set<NoteId>>();
-  /** The terms in code-unit order, for prefix ranges; rebuilt on the next search after a change. */
+  /** The terms in code-unit order, for prefix ranges: sorted once built, then kept in order. */
   private sortedTerms: string[] | null = null;
   private readonly talks = new Map<TalkId, IndexedTalk>();
   private readonly posts = new Map<PostId, Post>();
@@ -103,6 +115,8 @@ export class SearchIndex {
     for (const n of notes) this.putNote(toNote(n), n.terms);
     for (const t of talks) this.talks.set(t.id, { talk: t, terms: talkTerms(t) });
     for (const p of posts) this.posts.set(p.id, p);
+    // Sorted here, while building in idle time, not by the first search.
+    this.sortedTerms = [...this.postings.keys()].sort();
     return ok(undefined);
   }
 
@@ -190,7 +204,7 @@ export class SearchIndex {
       if (!ids) {
         ids = new Set();
         this.postings.set(term, ids);
-        this.sortedTerms = null;
+        this.sortedTerms?.splice(lowerBound(this.sortedTerms, term), 0, term);
       }
       ids.add(note.id);
     }
@@ -206,7 +220,8 @@ export class SearchIndex {
       ids.delete(id);
       if (ids.size === 0) {
         this.postings.delete(term);
-        this.sortedTerms = null;
+        const at = this.sortedTerms ? lowerBound(this.sortedTerms, term) : -1;
+        if (at >= 0 && this.sortedTerms?.[at] === term) this.sortedTerms.splice(at, 1);
       }
     }
   }
@@ -215,13 +230,7 @@ export class SearchIndex {
   private withPrefix(prefix: string): Set<NoteId> {
     this.sortedTerms ??= [...this.postings.keys()].sort();
     const terms = this.sortedTerms;
-    let lo = 0;
-    let hi = terms.length;
-    while (lo < hi) {
-      const mid = (lo + hi) >>> 1;
-      if ((terms[mid] as string) < prefix) lo = mid + 1;
-      else hi = mid;
-    }
+    const lo = lowerBound(terms, prefix);
     const first = terms[lo];
     if (first === undefined || !first.startsWith(prefix)) return new Set();
     // One word: its own set (not copied; callers only read it).
