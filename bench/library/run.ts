@@ -6,7 +6,7 @@
 import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../extension-browser';
-import { SMOKE, startBench } from '../results';
+import { SMOKE, startBench, stats } from '../results';
 import { bareLibraryOpen, barePopupRead, bareSearch } from './bare';
 import { restoreLibrary, withBlankPage } from './setup';
 
@@ -44,6 +44,12 @@ try {
       () => (performance.getEntriesByType('navigation')[0] as PerformanceNavigationTiming).domInteractive,
     );
   const searchBare: number[] = [];
+  const searchAnswered: number[] = [];
+  const searchDrawn: number[] = [];
+  const searchPainted: number[] = [];
+  const showMore: number[] = [];
+  let shownFirst = 0;
+  let status = '';
   const indexReady: number[] = [];
   let allNotes = 0;
   const blank: number[] = [];
@@ -92,8 +98,27 @@ try {
       { timeout: 30_000 },
     );
     indexReady.push(Number(await indexed.jsonValue()));
+    // Where the search's milliseconds go, from the same submit: the page's answer (a mark the
+    // library makes), the first results in the DOM, the frame that draws them and just after
+    // its paint (a message posted from that frame's requestAnimationFrame).
     await l.evaluate((q) => {
-      (window as { t0?: number }).t0 = performance.now();
+      const w = window as unknown as { t0: number; at: Record<string, number> };
+      w.at = {};
+      const seen = new MutationObserver(() => {
+        if (w.at.drawn || !document.querySelector('.note-hit')) return;
+        w.at.drawn = performance.now();
+        seen.disconnect();
+        requestAnimationFrame(() => {
+          w.at.frame = performance.now();
+          const ch = new MessageChannel();
+          ch.port1.onmessage = () => {
+            w.at.painted = performance.now();
+          };
+          ch.port2.postMessage(0);
+        });
+      });
+      seen.observe(document.body, { childList: true, subtree: true });
+      w.t0 = performance.now();
       location.hash = `#search/${encodeURIComponent(q)}`;
     }, QUERY);
     const found = await l
@@ -109,6 +134,46 @@ try {
         );
       });
     search.push(Number(await found.jsonValue()));
+    const parts = (await (
+      await l.waitForFunction(() => {
+        const w = window as unknown as { t0: number; at: Record<string, number> };
+        if (!w.at.painted) return false;
+        const answered = performance.getEntriesByName('talkmark:search-answered').at(-1)?.startTime;
+        const shown = document.querySelectorAll('.note-hit').length;
+        const status = document.querySelector('[role="status"], .search-results .muted')?.textContent ?? '';
+        return {
+          answered: answered !== undefined && answered > w.t0 ? answered - w.t0 : Number.NaN,
+          drawn: (w.at.drawn ?? Number.NaN) - w.t0,
+          frame: (w.at.frame ?? Number.NaN) - w.t0,
+          painted: w.at.painted - w.t0,
+          shown,
+          status,
+        };
+      })
+    ).jsonValue()) as { answered: number; drawn: number; painted: number; shown: number; status: string };
+    searchAnswered.push(parts.answered);
+    searchDrawn.push(parts.drawn);
+    searchPainted.push(parts.painted);
+    shownFirst = parts.shown;
+    status = parts.status;
+    // "Show more": the press → the next page of results drawn (in the frame that shows them).
+    const more = await l.evaluate(
+      () =>
+        new Promise<number>((resolve) => {
+          const button = document.querySelector<HTMLButtonElement>('button.show-more');
+          if (!button) return resolve(Number.NaN);
+          const before = document.querySelectorAll('.note-hit').length;
+          const t = performance.now();
+          const seen = new MutationObserver(() => {
+            if (document.querySelectorAll('.note-hit').length <= before) return;
+            seen.disconnect();
+            requestAnimationFrame(() => resolve(performance.now() - t));
+          });
+          seen.observe(document.body, { childList: true, subtree: true });
+          button.click();
+        }),
+    );
+    showMore.push(more);
     searchBare.push(await l.evaluate(bareSearch, QUERY));
     await l.close();
   }
@@ -135,6 +200,11 @@ try {
     openBare,
   );
   show(`library search "${QUERY}"`, search, searchBare);
+  show('  of which the answer computed (every match found, counted, ordered)', searchAnswered, []);
+  show('  of which the results in the DOM', searchDrawn, []);
+  show('  of which painted (the frame after)', searchPainted, []);
+  show('  "Show more" → the next page drawn', showMore, []);
+  console.log(`  results drawn at first: ${shownFirst}; status: ${status}`);
   show('library: navigation start → search index built', indexReady, []);
   console.log(`(reading every note, which the popup avoids: ${allNotes.toFixed(1)} ms)`);
   const over = `${RUNS} runs, fresh page each`;
@@ -193,16 +263,38 @@ try {
     paired: true,
     budget: 'library-open',
   });
+  const med = (xs: number[]) => stats(xs).median.toFixed(0);
+  const matches = /([\d,]+) notes? match/.exec(status)?.[1] ?? '?';
   bench.add({
     id: 'library-search',
-    name: `library search "${QUERY}" (submit → results on screen)`,
+    // The view draws one page of results (the last edited first) with the count of all
+    // matches; "Show more" draws the next page. The figure is that first screen.
+    name: `library search "${QUERY}" (submit → the first ${shownFirst} results and the count of all ${matches} matches on screen)`,
     unit: 'ms',
     values: search,
     over,
     reference: { name: 'bare IndexedDB index lookups and note reads for the same query', values: searchBare },
     paired: true,
     budget: 'library-search',
-    note: "answered from the page's in-memory index, built in idle time after the first view (see library-index-ready)",
+    note:
+      "answered from the page's in-memory index, built in idle time after the first view (see library-index-ready). " +
+      `From the submit (medians): answer computed ${med(searchAnswered)} ms, results in the DOM ${med(searchDrawn)} ms, ` +
+      `painted ${med(searchPainted)} ms`,
+  });
+  bench.add({
+    id: 'library-search-answer',
+    name: `library search "${QUERY}": submit → the answer computed (all ${matches} matches found, counted and ordered)`,
+    unit: 'ms',
+    values: searchAnswered,
+    over,
+    note: 'includes the route change and the search view mounting; the page mark talkmark:search-answered',
+  });
+  bench.add({
+    id: 'library-search-more',
+    name: `library search "${QUERY}": "Show more" → the next ${shownFirst} results drawn`,
+    unit: 'ms',
+    values: showMore,
+    over,
   });
   bench.add({
     id: 'library-index-ready',
