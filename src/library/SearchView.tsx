@@ -1,7 +1,10 @@
 // Full-text search over every note and talk (word prefixes, any case or accent); each result
 // links to the note in its post. Results follow the typing: the query goes into the URL a
 // moment after the last key (Enter at once), and only the newest query's answer is shown.
-import { useEffect, useLayoutEffect, useMemo, useState } from 'preact/hooks';
+// The first page of notes (the last edited first) is drawn with the count of all matches;
+// "Show more" adds the next page, moves focus to its first result and the status line says
+// the new count.
+import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { debounce } from '../core/debounce';
 import { formatTime } from '../core/time';
 import type { SearchHits } from './api';
@@ -9,12 +12,35 @@ import type { Shell } from './shell';
 
 /** How long after the last key the results follow the typing. */
 const TYPING_MS = 150;
+/** Results drawn at first and added by each "Show more": a common query matches thousands. */
+export const SEARCH_PAGE = 50;
+
+const plural = (n: number, one: string, many: string) => `${n.toLocaleString()} ${n === 1 ? one : many}`;
+
+/** What the status line says (and screen readers hear) about the answer. */
+function summary(hits: SearchHits): string {
+  const notes =
+    hits.noteCount === 0
+      ? 'No notes match'
+      : `${plural(hits.noteCount, 'note matches', 'notes match')}${
+          hits.noteCount > hits.notes.length
+            ? `, showing the ${hits.notes.length.toLocaleString()} last edited`
+            : ''
+        }`;
+  return `${notes}; ${plural(hits.talks.length, 'talk', 'talks')}.`;
+}
 
 export function SearchView({ shell, query }: { shell: Shell; query: string }) {
   const { api, version, go } = shell;
   const [text, setText] = useState(query);
   const [hits, setHits] = useState<SearchHits | null>(null);
   const [error, setError] = useState<string | null>(null);
+  // How many results to show, for the query it was set for: a new query starts at one page.
+  const [shown, setShown] = useState({ query, limit: SEARCH_PAGE });
+  const limit = shown.query === query ? shown.limit : SEARCH_PAGE;
+  // After "Show more": the index of the first new result, to move focus to it once drawn.
+  const focusFrom = useRef<number | null>(null);
+  const list = useRef<HTMLUListElement>(null);
   useEffect(() => setText(query), [query]);
   useEffect(() => api.prepareSearch(), [api]);
   const follow = useMemo(
@@ -32,15 +58,23 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
     }
     // A newer query (or a change) replaces this effect: its answer, when it comes, is dropped.
     let current = true;
-    void api.search(query).then((r) => {
+    void api.search(query, limit).then((r) => {
       if (!current) return;
+      performance.mark('talkmark:search-answered');
       setError(r.ok ? null : r.error);
       setHits(r.ok ? r.value : null);
     });
     return () => {
       current = false;
     };
-  }, [api, query, version]);
+  }, [api, query, version, limit]);
+  // The first result "Show more" added takes the focus (the button may be gone: all shown).
+  useLayoutEffect(() => {
+    const from = focusFrom.current;
+    if (from === null || !hits || hits.notes.length <= from) return;
+    focusFrom.current = null;
+    list.current?.querySelectorAll<HTMLElement>('.note-hit > :first-child')[from]?.focus();
+  }, [hits]);
 
   return (
     <section aria-labelledby="search-h">
@@ -69,13 +103,12 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
         </form>
       </search>
       {error && <p class="error">{error}</p>}
+      {/* Always there, so screen readers announce each new count (after "Show more" too). */}
+      <p class="muted search-count" role="status">
+        {hits ? summary(hits) : ''}
+      </p>
       {hits && (
-        <div class="search-results" aria-live="polite">
-          <p class="muted">
-            {hits.noteCount} {hits.noteCount === 1 ? 'note' : 'notes'}
-            {hits.noteCount > hits.notes.length ? ` (showing the ${hits.notes.length} last edited)` : ''},{' '}
-            {hits.talks.length} {hits.talks.length === 1 ? 'talk' : 'talks'}
-          </p>
+        <div class="search-results">
           {hits.talks.length > 0 && (
             <ul class="talk-hits">
               {hits.talks.map(({ talk, postTitle }) => (
@@ -86,13 +119,13 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
               ))}
             </ul>
           )}
-          <ul class="note-hits">
+          <ul class="note-hits" ref={list}>
             {hits.notes.map(({ note, talk, postId, postTitle }) => (
               <li key={note.id} class="note-hit">
                 {postId ? (
                   <a href={`#post/${postId}/note/${note.id}`}>{note.text || '(slide)'}</a>
                 ) : (
-                  <span>{note.text}</span>
+                  <span tabIndex={-1}>{note.text}</span>
                 )}
                 <span class="muted">
                   {' '}
@@ -101,6 +134,18 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
               </li>
             ))}
           </ul>
+          {hits.noteCount > hits.notes.length && (
+            <button
+              type="button"
+              class="show-more"
+              onClick={() => {
+                focusFrom.current = hits.notes.length;
+                setShown({ query, limit: hits.notes.length + SEARCH_PAGE });
+              }}
+            >
+              Show {Math.min(SEARCH_PAGE, hits.noteCount - hits.notes.length).toLocaleString()} more
+            </button>
+          )}
         </div>
       )}
     </section>

@@ -27,7 +27,9 @@ export interface NoteHit {
 }
 
 export interface SearchHits {
+  /** The first `limit` matches, the last edited first. */
   notes: NoteHit[];
+  /** How many notes match in all. */
   noteCount: number;
   talks: Array<{ talk: Talk; postTitle: string }>;
 }
@@ -53,7 +55,8 @@ export type FolderResult = { written: number; folder: string } | { exists: strin
 export interface LibraryApi {
   postSummaries(): Promise<Outcome<PostSummary[]>>;
   openPost(id: PostId): Promise<Outcome<PostView | undefined>>;
-  search(query: string): Promise<Outcome<SearchHits>>;
+  /** Notes matching `query`, the last edited first: the first `limit` of them, and the count. */
+  search(query: string, limit: number): Promise<Outcome<SearchHits>>;
   /** The user is about to search: read the notes into the search index now, if not yet. */
   prepareSearch(): void;
   /** A URL to show a stored image (blob:), or null when it is gone. */

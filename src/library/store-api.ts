@@ -69,11 +69,11 @@ export function storeApi(deps: ApiDeps): LibraryApi {
   return {
     postSummaries: async () => plain(await queries.postSummaries()),
     openPost: async (id) => plain(await store.posts.open(id)),
-    async search(query) {
+    async search(query, limit) {
       const index = deps.searchIndex;
       if (index?.ready) {
         await index.settled();
-        const found = index.search(query, 100);
+        const found = index.search(query, limit);
         if (found.ok) {
           const titleOf = (id: PostId | undefined) => (id && index.post(id)?.title) ?? '';
           return ok({
@@ -86,7 +86,7 @@ export function storeApi(deps: ApiDeps): LibraryApi {
           });
         }
       }
-      const found = await store.search(query, 100);
+      const found = await store.search(query, limit);
       if (!found.ok) return err(found.error.message);
       // Where each hit lives: both reads at once, not one after the other.
       const [posts, talks] = await Promise.all([

@@ -54,6 +54,7 @@ main { max-width: 64rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 .conflict { border: 1px solid var(--err); padding: 0.5rem; border-radius: 0.3rem; margin-top: 0.5rem; overflow-wrap: anywhere; }
 .search-results ul { list-style: none; padding: 0; }
 .note-hit { padding: 0.3rem 0; border-top: 1px solid var(--line); overflow-wrap: anywhere; }
+.show-more { margin: 0.5rem 0; }
 .keys { border-collapse: collapse; }
 .keys td, .keys th { border: 1px solid var(--line); padding: 0.2rem 0.6rem; text-align: left; }
 .restore-mode { border: 1px solid var(--line); border-radius: 0.3rem; margin: 0.5rem 0; }

@@ -1,12 +1,13 @@
 // @vitest-environment happy-dom
 // The library app over a real (fake-indexeddb) store: the posts list with delete and undo,
 // talks reordered by keyboard, restore refusing a bad file, and views that stay live.
+import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
 import { App } from '../../../src/library/App';
 import type { LibraryApi } from '../../../src/library/api';
 import { parseRoute, type Route } from '../../../src/library/route';
 import { onChange } from '../../../src/store';
-import { byText, click, until } from '../ui/dom';
+import { byText, click, typeInto, until } from '../ui/dom';
 import { harness, must, seed } from './helpers';
 
 afterEach(() => {
@@ -128,6 +129,62 @@ describe('library app', () => {
     const link = await until(() => root.querySelector<HTMLAnchorElement>('.note-hit a'));
     expect(link.textContent).toBe('Traces over logs');
     expect(link.getAttribute('href')).toMatch(new RegExp(`^#post/${post.id}/note/n_`));
+    stop();
+  });
+
+  it('draws the first 50 results with the count of all, and "Show more" adds the rest', async () => {
+    const { api, store } = harness();
+    const { talks } = await seed(store);
+    for (let i = 0; i < 60; i++)
+      must(await store.notes.add({ talkId: talks[0].id, time: i, kind: 'text', text: `Rollout step ${i}` }));
+    const { root, stop } = app(api, '#search/rollout');
+    await until(() => root.querySelectorAll('.note-hit').length === 50);
+    const status = root.querySelector('[role="status"]');
+    expect(status?.textContent).toBe('60 notes match, showing the 50 last edited; 0 talks.');
+    const more = root.querySelector<HTMLButtonElement>('button.show-more');
+    expect(more?.textContent).toBe('Show 10 more');
+    click(more);
+    await until(() => root.querySelectorAll('.note-hit').length === 60);
+    expect(status?.textContent).toBe('60 notes match; 0 talks.');
+    expect(root.querySelector('button.show-more')).toBeNull();
+    const links = [...root.querySelectorAll<HTMLAnchorElement>('.note-hit a')];
+    // Every match once, each still a link to its note; focus on the first one just added.
+    expect(new Set(links.map((a) => a.getAttribute('href'))).size).toBe(60);
+    expect(links.every((a) => /^#post\/p_\w+\/note\/n_/.test(a.getAttribute('href') ?? ''))).toBe(true);
+    expect(document.activeElement).toBe(links[50]);
+    stop();
+  });
+
+  it('searches once the typing pauses, not on every key, and a new query starts at one page', async () => {
+    const { api, store } = harness();
+    const { talks } = await seed(store);
+    for (let i = 0; i < 55; i++)
+      must(await store.notes.add({ talkId: talks[0].id, time: i, kind: 'text', text: `Rollout step ${i}` }));
+    const asked: Array<[string, number]> = [];
+    const counting: LibraryApi = {
+      ...api,
+      search: (q, limit) => {
+        asked.push([q, limit]);
+        return api.search(q, limit);
+      },
+    };
+    const { root, stop } = app(counting, '#search/rollout');
+    await until(() => root.querySelectorAll('.note-hit').length === 50);
+    click(root.querySelector('button.show-more'));
+    await until(() => root.querySelectorAll('.note-hit').length === 55);
+    const input = root.querySelector<HTMLInputElement>('input.search-input');
+    if (!input) throw new Error('no search box');
+    asked.length = 0;
+    // Keys 30 ms apart: each would be drawn (and searched) if the search followed every key.
+    for (const q of ['s', 'st', 'ste', 'step']) {
+      typeInto(input, q);
+      await act(() => new Promise((r) => setTimeout(r, 30)));
+    }
+    await until(() => asked.length > 0, 2000);
+    await until(() =>
+      root.querySelector('[role="status"]')?.textContent?.startsWith('55 notes match, showing the 50'),
+    );
+    expect(asked).toEqual([['step', 50]]);
     stop();
   });
 });

@@ -53,7 +53,7 @@ describe('library api', () => {
   it('finds notes by word prefix and says which talk and post each is in', async () => {
     const { api, store } = harness();
     const { post, talks } = await seed(store);
-    const hits = must(await api.search('cach'));
+    const hits = must(await api.search('cach', 50));
     expect(hits.notes.map((h) => h.note.text)).toEqual(['Caching beats cleverness']);
     expect(hits.notes[0]?.postId).toBe(post.id);
     expect(hits.notes[0]?.talk?.id).toBe(talks[0].id);
