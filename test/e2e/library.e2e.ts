@@ -1,7 +1,8 @@
 // The library page on the built extension, in Chromium and Firefox: restore a backup (and
 // refuse a broken one), edit a note inline (write-through), reorder talks by keyboard and by
 // drag, delete a note and undo, search and jump to the note, export with a sandboxed preview
-// and a zip download, stay live when another tab changes the store, and fit 640 px.
+// and a zip download, stay live when another tab changes the store, a page of search results
+// with "Show more" by keyboard, and fit 640 px.
 // Keys with modifiers and drag and drop are dispatched as DOM events (puppeteer's Firefox
 // keyboard can't press Alt+Arrow and neither driver drags HTML5 items the same way); the
 // handlers, the store writes and the re-rendered order are real.
@@ -9,6 +10,8 @@
 import path from 'node:path';
 import { unzipSync } from 'fflate';
 import { describe, expect, it } from 'vitest';
+import { encodeBackup } from '../../src/core/backup';
+import type { NoteId, PostId, SectionId, Snapshot, TalkId } from '../../src/core/model';
 import { restoreFile, sampleBackup, sampleIds } from '../unit/library/sample-backup';
 import type { TestPage } from './browsers';
 import { browsers, fixtureVideo, readStore, useBrowser } from './scenario';
@@ -24,6 +27,58 @@ interface StoredPost {
 }
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+/** A backup of one post with one talk and `count` notes that each say `word`. */
+function manyNotes(count: number, word: string): Uint8Array {
+  const at = '2025-02-01T00:00:00.000Z';
+  const post = 'p_many000000000001' as PostId;
+  const talk = 't_many000000000001' as TalkId;
+  const snap: Snapshot = {
+    posts: [
+      {
+        id: post,
+        title: 'Many notes',
+        slug: 'many-notes',
+        date: '2025-02-01T09:00:00+01:00',
+        author: '',
+        description: '',
+        tags: [],
+        categories: [],
+        intro: '',
+        closing: '',
+        sections: [{ id: 's_many000000000001' as SectionId, title: 'Talks', talkIds: [talk] }],
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
+    talks: [
+      {
+        id: talk,
+        postId: post,
+        url: 'https://www.youtube.com/watch?v=MMMMMMMMMMM',
+        site: 'youtube',
+        videoId: 'MMMMMMMMMMM',
+        title: `Talk on ${word}`,
+        speakers: [],
+        duration: 600,
+        chapters: [],
+        createdAt: at,
+        updatedAt: at,
+      },
+    ],
+    notes: Array.from({ length: count }, (_, i) => ({
+      id: `n_many${String(i).padStart(12, '0')}` as NoteId,
+      talkId: talk,
+      time: i * 5,
+      kind: 'text' as const,
+      text: `Step ${i} of the ${word}`,
+      createdAt: at,
+      updatedAt: at,
+    })),
+    images: [],
+  };
+  return encodeBackup(snap, { createdAt: at });
+}
 
 const sectionOrder = async (page: TestPage) =>
   ((await page.evaluate(readStore, 'posts')) as StoredPost[]).find((p) => p.id === sampleIds.post)
@@ -263,6 +318,39 @@ describe.each(browsers)('library in %s', (name) => {
       null,
     );
     await popup.close();
+  });
+
+  it('draws a page of search results with the count of all, and "Show more" by keyboard adds the rest', async () => {
+    // A second post with 60 notes on one word (merged in, beside the sample post).
+    await restoreFile(page, manyNotes(60, 'rollout'));
+    await page.waitFor(
+      () => document.querySelector('.restore-result.ok')?.textContent?.includes('60 added'),
+      null,
+    );
+    await page.evaluate(() => {
+      location.hash = '#search/rollout';
+    }, null);
+    await page.waitFor(() => document.querySelectorAll('.note-hit').length === 50, null);
+    const status = () => document.querySelector('.search-count[role="status"]')?.textContent ?? '';
+    expect(await page.evaluate(status, null)).toBe('60 notes match, showing the 50 last edited; 1 talk.');
+    // From the last result, Tab reaches the button; Enter presses it.
+    await page.evaluate(() => {
+      ([...document.querySelectorAll('.note-hit a')].at(-1) as HTMLElement).focus();
+    }, null);
+    await page.press('Tab');
+    expect(await page.evaluate(() => document.activeElement?.textContent, null)).toBe('Show 10 more');
+    await page.press('Enter');
+    await page.waitFor(() => document.querySelectorAll('.note-hit').length === 60, null);
+    expect(await page.evaluate(status, null)).toBe('60 notes match; 1 talk.');
+    // Focus moved to the first result added (the button is gone: everything is shown).
+    const focused = await page.evaluate(
+      () => ({
+        index: [...document.querySelectorAll('.note-hit a')].indexOf(document.activeElement as Element),
+        button: document.querySelector('button.show-more') !== null,
+      }),
+      null,
+    );
+    expect(focused).toEqual({ index: 50, button: false });
   });
 
   it('fits a 640 px wide window (200% zoom of 1280) without sideways scrolling', async () => {
