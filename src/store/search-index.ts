@@ -37,6 +37,18 @@ function lowerBound(terms: readonly string[], term: string): number {
   return lo;
 }
 
+/** Where `note` is, or goes, in notes sorted the last edited first. */
+function orderAt(order: readonly Note[], note: Note): number {
+  let lo = 0;
+  let hi = order.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >>> 1;
+    if (newestFirst(order[mid] as Note, note) < 0) lo = mid + 1;
+    else hi = mid;
+  }
+  return lo;
+}
+
 const talkTerms = (t: Talk) => termsOf(t.title, t.label, ...t.speakers.map((s) => s.name));
 
 export class SearchIndex {
@@ -44,6 +56,8 @@ export class SearchIndex {
   private readonly postings = new Map<string, Set<NoteId>>();
   /** The terms in code-unit order, for prefix ranges: sorted once built, then kept in order. */
   private sortedTerms: string[] | null = null;
+  /** Every note, the last edited first (as results are shown): sorted once built, then kept so. */
+  private order: Note[] | null = null;
   private readonly talks = new Map<TalkId, IndexedTalk>();
   private readonly posts = new Map<PostId, Post>();
   private state: 'empty' | 'building' | 'ready' | 'failed' = 'empty';
@@ -117,6 +131,7 @@ export class SearchIndex {
     for (const p of posts) this.posts.set(p.id, p);
     // Sorted here, while building in idle time, not by the first search.
     this.sortedTerms = [...this.postings.keys()].sort();
+    this.order = [...this.notes.values()].map((e) => e.note).sort(newestFirst);
     return ok(undefined);
   }
 
@@ -124,6 +139,7 @@ export class SearchIndex {
     this.notes.clear();
     this.postings.clear();
     this.sortedTerms = null;
+    this.order = null;
     this.talks.clear();
     this.posts.clear();
   }
@@ -199,6 +215,7 @@ export class SearchIndex {
 
   private putNote(note: Note, terms: readonly string[]): void {
     this.notes.set(note.id, { note, terms });
+    this.order?.splice(orderAt(this.order, note), 0, note);
     for (const term of terms) {
       let ids = this.postings.get(term);
       if (!ids) {
@@ -214,6 +231,8 @@ export class SearchIndex {
     const old = this.notes.get(id);
     if (!old) return;
     this.notes.delete(id);
+    const at = this.order ? orderAt(this.order, old.note) : -1;
+    if (at >= 0 && this.order?.[at] === old.note) this.order.splice(at, 1);
     for (const term of old.terms) {
       const ids = this.postings.get(term);
       if (!ids) continue;
@@ -249,18 +268,33 @@ export class SearchIndex {
     const terms = queryTerms(query);
     if (terms.length === 0) return ok({ notes: [], noteCount: 0, talks: [] });
     const sets = terms.map((t) => this.withPrefix(t)).sort((a, b) => a.size - b.size);
-    const [smallest, ...rest] = sets;
-    const matches: Note[] = [];
-    for (const id of smallest ?? []) {
-      if (!rest.every((s) => s.has(id))) continue;
-      const entry = this.notes.get(id);
-      if (entry) matches.push(entry.note);
+    const [smallest = new Set<NoteId>(), ...rest] = sets;
+    const inRest = (id: NoteId) => rest.every((set) => set.has(id));
+    let noteCount = 0;
+    for (const id of smallest) if (inRest(id)) noteCount++;
+    // The first `limit` in order: walking the notes from the last edited takes about
+    // limit × all ÷ matches steps, cheap when matches are many (a common word matches
+    // thousands); when they are few, sorting just the matches is cheaper.
+    this.order ??= [...this.notes.values()].map((e) => e.note).sort(newestFirst);
+    const order = this.order;
+    const walk = noteCount > 0 ? (Math.min(limit, noteCount) * order.length) / noteCount : 0;
+    let notes: Note[] = [];
+    if (noteCount <= limit || noteCount * Math.log2(noteCount) < walk) {
+      for (const id of smallest) {
+        const entry = inRest(id) ? this.notes.get(id) : undefined;
+        if (entry) notes.push(entry.note);
+      }
+      notes = notes.sort(newestFirst).slice(0, limit);
+    } else {
+      for (const note of order) {
+        if (notes.length >= limit) break;
+        if (smallest.has(note.id) && inRest(note.id)) notes.push(note);
+      }
     }
-    matches.sort(newestFirst);
     const talks = [...this.talks.values()]
       .filter(({ terms: own }) => terms.every((q) => own.some((w) => w.startsWith(q))))
       .map(({ talk }) => talk);
-    return ok({ notes: matches.slice(0, limit), noteCount: matches.length, talks });
+    return ok({ notes, noteCount, talks });
   }
 
   talk(id: TalkId): Talk | undefined {

@@ -82,29 +82,58 @@ describe('the in-memory search index', () => {
       minute: fc.integer({ min: 0, max: 5 }),
     });
     await fc.assert(
-      fc.asyncProperty(fc.array(note, { maxLength: 25 }), fc.constantFrom(...queries), async (notes, q) => {
-        const snap = sampleSnapshot();
-        notes.forEach((n, i) => {
-          snap.notes.push({
-            id: `n_p${String(i).padStart(15, '0')}` as NoteId,
-            talkId: ids.talk2,
-            time: i,
-            kind: n.speaker ? 'quote' : 'text',
-            text: n.words.join(' '),
-            ...(n.speaker ? { speaker: n.speaker } : {}),
-            createdAt: '2026-05-03T09:00:00.000Z',
-            updatedAt: `2026-05-03T10:0${n.minute}:00.000Z`,
+      // Small limits over many notes: the index walks its edit order for the first few of many
+      // matches, and sorts the matches when they are few; both must agree with the store.
+      fc.asyncProperty(
+        fc.array(note, { maxLength: 60 }),
+        fc.constantFrom(...queries),
+        fc.integer({ min: 1, max: 8 }),
+        async (notes, q, limit) => {
+          const snap = sampleSnapshot();
+          notes.forEach((n, i) => {
+            snap.notes.push({
+              id: `n_p${String(i).padStart(15, '0')}` as NoteId,
+              talkId: ids.talk2,
+              time: i,
+              kind: n.speaker ? 'quote' : 'text',
+              text: n.words.join(' '),
+              ...(n.speaker ? { speaker: n.speaker } : {}),
+              createdAt: '2026-05-03T09:00:00.000Z',
+              updatedAt: `2026-05-03T10:0${n.minute}:00.000Z`,
+            });
           });
-        });
-        const { store, name } = freshStore();
-        must(await store.importSnapshot(snap, 'replace'));
-        const index = openLibraryQueries({ name }).searchIndex();
-        must(await index.build());
-        await expectSame(store, index, q, 4);
-        store.close();
-      }),
+          const { store, name } = freshStore();
+          must(await store.importSnapshot(snap, 'replace'));
+          const index = openLibraryQueries({ name }).searchIndex();
+          must(await index.build());
+          await expectSame(store, index, q, limit);
+          store.close();
+        },
+      ),
       { numRuns: 40 },
     );
+  });
+
+  it('gives the first few of many matches as the store does (the index walks its edit order)', async () => {
+    const snap = sampleSnapshot();
+    for (let i = 0; i < 300; i++) {
+      const w = (k: number) => vocabulary[k % vocabulary.length];
+      snap.notes.push({
+        id: `n_m${String(i).padStart(15, '0')}` as NoteId,
+        talkId: i % 2 ? ids.talk2 : ids.talk3,
+        time: i,
+        kind: 'text',
+        text: `${w(i)} ${w(i * 7)} and ${w(i * 3)}`,
+        createdAt: '2026-05-03T09:00:00.000Z',
+        updatedAt: `2026-05-03T10:${String(i % 7).padStart(2, '0')}:00.000Z`,
+      });
+    }
+    const { store, name } = freshStore();
+    must(await store.importSnapshot(snap, 'replace'));
+    const index = openLibraryQueries({ name }).searchIndex();
+    must(await index.build());
+    for (const limit of [1, 5, 50]) for (const q of queries) await expectSame(store, index, q, limit);
+    store.close();
   });
 
   it('follows notes added, edited, deleted and put back (Undo), and talks and posts renamed or gone', async () => {
