@@ -48,8 +48,6 @@ interface Waiting {
   options?: CaptureOptions;
   /** The encode under way, started as soon as the frame was drawn. */
   encoding?: Promise<Result<Blob>> | undefined;
-  /** Settles once the encoded picture is decoded for the saved slide's row. */
-  decoded?: Promise<void>;
 }
 
 /** The panel's actions, and the key's: a note or quote at the moment the key was pressed. */
@@ -158,11 +156,9 @@ export function makeActions(d: ActionDeps): SessionActions {
         );
       }
       entry.image = blob.value;
-      // The full-size frame is no longer needed; the stored picture is decoded for the saved
-      // slide's row while the store writes it, so the thumbnail never blinks.
+      // The full-size frame is no longer needed; the saved slide's row will show the picture stored.
       entry.frame = undefined;
       d.thumbs.add(id, blob.value);
-      entry.decoded = d.thumbs.decoded(id);
     }
     await store(id);
   };
@@ -178,7 +174,6 @@ export function makeActions(d: ActionDeps): SessionActions {
         `The slide was not saved: ${r.error} Its picture stays in the panel, marked “not saved”: retry or discard it.`,
       );
     }
-    await entry.decoded;
     waiting.delete(id);
     ctx.set({ pending: ctx.get().pending.filter((p) => p.id !== id) });
     if (ctx.get().view?.talk.id === entry.slide.talkId) d.thumbs.rename(id, r.value.note.id);

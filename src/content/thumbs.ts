@@ -23,18 +23,6 @@ export class Thumbs {
     this.onChange(this.all());
   }
 
-  /**
-   * Settles when the picture shown under `id` is decoded (never rejects): a row that swaps to
-   * it then shows it in the same frame instead of blinking empty while it loads.
-   */
-  decoded(id: string): Promise<void> {
-    const url = this.urls.get(id);
-    if (!url || typeof Image === 'undefined') return Promise.resolve();
-    const img = new Image();
-    img.src = url;
-    return typeof img.decode === 'function' ? img.decode().catch(() => undefined) : Promise.resolve();
-  }
-
   /** The picture shown under `from` (a pending slide) now belongs to `to` (its stored note). */
   rename(from: string, to: string): void {
     const url = this.urls.get(from);
