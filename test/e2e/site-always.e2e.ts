@@ -255,4 +255,51 @@ describe('"Always on this site" in firefox', () => {
     await page.close();
     await store.close();
   });
+  // The browser may close the popup while it asks for the permission; then the popup can't
+  // inject. The background starts Talkmark where the granted site's video is open when the grant arrives.
+  // Here a button in the popup asks for the permission and does nothing else.
+  it('a grant alone starts Talkmark in the open player, without a reload', async () => {
+    const player = '*://player.vimeo.com/*';
+    const store = await storeReader(browser);
+    const state = () => store.page.evaluate(siteState, player);
+    expect((await state()).granted).toBe(false);
+    const query = `?id=246813579&src=${await fixtureVideo('sample-talk')}`;
+    const page = await browser.newPage();
+    await page.goto(`${server.origin}/pages/vimeo-article.html${query}`);
+    await inFrame(page, vimeoPlayer, () => document.querySelector('video') !== null, Boolean, 'the player');
+    await new Promise((r) => setTimeout(r, 500));
+    expect(await page.frameEvaluate(vimeoPlayer, panelHere, null)).toEqual({ panel: false, editing: false });
+
+    const popup = await popupOverTab(browser, page, 'button.enable-player', 'the popup offering the player');
+    await popup.evaluate((pattern) => {
+      const ext = (
+        globalThis as unknown as { browser: { permissions: { request(p: { origins: string[] }): unknown } } }
+      ).browser;
+      const ask = document.createElement('button');
+      ask.id = 'grant-only';
+      ask.textContent = 'grant only';
+      ask.addEventListener('click', () => void ext.permissions.request({ origins: [pattern] }));
+      document.body.prepend(ask);
+    }, player);
+    await popup.bringToFront();
+    await popup.click('#grant-only');
+    await until(state, (s) => s.granted, 'player.vimeo.com granted');
+    await popup.close().catch(() => undefined);
+
+    await inFrame(page, vimeoPlayer, panelHere, (r) => r.panel, 'the panel in the open player');
+    expect(await page.evaluate(noPanelAnywhere, null)).toBe(true);
+
+    await store.page.evaluate(
+      (pattern) =>
+        (
+          globalThis as unknown as {
+            browser: { permissions: { remove(p: { origins: string[] }): Promise<boolean> } };
+          }
+        ).browser.permissions.remove({ origins: [pattern] }),
+      player,
+    );
+    await until(state, (s) => !s.granted && s.scripts.length === 0, 'player.vimeo.com given back');
+    await page.close();
+    await store.close();
+  });
 });

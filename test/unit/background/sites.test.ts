@@ -7,13 +7,34 @@ interface Registered {
   allFrames?: boolean;
 }
 
-const state = { granted: [] as string[], registered: [] as Registered[] };
+interface Injection {
+  target: { tabId: number; allFrames?: boolean; frameIds?: number[] };
+  func?: () => unknown;
+  files?: string[];
+}
+
+const state = {
+  granted: [] as string[],
+  registered: [] as Registered[],
+  tabs: [] as Array<{ id?: number }>,
+  /** Per tab: each frame's probe answer, or an error for a tab we may not script. */
+  frames: new Map<number, Array<{ frameId: number; result: unknown }> | Error>(),
+  injected: [] as Injection[],
+};
 
 vi.mock('webextension-polyfill', () => ({
   default: {
     runtime: { getManifest: () => ({ host_permissions: ['*://www.youtube.com/*'] }) },
     permissions: { getAll: async () => ({ origins: state.granted }) },
+    tabs: { query: async () => state.tabs },
     scripting: {
+      executeScript: async (i: Injection) => {
+        const frames = state.frames.get(i.target.tabId);
+        if (frames instanceof Error) throw frames;
+        if (i.func) return frames ?? [];
+        state.injected.push(i);
+        return [];
+      },
       getRegisteredContentScripts: async () => state.registered,
       registerContentScripts: async (scripts: Registered[]) => {
         state.registered.push(...scripts);
@@ -25,7 +46,9 @@ vi.mock('webextension-polyfill', () => ({
   },
 }));
 
-const { syncSiteScripts } = await import('../../../src/background/sites');
+const { enableGrantedInOpenTabs, framesToEnable, syncSiteScripts } = await import(
+  '../../../src/background/sites'
+);
 
 describe('site opt-in', () => {
   beforeEach(() => {
@@ -73,5 +96,51 @@ describe('site opt-in', () => {
     await syncSiteScripts();
     const ours = state.registered.filter((s) => s.id === 'site:https://conf.example/*');
     expect(ours).toEqual([expect.objectContaining({ allFrames: true })]);
+  });
+});
+
+describe('a grant starts Talkmark where the site’s video is open now', () => {
+  beforeEach(() => {
+    state.tabs = [];
+    state.frames = new Map();
+    state.injected = [];
+  });
+
+  const probe = (frameId: number, host: string, hasVideo: boolean) => ({
+    frameId,
+    result: { host, hasVideo },
+  });
+
+  it('injects into the granted host’s frames that have a video, in each open tab, and nowhere else', async () => {
+    state.tabs = [{ id: 4 }, { id: 9 }, {}];
+    state.frames.set(4, [
+      probe(0, 'talks-blog.example', false),
+      probe(3, 'player.vimeo.com', true),
+      probe(5, 'player.vimeo.com', false),
+      probe(6, 'ads.example', true),
+    ]);
+    state.frames.set(9, new Error('Cannot access contents of the page'));
+    await enableGrantedInOpenTabs(['*://player.vimeo.com/*']);
+    expect(state.injected).toEqual([{ target: { tabId: 4, frameIds: [3] }, files: ['content.js'] }]);
+  });
+
+  it('a site allowed for good starts in its own top frame too', async () => {
+    state.tabs = [{ id: 2 }];
+    state.frames.set(2, [probe(0, 'conf.example', true)]);
+    await enableGrantedInOpenTabs(['https://conf.example/*']);
+    expect(state.injected).toEqual([{ target: { tabId: 2, frameIds: [0] }, files: ['content.js'] }]);
+  });
+
+  it('matches hosts exactly, or under a "*." pattern, and never takes "every site" from a grant', () => {
+    const probes = [
+      probe(1, 'vimeo.com', true),
+      probe(2, 'player.vimeo.com', true),
+      probe(3, 'evilvimeo.com', true),
+      probe(4, 'player.vimeo.com.evil.example', true),
+    ];
+    expect(framesToEnable(['*://player.vimeo.com/*'], probes)).toEqual([2]);
+    expect(framesToEnable(['*://*.vimeo.com/*'], probes)).toEqual([1, 2]);
+    expect(framesToEnable(['*://*/*', '<all_urls>'], probes)).toEqual([]);
+    expect(framesToEnable([], probes)).toEqual([]);
   });
 });
