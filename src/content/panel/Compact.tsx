@@ -24,7 +24,11 @@ function Flash({ state, actions }: { state: PanelState; actions: PanelActions })
     const thumb = state.thumbs[last.id];
     return (
       <>
-        {thumb && <img src={thumb} alt="" />}
+        {last.preview ? (
+          <FlashPreview key={last.id} canvas={last.preview} />
+        ) : (
+          thumb && <img src={thumb} alt="" />
+        )}
         <span>
           Slide at {at} {failed ? 'not saved' : 'saving…'}
         </span>
@@ -54,6 +58,27 @@ function Flash({ state, actions }: { state: PanelState; actions: PanelActions })
       {thumb && <img src={thumb} alt="" />}
       <span>Slide at {formatTime(saved.time)} saved</span>
     </>
+  );
+}
+
+/**
+ * A small copy of the captured frame, shown as soon as it is drawn (before the encode), like the
+ * full panel's pending row. A copy: the capture's own canvas may be in the notes list meanwhile.
+ */
+function FlashPreview({ canvas }: { canvas: HTMLCanvasElement }) {
+  const height = 28;
+  const width = Math.max(1, Math.round((canvas.width / Math.max(1, canvas.height)) * height));
+  return (
+    <canvas
+      class="flash-preview"
+      width={width}
+      height={height}
+      ref={(el) => {
+        if (!el || el.dataset.drawn === 'true') return;
+        el.getContext('2d')?.drawImage(canvas, 0, 0, width, height);
+        el.dataset.drawn = 'true';
+      }}
+    />
   );
 }
 

@@ -115,7 +115,7 @@ textarea.one-line { display: block; min-height: 0; height: 28px; resize: none; p
 .flash { display: flex; align-items: center; gap: 6px; margin: 0 4px 4px; padding: 2px 6px; border-radius: 6px;
   background: color-mix(in srgb, var(--accent) 12%, var(--bg)); }
 .flash:empty { display: none; }
-.flash img { height: 28px; width: auto; border-radius: 3px; }
+.flash img, .flash canvas { height: 28px; width: auto; border-radius: 3px; }
 .flash span { flex: 1; min-width: 0; }
 .compact-tab { top: clamp(4px, calc(var(--tm-room) - 34px), 72px); }
 .compact-tab.edge-bottom { top: auto; bottom: clamp(4px, calc(var(--tm-room) - 34px), 72px); }

@@ -184,6 +184,20 @@ describe('compact panel', () => {
     expect(actions.retrySlide).toHaveBeenCalledWith('pending-1');
   });
 
+  it('shows the drawn frame beside "saving…" at once, before any stored picture', () => {
+    const frame = document.createElement('canvas');
+    frame.width = 480;
+    frame.height = 270;
+    const pending = [{ id: 'pending-2', talkId, time: 20, error: null, preview: frame }];
+    const root = mount(<Panel state={compact({ collapsed: true, pending })} actions={actionsSpy()} />);
+    const copy = root.querySelector<HTMLCanvasElement>('.floating canvas.flash-preview');
+    expect(copy).not.toBeNull();
+    expect([copy?.width, copy?.height]).toEqual([50, 28]);
+    // A copy: the capture's own canvas stays free for the notes list's pending row.
+    expect(copy).not.toBe(frame);
+    expect(root.querySelector('.floating img')).toBeNull();
+  });
+
   it('gives the focus back where it was when the note box closes', () => {
     const player = document.createElement('div');
     player.tabIndex = -1;
