@@ -15,6 +15,7 @@ import {
   bandProbe,
   decodeStored,
   expectColour,
+  expectStoredFrame,
   panelCount,
   panelText,
   pressOnPage,
@@ -115,13 +116,7 @@ describe.each(browsers)('slide capture in %s', (name) => {
       [slides[1], 45],
     ] as const) {
       expect(slide?.time).toBeCloseTo(t, 0);
-      const img = await store.page.evaluate(decodeStored, {
-        imageId: slide?.imageId ?? '',
-        points: [probe, background],
-      });
-      expect([img.width, img.height]).toEqual([sample.width, sample.height]);
-      expectColour(img.colours[0], bandAt(t), `band at ${t}s`);
-      expectColour(img.colours[1], backgroundRgb, `background at ${t}s`);
+      await expectStoredFrame(store, slide?.imageId, t);
     }
 
     // After a reload the slides come back with their pictures, read from the store.

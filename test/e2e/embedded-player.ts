@@ -5,18 +5,12 @@
 import { expect } from 'vitest';
 import type { TestBrowser, TestPage } from './browsers';
 import {
-  backgroundProbe,
-  backgroundRgb,
-  bandAt,
-  bandProbe,
   clickInto,
-  decodeStored,
-  expectColour,
+  expectStoredFrame,
   inFrame,
   panelHere,
   popupOver,
   type StoredTalk,
-  sampleTalk,
   seekHere,
   type storeReader,
   until,
@@ -114,13 +108,7 @@ export async function slideAndNoteInPlayer(
     )
   ).find((x) => x.talkId === talk?.id && x.kind === 'slide');
   expect(slide?.time).toBeCloseTo(15, 0);
-  const img = await store.page.evaluate(decodeStored, {
-    imageId: slide?.imageId ?? '',
-    points: [bandProbe, backgroundProbe],
-  });
-  expect([img.width, img.height]).toEqual([sampleTalk.width, sampleTalk.height]);
-  expectColour(img.colours[0], bandAt(15), 'band at 15s');
-  expectColour(img.colours[1], backgroundRgb, 'background at 15s');
+  await expectStoredFrame(store, slide?.imageId, 15);
 
   await page.press('n');
   await inFrame(page, vimeoPlayer, panelHere, (r) => r.editing, 'the note field in the player');

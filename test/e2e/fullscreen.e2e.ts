@@ -6,12 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { browsers, fixtureVideo, useBrowser } from './scenario';
 import {
-  bandAt,
-  bandProbe,
-  decodeStored,
-  expectColour,
+  expectStoredFrame,
   pressOnPage,
-  sampleTalk,
   seekTo,
   storeReader,
   until,
@@ -125,12 +121,7 @@ describe.each(browsers)('fullscreen in %s', (name) => {
     expect(notes.find((n) => n.text === 'noted in fullscreen')?.time).toBeCloseTo(15, 0);
     const slide = notes.find((n) => n.kind === 'slide');
     expect(slide?.time).toBeCloseTo(45, 0);
-    const img = await store.page.evaluate(decodeStored, {
-      imageId: slide?.imageId ?? '',
-      points: [bandProbe],
-    });
-    expect([img.width, img.height]).toEqual([sampleTalk.width, sampleTalk.height]);
-    expectColour(img.colours[0], bandAt(45), 'band at 45s');
+    await expectStoredFrame(store, slide?.imageId, 45);
     const during = await page.evaluate(placement, null);
     expect(during).toMatchObject({
       full: 'movie_player',

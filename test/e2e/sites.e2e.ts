@@ -10,18 +10,12 @@ import type { TestBrowser, TestPage } from './browsers';
 import { enableInPlayer, popupShowsPlayerTalk, slideAndNoteInPlayer, vimeoPlayer } from './embedded-player';
 import { browsers, fixtureVideo, useBrowserWithSites } from './scenario';
 import {
-  backgroundProbe,
-  backgroundRgb,
-  bandAt,
-  bandProbe,
   clickInto,
-  decodeStored,
-  expectColour,
+  expectStoredFrame,
   inFrame,
   panelHere,
   popupOver,
   pressOnPage,
-  sampleTalk,
   seekHere,
   seekTo,
   storeReader,
@@ -115,13 +109,7 @@ describe.each(browsers)('YouTube embeds and Vimeo in %s', (name) => {
       )
     ).find((x) => x.talkId === one?.id && x.kind === 'slide');
     expect(slide?.time).toBeCloseTo(15, 0);
-    const img = await store.page.evaluate(decodeStored, {
-      imageId: slide?.imageId ?? '',
-      points: [bandProbe, backgroundProbe],
-    });
-    expect([img.width, img.height]).toEqual([sampleTalk.width, sampleTalk.height]);
-    expectColour(img.colours[0], bandAt(15), 'band at 15s');
-    expectColour(img.colours[1], backgroundRgb, 'background at 15s');
+    await expectStoredFrame(store, slide?.imageId, 15);
 
     await page.press('n');
     await inFrame(page, nocookie, panelHere, (r) => r.editing, 'the note field in the embed');
@@ -205,13 +193,7 @@ describe.each(browsers)('YouTube embeds and Vimeo in %s', (name) => {
         'the Vimeo slide',
       )
     ).find((x) => x.talkId === talk?.id && x.kind === 'slide');
-    const img = await store.page.evaluate(decodeStored, {
-      imageId: slide?.imageId ?? '',
-      points: [bandProbe, backgroundProbe],
-    });
-    expect([img.width, img.height]).toEqual([sampleTalk.width, sampleTalk.height]);
-    expectColour(img.colours[0], bandAt(45), 'band at 45s');
-    expectColour(img.colours[1], backgroundRgb, 'background at 45s');
+    await expectStoredFrame(store, slide?.imageId, 45);
     await pressOnPage(page, 'n');
     await waitForEditor(page);
     await page.type('noted on vimeo.com');

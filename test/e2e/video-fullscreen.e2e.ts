@@ -8,12 +8,8 @@
 import { describe, expect, it } from 'vitest';
 import { browsers, fixtureVideo, useBrowser } from './scenario';
 import {
-  bandAt,
-  bandProbe,
-  decodeStored,
-  expectColour,
+  expectStoredFrame,
   pressOnPage,
-  sampleTalk,
   seekTo,
   storeReader,
   until,
@@ -142,12 +138,7 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
     const withSlide = await until(store.notes, (n) => n.some((x) => x.kind === 'slide'), 'the slide');
     const slide = withSlide.find((n) => n.kind === 'slide');
     expect(slide?.time).toBeCloseTo(45, 1);
-    const img = await store.page.evaluate(decodeStored, {
-      imageId: slide?.imageId ?? '',
-      points: [bandProbe],
-    });
-    expect([img.width, img.height]).toEqual([sampleTalk.width, sampleTalk.height]);
-    expectColour(img.colours[0], bandAt(45), 'band at 45s');
+    await expectStoredFrame(store, slide?.imageId, 45);
     expect((await page.evaluate(screenState, null)).full).toBe('VIDEO');
 
     // A note while the video plays: fullscreen moves to the page around it, the note box shows.

@@ -212,6 +212,24 @@ export function expectColour(actual: Rgb | undefined, expected: Rgb, what: strin
   );
 }
 
+/**
+ * A stored slide is the sample talk's frame at `at` seconds, pixel-checked: the full decoded
+ * size, the band's colour of that moment, and the slide's light background.
+ */
+export async function expectStoredFrame(
+  store: { page: TestPage },
+  imageId: string | undefined,
+  at: number,
+): Promise<void> {
+  const img = await store.page.evaluate(decodeStored, {
+    imageId: imageId ?? '',
+    points: [bandProbe, backgroundProbe],
+  });
+  expect([img.width, img.height]).toEqual([sampleTalk.width, sampleTalk.height]);
+  expectColour(img.colours[0], bandAt(at), `band at ${at}s`);
+  expectColour(img.colours[1], backgroundRgb, `background at ${at}s`);
+}
+
 /** In a frame: seeks its video to `t` and pauses there. */
 export function seekHere(t: number): Promise<void> {
   return new Promise((resolve) => {
