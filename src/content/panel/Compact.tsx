@@ -6,11 +6,9 @@
 import type { JSX } from 'preact';
 import { useRef, useState } from 'preact/hooks';
 import { formatTime } from '../../core/time';
-import { kindLabel } from './NoteItem';
-import { NotesList, Notice, rowsOf, Toolbar } from './Panel';
+import { Composer, NotesList, Notice, rowsOf, Toolbar } from './Panel';
 import { PostPicker } from './PostPicker';
 import { Speakers } from './Speakers';
-import { TextEditor } from './TextEditor';
 import type { PanelActions, PanelState } from './types';
 
 /** What happened to the slide just captured: saving, not saved, or saved (for a moment). */
@@ -158,26 +156,16 @@ export function CompactPanel({ state, actions }: { state: PanelState; actions: P
         </button>
       </div>
       {draft && (
-        <div class="composer">
-          {draft.otherTalkTitle && (
-            <p class="draft-talk">
-              This {kindLabel[draft.kind].toLowerCase()} goes to “{draft.otherTalkTitle}”.
-            </p>
-          )}
-          <TextEditor
-            id={draft.id}
-            label={draft.kind === 'quote' ? 'Quote text' : 'Note text'}
-            placeholder={
-              draft.kind === 'quote'
-                ? 'The quote. Enter saves, Esc closes.'
-                : 'Your note. Enter saves, Esc closes.'
-            }
-            text={draft.text}
-            onInput={actions.editDraft}
-            onDone={(keep) => actions.finishDraft(keep || draft.text.trim() !== '')}
-            oneLine
-          />
-        </div>
+        <Composer
+          draft={draft}
+          actions={actions}
+          placeholder={
+            draft.kind === 'quote'
+              ? 'The quote. Enter saves, Esc closes.'
+              : 'Your note. Enter saves, Esc closes.'
+          }
+          oneLine
+        />
       )}
       {state.notice && <Notice notice={state.notice} actions={actions} />}
       {!listOpen && (

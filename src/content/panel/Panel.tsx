@@ -141,6 +141,38 @@ export function Toolbar({
   );
 }
 
+/** The note or quote being typed, and where it goes when that is another talk than the one shown. */
+export function Composer({
+  draft,
+  actions,
+  placeholder,
+  oneLine,
+}: {
+  draft: NonNullable<PanelState['draft']>;
+  actions: PanelActions;
+  placeholder: string;
+  oneLine?: boolean;
+}) {
+  return (
+    <div class="composer">
+      {draft.otherTalkTitle && (
+        <p class="draft-talk">
+          This {kindLabel[draft.kind].toLowerCase()} goes to “{draft.otherTalkTitle}”.
+        </p>
+      )}
+      <TextEditor
+        id={draft.id}
+        label={draft.kind === 'quote' ? 'Quote text' : 'Note text'}
+        placeholder={placeholder}
+        text={draft.text}
+        onInput={actions.editDraft}
+        onDone={(keep) => actions.finishDraft(keep || draft.text.trim() !== '')}
+        oneLine={oneLine}
+      />
+    </div>
+  );
+}
+
 export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
   // A small embed or window: a bar along its edge, clear of the middle of the picture.
   if (state.layout.size !== 'regular') return <CompactPanel state={state} actions={actions} />;
@@ -182,21 +214,11 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
       )}
       <Toolbar state={state} actions={actions} />
       {draft && (
-        <div class="composer">
-          {draft.otherTalkTitle && (
-            <p class="draft-talk">
-              This {kindLabel[draft.kind].toLowerCase()} goes to “{draft.otherTalkTitle}”.
-            </p>
-          )}
-          <TextEditor
-            id={draft.id}
-            label={draft.kind === 'quote' ? 'Quote text' : 'Note text'}
-            placeholder="Type your note (Markdown). Enter saves, Esc discards an empty note."
-            text={draft.text}
-            onInput={actions.editDraft}
-            onDone={(keep) => actions.finishDraft(keep || draft.text.trim() !== '')}
-          />
-        </div>
+        <Composer
+          draft={draft}
+          actions={actions}
+          placeholder="Type your note (Markdown). Enter saves, Esc discards an empty note."
+        />
       )}
       {state.notice && <Notice notice={state.notice} actions={actions} />}
       <NotesList rows={rows} state={state} actions={actions} />
