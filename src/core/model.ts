@@ -96,6 +96,23 @@ export interface ImageMeta {
   /** 64-bit perceptual hash as 16 hex digits (dedupe of slides). */
   phash?: string;
   capturedAt: string;
+  /** The slide's own words, read on the device (OCR) after the picture was stored. */
+  text?: SlideText;
+}
+
+/**
+ * What OCR read on a slide picture. Absent until read; `lines` empty when the slide has no
+ * legible text. A caption the user typed on the note always wins over `title`.
+ */
+export interface SlideText {
+  /** Lines in reading order, trimmed, without empty ones. */
+  lines: string[];
+  /** The slide's heading as picked from `lines` ('' when none stands out). */
+  title: string;
+  /** Which engine and language data read it, e.g. "tesseract.js 7 eng best_int". */
+  engine: string;
+  /** When it was read (ISO 8601, UTC). */
+  readAt: string;
 }
 
 /**

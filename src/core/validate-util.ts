@@ -20,6 +20,9 @@ export const limits = {
   maxSeconds: 315_360_000,
   imagePixels: 100_000,
   imageBytes: 50 * 1024 * 1024,
+  /** Lines OCR may store for one slide, and its whole text. */
+  slideLines: 500,
+  slideText: 20_000,
 } as const;
 
 export class Invalid extends Error {}

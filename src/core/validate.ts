@@ -10,6 +10,7 @@ import type {
   Post,
   Section,
   Site,
+  SlideText,
   Speaker,
   Talk,
 } from './model';
@@ -121,7 +122,24 @@ export function readImageMeta(x: unknown, path = 'image'): ImageMeta {
     phash = r.string('phash', 16);
     if (!phashPattern.test(phash)) fail(`${path}.phash must be 16 lowercase hex digits`);
   }
-  return withOptional(base, { phash });
+  return withOptional(base, {
+    phash,
+    text: r.has('text') ? readSlideText(r.o.text, `${path}.text`) : undefined,
+  });
+}
+
+export function readSlideText(x: unknown, path = 'text'): SlideText {
+  const r = new Reader(x, path);
+  const lines = r.array('lines', limits.slideLines, (v, p) => checkString(v, p, limits.shortText));
+  if (lines.reduce((n, l) => n + l.length, 0) > limits.slideText) {
+    fail(`${path}.lines hold more than ${limits.slideText} characters`);
+  }
+  return {
+    lines,
+    title: r.string('title'),
+    engine: r.string('engine', 200),
+    readAt: r.date('readAt'),
+  };
 }
 
 export const validateNote = (x: unknown): Result<Note> => guard(() => readNote(x));

@@ -128,6 +128,12 @@ export function sampleSnapshot(): Snapshot {
         size: img1.length,
         phash: '0123456789abcdef',
         capturedAt: at,
+        text: {
+          lines: ['Scheduling at scale', 'Queues per tenant', 'Fair share, not first come'],
+          title: 'Scheduling at scale',
+          engine: 'tesseract.js 7 eng best_int',
+          readAt: at,
+        },
         bytes: img1,
       },
       {
