@@ -79,7 +79,7 @@ try {
     const drawn = await l.waitForFunction(
       (n) =>
         document.querySelectorAll('.post-row').length === n &&
-        document.querySelector('.post-row .muted')?.textContent?.includes('notes') &&
+        document.querySelector('.post-row .counts')?.textContent?.includes('note') &&
         performance.now(),
       POSTS + 0,
       { polling: 'raf' },

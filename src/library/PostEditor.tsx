@@ -4,6 +4,7 @@ import { useEffect, useState } from 'preact/hooks';
 import type { NoteId, Post, PostId } from '../core/model';
 import { formatTime } from '../core/time';
 import type { PostView } from '../store';
+import { countsText } from '../ui/counts';
 import { ExportDialog } from './ExportDialog';
 import { Lightbox, type Slide } from './Lightbox';
 import { PostMeta } from './PostMeta';
@@ -73,6 +74,13 @@ export function PostEditor({
           Make active
         </button>
       </div>
+      <p class="muted post-counts">
+        {countsText({
+          talks: view.talks.length,
+          notes: view.talks.reduce((n, t) => n + t.notes.length, 0),
+          slides: view.talks.reduce((n, t) => n + t.notes.filter((x) => x.kind === 'slide').length, 0),
+        })}
+      </p>
       <PostMeta shell={shell} view={view} />
       <h2>Talks</h2>
       {view.talks.length === 0 && (

@@ -2,6 +2,7 @@
 import { useLayoutEffect, useState } from 'preact/hooks';
 import type { PostId } from '../core/model';
 import type { PostSummary } from '../store';
+import { countsText } from '../ui/counts';
 import type { Shell } from './shell';
 
 type Sort = 'date' | 'updated' | 'title';
@@ -109,8 +110,10 @@ export function PostList({ shell }: { shell: Shell }) {
             </a>
             {active === s.post.id && <span class="badge">active</span>}
             <span class="muted">
-              {s.post.date.slice(0, 10)} · {s.talkCount} talks · {s.noteCount} notes
-              {s.slideCount > 0 && ` · ${s.slideCount} ${s.slideCount === 1 ? 'slide' : 'slides'}`}
+              {s.post.date.slice(0, 10)} ·{' '}
+              <span class="counts">
+                {countsText({ talks: s.talkCount, notes: s.noteCount, slides: s.slideCount })}
+              </span>
             </span>
             <span class="row-actions">
               {active !== s.post.id && (

@@ -5,6 +5,7 @@ import type { PostId } from '../core/model';
 import { formatTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
 import type { PopupSummary } from '../store/library-queries';
+import { countsText } from '../ui/counts';
 import { describePlayer, type PlayerOffer, playerName } from './frames';
 
 export interface PopupData {
@@ -46,8 +47,6 @@ export interface PopupStatus {
   text: string;
   kind: 'info' | 'error';
 }
-
-const plural = (n: number, one: string) => `${n} ${one}${n === 1 ? '' : 's'}`;
 
 function NewPost({ onCreate }: { onCreate(title: string): void }) {
   const [open, setOpen] = useState(false);
@@ -145,7 +144,7 @@ function Here({ data, actions }: { data: PopupData; actions: PopupActions }) {
         <h2 id="here-h">On this tab</h2>
         <p class="here-talk">
           <strong>{here.talk.title || here.talk.url}</strong>{' '}
-          <span class="here-count">{plural(here.noteCount, 'note')}</span>
+          <span class="here-count">{countsText({ notes: here.noteCount, slides: here.slideCount })}</span>
           {elsewhere && <span class="muted"> in “{here.post?.title}”</span>}
         </p>
         {data.site && (
@@ -192,9 +191,7 @@ export function Popup({
         <h1>{active?.title ?? 'No post yet'}</h1>
       </header>
       {active ? (
-        <p class="summary">
-          {plural(counts.talks, 'talk')}, {plural(counts.notes, 'note')}
-        </p>
+        <p class="summary">{countsText(counts)}</p>
       ) : (
         <p class="summary">Open a talk video and press n to add your first note.</p>
       )}

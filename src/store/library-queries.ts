@@ -24,7 +24,7 @@ export interface PopupSummary {
   /** Posts other than the active one, most recently edited first. */
   recent: Post[];
   /** The current tab's talk in the active post (or any post), when the tab plays one we know. */
-  here: { talk: Talk; noteCount: number; post: Post | undefined } | undefined;
+  here: { talk: Talk; noteCount: number; slideCount: number; post: Post | undefined } | undefined;
   /** The last notes (by video time) of `here`'s talk, or of the active post's last talk. */
   latest: { talk: Talk; notes: Note[] } | undefined;
 }
@@ -106,7 +106,12 @@ export function libraryQueries(ctx: Ctx) {
             slides: own?.slides ?? 0,
           },
           recent: recent.filter((p) => p !== undefined),
-          here: hereTalk && { talk: hereTalk, noteCount: hereCounts?.notes ?? 0, post: herePost },
+          here: hereTalk && {
+            talk: hereTalk,
+            noteCount: hereCounts?.notes ?? 0,
+            slideCount: hereCounts?.slides ?? 0,
+            post: herePost,
+          },
           latest,
         };
       }),

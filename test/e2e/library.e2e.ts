@@ -118,7 +118,7 @@ describe.each(browsers)('library in %s', (name) => {
       location.hash = '#posts';
     }, null);
     await page.waitFor(
-      () => document.querySelector('.post-row')?.textContent?.includes('3 talks · 9 notes'),
+      () => document.querySelector('.post-row')?.textContent?.includes('3 talks, 5 notes, 4 slides'),
       null,
     );
     await page.evaluate((id) => {

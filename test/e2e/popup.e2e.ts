@@ -43,7 +43,7 @@ describe.each(browsers)('popup in %s', (name) => {
       }),
       null,
     );
-    expect(shown).toEqual({ title: 'Example Conf 2025 — Day 1', summary: '3 talks, 10009 notes' });
+    expect(shown).toEqual({ title: 'Example Conf 2025 — Day 1', summary: '3 talks, 10,005 notes, 4 slides' });
     // Only the latest few notes are rendered, not thousands.
     expect(await popup.evaluate(() => document.querySelectorAll('.note').length, null)).toBeLessThanOrEqual(
       5,

@@ -259,7 +259,7 @@ describe.each(browsers)('YouTube embeds and Vimeo in %s', (name) => {
     await enableInPlayer(browser, page);
     expect(env.proxy.log.some((r) => r.method === 'CONNECT' && r.url === 'player.vimeo.com:443')).toBe(true);
     await slideAndNoteInPlayer(store, page, id, 'noted in the embedded Vimeo player');
-    await popupShowsPlayerTalk(browser, page, '2 notes');
+    await popupShowsPlayerTalk(browser, page, '1 note, 1 slide');
 
     // The export links the moment to the video on Vimeo, not to the blog or the player.
     const popup = await browser.newPage();

@@ -49,13 +49,13 @@ describe('library app', () => {
     const { post } = await seed(store);
     const { root, stop } = app(api, '#posts');
     const row = await until(() => root.querySelector(`[data-post-id="${post.id}"]`));
-    expect(row.textContent).toContain('2 talks · 4 notes');
+    expect(row.querySelector('.counts')?.textContent).toBe('2 talks, 3 notes, 1 slide');
     click(row.querySelector('button.delete'));
     await until(() => !root.querySelector(`[data-post-id="${post.id}"]`));
     const undo = await until(() => byText(root, '.toast button', 'Undo'));
     click(undo);
     const back = await until(() => root.querySelector(`[data-post-id="${post.id}"]`));
-    expect(back.textContent).toContain('4 notes');
+    expect(back.textContent).toContain('3 notes, 1 slide');
     stop();
   });
 
@@ -73,13 +73,15 @@ describe('library app', () => {
     stop();
   });
 
-  it('shows a note added elsewhere without a reload', async () => {
+  it('shows a note added elsewhere without a reload, and counts it', async () => {
     const { api, store } = harness();
     const { post, talks } = await seed(store);
     const { root, stop } = app(api, `#post/${post.id}`);
     await until(() => root.querySelector('.note'));
+    expect(root.querySelector('.post-counts')?.textContent).toBe('2 talks, 3 notes, 1 slide');
     must(await store.notes.add({ talkId: talks[1].id, time: 7, kind: 'text', text: 'Added in another tab' }));
     await until(() => [...root.querySelectorAll('textarea')].some((t) => t.value === 'Added in another tab'));
+    expect(root.querySelector('.post-counts')?.textContent).toBe('2 talks, 4 notes, 1 slide');
     stop();
   });
 

@@ -36,6 +36,7 @@ describe('popup', () => {
     expect(summary.counts).toEqual({ talks: 2, notes: 4, slides: 1 });
     expect(summary.here?.talk.id).toBe(talks[0].id);
     expect(summary.here?.noteCount).toBe(3);
+    expect(summary.here?.slideCount).toBe(1);
     expect(summary.latest?.notes.map((n) => n.time)).toEqual([42, 90, 120]);
 
     const a = actions();
@@ -43,8 +44,8 @@ describe('popup', () => {
       <Popup data={{ summary, canEnableHere: false }} actions={a} status={null} exported={null} />,
     );
     expect(root.querySelector('h1')?.textContent).toBe('KubeCon Day 2');
-    expect(root.querySelector('.summary')?.textContent).toBe('2 talks, 4 notes');
-    expect(root.querySelector('.here-count')?.textContent).toBe('3 notes');
+    expect(root.querySelector('.summary')?.textContent).toBe('2 talks, 3 notes, 1 slide');
+    expect(root.querySelector('.here-count')?.textContent).toBe('2 notes, 1 slide');
     click(root.querySelector('.auto-capture button'));
     expect(a.toggleAutoCapture).toHaveBeenCalled();
     click(root.querySelector('button.export-dialog'));
