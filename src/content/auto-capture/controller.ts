@@ -36,6 +36,12 @@ export interface AutoCapture {
   manualHash(drawn?: HTMLCanvasElement): string | undefined;
 }
 
+/**
+ * How long news of a switch stays (ms): the buttons keep showing the state (pressed while on),
+ * so the words need only be there long enough to read.
+ */
+const NEWS_MS = 6000;
+
 export const sensitivityValue: Record<Sensitivity, number> = { low: 0.3, normal: 0.5, high: 0.7 };
 
 interface Run {
@@ -177,6 +183,7 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
     d.ctx.set({
       notice: {
         kind: 'info',
+        expiresIn: NEWS_MS,
         text: r.prefs.crop
           ? 'Auto-capture now looks only at the slide area you set.'
           : 'Auto-capture looks at the whole frame again.',
@@ -202,6 +209,7 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
         d.ctx.set({
           notice: {
             kind: 'info',
+            expiresIn: NEWS_MS,
             text: r.prefs.on
               ? 'Auto-capture is on: each new slide is captured once it has settled (a turns it off).'
               : 'Auto-capture is off for this talk.',

@@ -1,6 +1,7 @@
 // The in-page panel. Pure view: data and actions come in as props, so it renders and tests
 // outside the extension. Page-supplied text (titles, captions) is rendered as text only.
 
+import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../core/model';
 import { CompactPanel } from './Compact';
 import { kindLabel, NoteItem } from './NoteItem';
@@ -19,8 +20,39 @@ export function Notice({
   notice: NonNullable<PanelState['notice']>;
   actions: PanelActions;
 }) {
+  // Held while the user points at it or has focus in it: it doesn't vanish while being read.
+  const [held, setHeld] = useState(false);
+  const box = useRef<HTMLDivElement>(null);
+  useEffect(() => {
+    if (!notice.expiresIn || held) return;
+    const timer = setTimeout(actions.dismissNotice, notice.expiresIn);
+    return () => clearTimeout(timer);
+  }, [notice, held, actions]);
+  // Listeners on the box itself (a status, not a control): pointer and focus hold it, and
+  // Escape anywhere in it (its buttons have the focus) dismisses it.
+  useEffect(() => {
+    const el = box.current;
+    if (!el) return;
+    const life = new AbortController();
+    const o = { signal: life.signal };
+    el.addEventListener('pointerenter', () => setHeld(true), o);
+    el.addEventListener('pointerleave', () => setHeld(false), o);
+    el.addEventListener('focusin', () => setHeld(true), o);
+    el.addEventListener('focusout', () => setHeld(false), o);
+    el.addEventListener(
+      'keydown',
+      (e) => {
+        if (e.key !== 'Escape') return;
+        e.preventDefault();
+        e.stopPropagation();
+        actions.dismissNotice();
+      },
+      o,
+    );
+    return () => life.abort();
+  }, [actions]);
   return (
-    <div class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
+    <div ref={box} class={`notice notice-${notice.kind}`} role={notice.kind === 'error' ? 'alert' : 'status'}>
       <span>{notice.text}</span>
       {notice.undo && (
         <button type="button" class="undo" onClick={notice.undo}>

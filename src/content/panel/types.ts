@@ -56,7 +56,16 @@ export interface PanelState {
   /** An existing note being edited in place. */
   editing: { id: NoteId; text: string } | null;
   /** A message for the user: a failure, or what just happened with an undo. */
-  notice: { text: string; kind: 'info' | 'error'; undo?: () => void } | null;
+  notice: {
+    text: string;
+    kind: 'info' | 'error';
+    undo?: () => void;
+    /**
+     * Goes away by itself after this many ms (not while the pointer or focus is on it): for news
+     * whose state stays visible elsewhere, such as auto-capture switched on (its button shows it).
+     */
+    expiresIn?: number;
+  } | null;
   /** Object URLs of slide thumbnails, by note id (or pending slide id). */
   thumbs: Record<string, string>;
   /** Slides captured but not (yet) stored, in capture order. */
