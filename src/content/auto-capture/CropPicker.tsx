@@ -134,7 +134,9 @@ export const pickerCss = `
 .grip-ne { right: -8px; top: -8px; cursor: nesw-resize; }
 .grip-sw { left: -8px; bottom: -8px; cursor: nesw-resize; }
 .grip-se { right: -8px; bottom: -8px; cursor: nwse-resize; }
-.picker-bar { position: absolute; left: 8px; bottom: 8px; display: flex; gap: 6px; align-items: center;
+/* Along the top, centred: the bottom of the picture is where players keep their controls. */
+.picker-bar { position: absolute; left: 8px; right: 8px; top: 8px; width: fit-content; margin: 0 auto;
+  display: flex; flex-wrap: wrap; gap: 6px; align-items: center; justify-content: center;
   padding: 6px 8px; border-radius: 8px; background: #212121; color: #f1f1f1; cursor: default; }
 .picker-bar button { font: inherit; color: inherit; background: transparent; border: 1px solid #5f5f5f;
   border-radius: 6px; padding: 3px 8px; cursor: pointer; }
