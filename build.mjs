@@ -1,6 +1,7 @@
 // Builds the extension for Chrome and Firefox from one source manifest.
 //   node build.mjs [--browser chrome|firefox] [--production] [--watch] [--test] [--ask-hosts] [--out DIR]
 // --production minifies and keeps source maps out of the package (written to dist/sourcemaps).
+// --out DIR writes there instead of dist/ (source maps too) and leaves dist/ alone: no CLI build.
 // --test writes dist-test/: the same build plus what the end-to-end tests need and a
 // user's build must not have (see testManifestChanges below). --ask-hosts (with --test) leaves
 // out <all_urls>, so granting a site's optional host permission really adds one
@@ -115,7 +116,7 @@ async function buildBrowser(browser) {
   await esbuild.build(common);
   if (opts.production) {
     // Source maps stay on disk for debugging, outside the package.
-    const maps = path.join('dist', 'sourcemaps', browser);
+    const maps = path.join(outRoot, 'sourcemaps', browser);
     await mkdir(maps, { recursive: true });
     for (const name of Object.keys(entries)) {
       await cp(path.join(outdir, `${name}.js.map`), path.join(maps, `${name}.js.map`));
@@ -141,5 +142,6 @@ async function buildCli() {
   });
 }
 
-await Promise.all([...browsers.map(buildBrowser), opts.test || opts.watch ? null : buildCli()]);
+// The CLI goes to dist/cli (bin/talkmark.mjs runs it from there): only a build into dist/ makes it.
+await Promise.all([...browsers.map(buildBrowser), outRoot !== 'dist' || opts.watch ? null : buildCli()]);
 if (!opts.watch) console.log(`built ${browsers.map((b) => path.join(outRoot, b)).join(', ')}`);

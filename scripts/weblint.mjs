@@ -1,7 +1,11 @@
-// web-ext lint of the Firefox build: fails on any error and on any warning not explained
-// below, so a new warning can't slip in unread.
-import { spawnSync } from 'node:child_process';
-import { readdirSync, readFileSync, statSync } from 'node:fs';
+// web-ext lint of the Firefox production build: fails on any error and on any warning not
+// explained below, so a new warning can't slip in unread. The build it lints goes to a folder
+// of its own, so `npm test` leaves dist/ as `npm run build` made it; a fingerprint of dist/
+// taken before and after proves that (and fails the run if anything there changed).
+import { execFileSync, spawnSync } from 'node:child_process';
+import { createHash } from 'node:crypto';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
 
 /** Warnings we have read and accept, each with the reason. */
@@ -30,13 +34,38 @@ if (usesRawHtml.length > 0) {
   process.exit(1);
 }
 
-const run = spawnSync(
-  'npx',
-  ['web-ext', 'lint', '--source-dir', 'dist/firefox', '--self-hosted', '--output', 'json'],
-  {
-    encoding: 'utf8',
-  },
+/** Every file under dist/ with a hash of its bytes (empty when there is no dist/). */
+function fingerprint() {
+  if (!existsSync('dist')) return new Map();
+  return new Map(sources('dist').map((f) => [f, createHash('sha256').update(readFileSync(f)).digest('hex')]));
+}
+
+const before = fingerprint();
+const out = mkdtempSync(path.join(tmpdir(), 'talkmark-weblint-'));
+let run;
+try {
+  execFileSync(process.execPath, ['build.mjs', '--production', '--browser', 'firefox', '--out', out], {
+    stdio: 'inherit',
+  });
+  run = spawnSync(
+    'npx',
+    ['web-ext', 'lint', '--source-dir', path.join(out, 'firefox'), '--self-hosted', '--output', 'json'],
+    { encoding: 'utf8' },
+  );
+} finally {
+  rmSync(out, { recursive: true, force: true });
+}
+const after = fingerprint();
+const changed = [...new Set([...before.keys(), ...after.keys()])].filter(
+  (f) => before.get(f) !== after.get(f),
 );
+if (changed.length > 0) {
+  console.error(
+    `The lint build changed dist/ (it must leave it as npm run build made it): ${changed.join(', ')}`,
+  );
+  process.exit(1);
+}
+console.log(`dist/ untouched (${after.size} files compared before and after).`);
 let report;
 try {
   report = JSON.parse(run.stdout);
