@@ -46,12 +46,13 @@ export const BUDGETS = {
     unit: '%',
     bench: 'auto-capture',
   },
+  // Most of a popup's first paint is the browser opening an extension page, which a busy
+  // machine slows down for every page alike: the budget is what the popup adds to that.
   'popup-paint': {
-    text: 'popup first paint ≤ 100 ms',
-    on: 'value',
+    text: 'popup first paint ≤ 1.25× an empty extension page + the bare read of the same records',
+    on: 'ratio',
     direction: 'max',
-    limit: 100,
-    unit: 'ms',
+    limit: 1.25,
     bench: 'library',
   },
   'library-open': {

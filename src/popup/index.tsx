@@ -1,21 +1,37 @@
 // Popup entry: reads the store directly (same extension origin), only the records its first
 // screen shows (stored counts, never the notes counted), and stays live through onChange.
+// An ES module split in chunks (build.mjs): the first paint loads the view and the one read it
+// makes; the store's writers load on the first click that needs them.
 import { render } from 'preact';
-import browser from 'webextension-polyfill';
-import { openLibraryQueries, openStore } from '../store';
+import type { Browser } from 'webextension-polyfill';
+import type { Store } from '../store';
 import { onChange } from '../store/changes';
-import type { Tab } from '../store/library-queries';
+import { openLibraryQueries, type Tab } from '../store/library-queries';
+import { markPainted } from '../ui/painted';
 import { applyTheme } from '../ui/theme';
 import { enablePlayer, listFrames, type PageFrames, playerOffers } from './frames';
 import { Popup, type PopupActions, type PopupData, type PopupStatus } from './Popup';
 import { popupCss } from './styles';
 import { canEnable, tabVideo } from './tab-video';
 
+/**
+ * The browser's own extension API: Firefox's `browser`, or Chrome's `chrome`, whose calls
+ * return promises in Manifest V3 (Chrome ≥ 148 here). The popup calls nothing else, so it
+ * needs no polyfill loaded before its first paint.
+ */
+const browser = ((globalThis as { browser?: Browser }).browser ??
+  (globalThis as { chrome?: Browser }).chrome) as Browser;
+
 applyTheme(document, popupCss);
-const store = openStore();
 const queries = openLibraryQueries();
-// Open the database (shared by store and queries) while the browser looks up the tab.
-void store.ready();
+// Open the database while the browser looks up the tab.
+void queries.ready();
+let storeP: Promise<Store> | undefined;
+/** The full store, for the actions that write: loaded and opened on the first one. */
+const openStoreOnce = () => {
+  storeP ??= import('../store').then((m) => m.openStore());
+  return storeP;
+};
 const app = document.getElementById('app') as HTMLElement;
 let data: PopupData | null = null;
 let status: PopupStatus | null = null;
@@ -44,11 +60,14 @@ async function load(): Promise<void> {
   const tab = await currentTab;
   tabId = tab?.id;
   performance.mark('talkmark:tab');
-  const summary = await queries.popup(playerTalk ?? tabVideo(tab?.url));
+  const site = siteOf(tab?.url);
+  // The permission check goes to the browser while the store answers: neither waits for the other.
+  const [summary, always] = await Promise.all([
+    queries.popup(playerTalk ?? tabVideo(tab?.url)),
+    siteAlways(site.site),
+  ]);
   performance.mark('talkmark:summary');
   if (!summary.ok) return fail(summary.error.message);
-  const site = siteOf(tab?.url);
-  const always = await siteAlways(site.site);
   data = {
     summary: summary.value,
     // A page whose only video is in an embedded player: "Take notes on this page" would find nothing.
@@ -109,22 +128,6 @@ async function originGranted(pattern: string): Promise<boolean> {
   }
 }
 
-/**
- * Paint marker for the benchmark and the tests: the first complete view is on screen. Set in
- * a task queued from the next animation frame, i.e. once the frame that draws it has been
- * painted, not when the DOM was merely updated.
- */
-function markPainted(): void {
-  const root = document.documentElement;
-  if (root.dataset.painted) return;
-  const mark = () => {
-    root.dataset.painted = String(performance.now());
-  };
-  // A hidden page draws no frames: there the DOM being ready is all there is.
-  if (document.visibilityState !== 'visible') mark();
-  else requestAnimationFrame(() => setTimeout(mark));
-}
-
 /** The site a tab is on, as a permission pattern and a name to show. */
 function siteOf(url: string | undefined): { site?: string } {
   if (!url || !canEnable(url)) return {};
@@ -143,13 +146,13 @@ async function siteAlways(site: string | undefined): Promise<{ siteAlways?: bool
 
 const actions: PopupActions = {
   async newPost(title) {
-    const post = await store.posts.create({ title });
+    const post = await (await openStoreOnce()).posts.create({ title });
     if (!post.ok) return fail(post.error.message);
-    const set = await store.posts.setActive(post.value.id);
+    const set = await (await openStoreOnce()).posts.setActive(post.value.id);
     if (!set.ok) fail(set.error.message);
   },
   async switchPost(id) {
-    const set = await store.posts.setActive(id);
+    const set = await (await openStoreOnce()).posts.setActive(id);
     if (!set.ok) fail(set.error.message);
   },
   openLibrary(hash) {
@@ -160,7 +163,7 @@ const actions: PopupActions = {
   async exportMarkdown() {
     const post = data?.summary.active;
     if (!post) return;
-    const snap = await store.snapshotOfPost(post.id);
+    const snap = await (await openStoreOnce()).snapshotOfPost(post.id);
     if (!snap.ok || !snap.value) return fail(snap.ok ? 'This post no longer exists.' : snap.error.message);
     // The exporters are evaluated on first use, not before the first paint.
     const { exportPost } = await import('../core/export/export-post');

@@ -11,8 +11,7 @@ import { Announcer } from './changes';
 import { Connection } from './connection';
 import { noCounts } from './counts';
 import type { StoreError } from './errors';
-import { byTime } from './posts';
-import { type Counts, DB_NAME, toNote } from './schema';
+import { byTime, type Counts, DB_NAME, toNote } from './schema';
 import { SearchIndex } from './search-index';
 import { type Ctx, done, read, write } from './tx';
 
@@ -157,6 +156,8 @@ export function libraryQueries(ctx: Ctx) {
 export type LibraryQueries = ReturnType<typeof libraryQueries> & {
   /** A search index over this database, for a page that searches (search-index.ts). */
   searchIndex(): SearchIndex;
+  /** Opens the database now (a page starts it while it waits for something else). */
+  ready(): Promise<unknown>;
   close(): void;
 };
 
@@ -165,6 +166,7 @@ export function openLibraryQueries(options: { name?: string } = {}): LibraryQuer
   return {
     ...libraryQueries(ctx),
     searchIndex: () => new SearchIndex(ctx),
+    ready: () => ctx.conn.get(),
     close() {
       ctx.conn.close();
       ctx.announcer.close();

@@ -7,7 +7,7 @@ import { type NewPost, type PostPatch, validateNewPost, validatePostPatch } from
 import type { Change } from './changes';
 import { defaultSections, localIsoDate, now, slugify } from './defaults';
 import type { StoreError } from './errors';
-import { toNote } from './schema';
+import { byTime, toNote } from './schema';
 import { type Ctx, done, read, refuse, write } from './tx';
 
 const ACTIVE_POST = 'activePostId';
@@ -18,7 +18,7 @@ export interface PostView {
   talks: Array<{ talk: Talk; notes: Note[] }>;
 }
 
-export const byTime = (a: Note, b: Note): number => a.time - b.time || a.createdAt.localeCompare(b.createdAt);
+export { byTime };
 
 /** The talks of a post, listed once each across its sections: what every post must hold. */
 export function sameTalks(sections: Post['sections'], talkIds: readonly TalkId[]): boolean {

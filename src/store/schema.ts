@@ -41,3 +41,6 @@ export const allStores: StoreName[] = ['posts', 'talks', 'notes', 'images', 'cou
 export function toNote({ terms: _terms, ...note }: StoredNote): Note {
   return note;
 }
+
+/** Notes in video order (the first written first at the same time). */
+export const byTime = (a: Note, b: Note): number => a.time - b.time || a.createdAt.localeCompare(b.createdAt);

@@ -86,7 +86,7 @@ describe('figure', () => {
 
   it('refuses a figure whose unit is not its budget’s', () => {
     expect(() =>
-      figure({ id: 'a', name: 'a', unit: 's', values: [1], over: '1 run', budget: 'popup-paint' }),
+      figure({ id: 'a', name: 'a', unit: 's', values: [1], over: '1 run', budget: 'library-open' }),
     ).toThrow(/budget/);
   });
 
