@@ -7,7 +7,7 @@
 //   BENCH_ONLY=a,b  runs only those benches
 import { spawn } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { build } from 'esbuild';
 import { BUDGETS } from './budgets';
 import { machine } from './machine';
@@ -50,11 +50,23 @@ function benchNames(scripts: Map<string, string>): string[] {
 const entries = (script: string) =>
   [...script.matchAll(/bench\/[\w./-]+\.ts\b/g)].map((m) => join(root, m[0]));
 
-/** A bench that drives a browser: too slow for npm test's smoke run, so there it is only bundled. */
+/**
+ * A bench that drives a browser (its entry, or a module of bench/ it imports, loads a browser
+ * driver): too slow for npm test's smoke run, so there it is only bundled.
+ */
 function drivesBrowser(script: string): boolean {
-  return entries(script).some(
-    (file) => existsSync(file) && /playwright-core|puppeteer-core/.test(readFileSync(file, 'utf8')),
-  );
+  const seen = new Set<string>();
+  const drives = (file: string): boolean => {
+    if (seen.has(file) || !existsSync(file)) return false;
+    seen.add(file);
+    const text = readFileSync(file, 'utf8');
+    if (/playwright-core|puppeteer-core/.test(text)) return true;
+    const local = [...text.matchAll(/from '(\.{1,2}\/[\w./-]+)'/g)].map((m) =>
+      join(dirname(file), `${m[1]}.ts`),
+    );
+    return local.filter((f) => f.startsWith(join(root, 'bench'))).some(drives);
+  };
+  return entries(script).some(drives);
 }
 
 async function bundleCheck(name: string, script: string): Promise<BenchRun> {

@@ -4,8 +4,11 @@
 import { cp, mkdtemp, rm, writeFile } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
+import type { TestPage } from '../../test/e2e/browsers';
+import { restoreFile } from '../../test/unit/library/sample-backup';
 import { type ExtensionBrowser, restoreBackup } from '../extension-browser';
 import { libraryBackup } from './data';
+import type { BenchBrowser } from './driver';
 
 export interface LibrarySize {
   posts: number;
@@ -36,4 +39,25 @@ export async function withBlankPage(built: string): Promise<{ dir: string; remov
     "document.getElementById('app').textContent = 'blank';\nrequestAnimationFrame(() => setTimeout(() => { document.documentElement.dataset.painted = String(performance.now()); }));\n",
   );
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
+}
+
+/**
+ * The same library restored through the library page of a BenchBrowser (either browser, see
+ * driver.ts), the first post made active.
+ */
+export async function restoreInto(browser: BenchBrowser, size: LibrarySize): Promise<void> {
+  const page = await browser.newPage();
+  await page.goto(browser.ext('library.html#backup'));
+  await restoreFile(page as unknown as TestPage, libraryBackup(size.posts, size.talks, size.notes));
+  await page.waitValue(() => document.querySelector('.restore-result.ok') !== null, null, 120_000);
+  await page.evaluate(() => {
+    location.hash = '#posts';
+  }, null);
+  await page.waitValue(() => document.querySelector('.post-row button.make-active') !== null, null);
+  await page.evaluate(
+    () => document.querySelector<HTMLButtonElement>('.post-row button.make-active')?.click(),
+    null,
+  );
+  await page.waitValue(() => document.querySelector('.post-row .badge') !== null, null);
+  await page.close();
 }
