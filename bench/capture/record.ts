@@ -1,6 +1,7 @@
 // The capture bench's figures for BENCHMARKS.md, kept apart from its browser-driving code: what
 // each measurement is judged against, and what would fix it when it misses its budget.
 import { count, startBench, stats } from '../results';
+import type { DurabilityTimes } from './durability';
 
 /** One page load, from navigation start (ms): the content script's own marks and DOMContentLoaded. */
 export interface ReadyTimes {
@@ -115,6 +116,32 @@ export function captureRecorder() {
         values: injected,
         over: count(loads.length, 'page load'),
         note: 'Negative when the script starts before DOMContentLoaded has finished (run_at document_end).',
+      });
+    },
+    /** The store's choice ('strict', src/store/index.ts) next to Chromium's default, same run, paired. */
+    durability(t: DurabilityTimes): void {
+      const note =
+        "Runs alternate between the two; 'strict' is what the store uses (an IndexedDB commit reported " +
+        "only once on disk), 'relaxed' is Chromium's default. The profile is on disk, so the flush is paid.";
+      bench.add({
+        id: 'save-note-strict',
+        name: "note save through the background (message → stored → answer), durability 'strict'",
+        unit: 'ms',
+        values: t.save.strict,
+        over: count(t.save.strict.length, 'save'),
+        reference: { name: "the same save, durability 'relaxed'", values: t.save.relaxed },
+        paired: true,
+        note,
+      });
+      bench.add({
+        id: 'capture-stored-strict',
+        name: "720p: key press → slide stored, durability 'strict'",
+        unit: 'ms',
+        values: t.capture.strict,
+        over: count(t.capture.strict.length, 'capture'),
+        reference: { name: "the same capture, durability 'relaxed'", values: t.capture.relaxed },
+        paired: true,
+        note,
       });
     },
     idle(withUs: IdleCost, without: IdleCost): void {

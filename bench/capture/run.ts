@@ -19,6 +19,7 @@ import type { Page } from 'playwright-core';
 import { launchWithExtension } from '../extension-browser';
 import { SMOKE } from '../results';
 import { buildTestExtension, mainThreadMetrics, panelToolbar, root, serve, talkVideos } from '../video-page';
+import { durabilityRuns } from './durability';
 import { captureRecorder, type ReadyTimes } from './record';
 
 const cache = path.join(root, 'bench/.cache/capture');
@@ -211,6 +212,18 @@ async function main() {
     record.capture(q, shown, stored, bare, bareDrawn, stages);
     await p.close();
   }
+  // The store's write durability, strict against relaxed, alternating run by run.
+  const durability = await durabilityRuns(browser, `${origin}/page?q=720p`, RUNS);
+  for (const [what, xs] of [
+    ['note save (message → stored → answer)', durability.save],
+    ['720p: key press → slide stored', durability.capture],
+  ] as const) {
+    console.log(
+      `store durability, ${what}: strict p50 ${ms(pct(xs.strict, 50))}, p95 ${ms(pct(xs.strict, 95))}` +
+        ` | relaxed p50 ${ms(pct(xs.relaxed, 50))}, p95 ${ms(pct(xs.relaxed, 95))}`,
+    );
+  }
+  record.durability(durability);
   // A page without video: with the content script (127.0.0.1 matches) and without (localhost doesn't).
   const idle = async (url: string) => {
     const p = await context.newPage();

@@ -2,7 +2,7 @@
 // worker can be stopped at any moment, so it keeps no state of its own.
 import type { Runtime } from 'webextension-polyfill';
 import { isMadeId } from '../core/ids';
-import type { PageVideo, SlideImage } from '../core/messages';
+import type { NoteInput, PageVideo, SlideImage } from '../core/messages';
 import type { ImageMime, Note, NoteId, Post, TalkId } from '../core/model';
 import type { Result } from '../core/result';
 import type { Store } from '../store';
@@ -102,23 +102,45 @@ function windowOf(sender: Runtime.MessageSender): number {
   return id;
 }
 
+/** A whole note under a page-made id: created the first time, its fields replaced after. */
+async function saveNote(store: Store, input: NoteInput): Promise<Note> {
+  const at = new Date().toISOString();
+  const old = must(await store.notes.get(input.id));
+  if (old && old.talkId !== input.talkId) throw new Error('This note belongs to another talk.');
+  if (old) {
+    const { text, time, kind } = input;
+    return must(await store.notes.update(input.id, { text, time, kind, speaker: input.speaker ?? null }));
+  }
+  // The page made the id, so typing could start before this first save returned.
+  if (!isMadeId('note', input.id)) throw new Error('A new note’s id must be one Talkmark made.');
+  const note: Note = { ...input, createdAt: at, updatedAt: at };
+  return must(await store.notes.restore({ note }));
+}
+
+/**
+ * One task at a time per key. A page keeps one save of a note in flight, but as it goes away
+ * it sends its last text without waiting (pagehide): that save must not overtake the one
+ * before it, or the older text would be stored last.
+ */
+function oneAtATimePer(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  const last = new Map<string, Promise<unknown>>();
+  return (key, task) => {
+    const run = (last.get(key) ?? Promise.resolve()).then(task);
+    const tail = run.catch(() => undefined);
+    last.set(key, tail);
+    void tail.then(() => {
+      if (last.get(key) === tail) last.delete(key);
+    });
+    return run;
+  };
+}
+
 export function makeHandlers(store: Store): Handlers {
   const postTurn = oneAtATime();
+  const noteTurn = oneAtATimePer();
   return {
     openTalk: (video) => openTalk(store, video, () => postTurn(() => activePost(store))),
-    async saveNote(input) {
-      const at = new Date().toISOString();
-      const old = must(await store.notes.get(input.id));
-      if (old && old.talkId !== input.talkId) throw new Error('This note belongs to another talk.');
-      if (old) {
-        const { text, time, kind } = input;
-        return must(await store.notes.update(input.id, { text, time, kind, speaker: input.speaker ?? null }));
-      }
-      // The page made the id, so typing could start before this first save returned.
-      if (!isMadeId('note', input.id)) throw new Error('A new note’s id must be one Talkmark made.');
-      const note: Note = { ...input, createdAt: at, updatedAt: at };
-      return must(await store.notes.restore({ note }));
-    },
+    saveNote: (input) => noteTurn(input.id, () => saveNote(store, input)),
     async addSlide(slide) {
       const added = must(
         await store.notes.add(

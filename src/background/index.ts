@@ -6,10 +6,19 @@ import { openStore } from '../store';
 import { onChange } from '../store/changes';
 import { makeHandlers } from './handlers';
 import { route } from './router';
+import { watchCopy } from './safety-copy';
 import { watchSitePermissions } from './sites';
 
-const store = openStore();
-const handlers = makeHandlers(store);
+// Every write is also kept in storage.local, outside IndexedDB (store/copy.ts).
+const store = openStore({ copy: browser.storage.local });
+let handlers = makeHandlers(store);
+// Test builds: the capture benchmark times saves with each IndexedDB durability in one run.
+if (__TEST__) {
+  (globalThis as { talkmarkDurability?: (d: IDBTransactionDurability) => void }).talkmarkDurability = (d) => {
+    handlers = makeHandlers(openStore({ durability: d, copy: browser.storage.local }));
+  };
+}
+watchCopy(store);
 
 browser.runtime.onMessage.addListener((message: unknown, sender: browser.Runtime.MessageSender) =>
   route(handlers, browser.runtime.id, message, sender),

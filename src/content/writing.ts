@@ -1,10 +1,14 @@
 // Writing notes: the new note being typed (a draft), in-place edits and deletes with undo.
-// Write-through: every keystroke reaches the store within 250 ms and at once on pagehide.
+// Write-through: every keystroke is sent at once, or, while a save of that note is in flight,
+// as soon as it answers (core/latest-saver): the store is one round trip behind the keyboard
+// and nothing waits for a pause or for pagehide. Enter closes the box only once the store
+// has the text; a failed save keeps the box open with the text in it.
 // A draft remembers its talk, so a note started before the page moved to another video
 // still lands in the talk it was started in.
-import { debounce } from '../core/debounce';
+
 import { newId } from '../core/ids';
-import type { NoteInput, TalkView } from '../core/messages';
+import { type LatestSaver, latestSaver } from '../core/latest-saver';
+import type { CallReply, NoteInput, TalkView } from '../core/messages';
 import type { Note, NoteId, NoteKind } from '../core/model';
 import type { CallApi, PanelContext } from './context';
 
@@ -33,15 +37,40 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
   let draftTalkTitle = '';
   /** The note being edited in place, as it was before the edit. */
   let editing: Note | null = null;
+  /** The note whose Enter is waiting for the store (a second Enter meanwhile does nothing). */
+  let finishing: NoteId | null = null;
 
-  const save = async (input: NoteInput) => {
-    const r = await api.call('saveNote', input);
-    if (r.ok) ctx.upsert(r.value);
-    else ctx.fail(`Your note was not saved: ${r.error}`);
+  type Reply = CallReply<'saveNote'>;
+  /** One saver per note: a note's saves go one at a time, in order; other notes don't wait. */
+  const savers = new Map<NoteId, LatestSaver<NoteInput, Reply>>();
+  const saverOf = (id: NoteId) => {
+    let saver = savers.get(id);
+    if (!saver) {
+      saver = latestSaver((input: NoteInput) => api.call('saveNote', input), {
+        onAnswer(r, latest) {
+          // An older text's answer is not shown over the newer one (which is on its way).
+          if (!latest) return;
+          if (r.ok) ctx.upsert(r.value);
+          else ctx.fail(`Your note was not saved: ${r.error}`);
+        },
+      });
+      savers.set(id, saver);
+    }
+    return saver;
   };
-  const saveSoon = debounce((input: NoteInput) => void save(input), 250);
+  /** Everything sent for this note has been answered; the last answer. */
+  const settle = async (id: NoteId) => {
+    const saver = savers.get(id);
+    if (!saver) return undefined;
+    const last = await saver.settled();
+    if (!saver.busy()) savers.delete(id);
+    return last;
+  };
 
   const remove = async (id: NoteId, offerUndo: boolean) => {
+    // A save still on its way would put the note back after the delete.
+    savers.get(id)?.cancel();
+    await settle(id);
     const r = await api.call('deleteNote', { id });
     if (!r.ok) return ctx.fail(`The note was not deleted: ${r.error}`);
     ctx.drop(id);
@@ -61,35 +90,59 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
     });
   };
 
+  const closeDraft = () => {
+    draft = null;
+    ctx.set({ draft: null });
+    hooks.draftDone();
+  };
+
+  /** Enter: the text is sent now; the box closes once the store has it, else stays open. */
+  const keepDraft = async (input: NoteInput) => {
+    if (finishing === input.id) return;
+    finishing = input.id;
+    saverOf(input.id)(input);
+    const last = await settle(input.id);
+    finishing = null;
+    // Esc, or another note started, while the store answered: that took over.
+    if (draft?.id !== input.id) return;
+    if (last?.ok) return closeDraft();
+    ctx.fail(
+      `Your note was not saved${last ? `: ${last.error}` : '.'} It stays in the box: press Enter to try again.`,
+    );
+  };
+
+  const keepEdit = async (before: Note, text: string) => {
+    saverOf(before.id)(inputOf(before, text));
+    const last = await settle(before.id);
+    if (editing?.id !== before.id) return;
+    if (!last?.ok) return;
+    editing = null;
+    ctx.set({ editing: null });
+  };
+
   return {
     start(view, time, kind, text = '', speaker) {
-      saveSoon.flush();
       const input: NoteInput = { id: newId('note'), talkId: view.talk.id, time, kind, text };
       if (speaker) input.speaker = speaker;
       draft = input;
       draftTalkTitle = view.talk.title;
       ctx.set({ draft: { id: input.id, kind, text }, collapsed: false });
-      void save(input);
+      saverOf(input.id)(input);
     },
     editDraft(text) {
       const d = ctx.get().draft;
       if (!draft || !d) return;
       draft = { ...draft, text };
       ctx.set({ draft: { ...d, text } });
-      saveSoon(draft);
+      saverOf(draft.id)(draft);
     },
     finishDraft(keep) {
       const input = draft;
-      draft = null;
-      ctx.set({ draft: null });
-      hooks.draftDone();
-      if (!input) return;
-      saveSoon.cancel();
-      if (keep) void save(input);
-      else void remove(input.id, false);
+      if (input && keep) return void keepDraft(input);
+      closeDraft();
+      if (input) void remove(input.id, false);
     },
     startEdit(id) {
-      saveSoon.flush();
       const note = ctx.get().view?.notes.find((n) => n.id === id);
       if (!note) return;
       editing = note;
@@ -98,21 +151,22 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
     editText(text) {
       if (!editing) return;
       ctx.set({ editing: { id: editing.id, text } });
-      saveSoon(inputOf(editing, text));
+      saverOf(editing.id)(inputOf(editing, text));
     },
     finishEdit(keep) {
       const before = editing;
       const text = ctx.get().editing?.text;
-      editing = null;
-      ctx.set({ editing: null });
-      if (!before || text === undefined) return;
-      saveSoon.cancel();
+      if (!before || text === undefined) {
+        editing = null;
+        ctx.set({ editing: null });
+        return;
+      }
       // Esc puts back the text the note had; the keystrokes already saved are undone.
-      void save(inputOf(before, keep ? text : before.text));
+      void keepEdit(before, keep ? text : before.text);
     },
     remove,
     leaveTalk() {
-      saveSoon.flush();
+      // Edits not sent yet go on their own as the saves in flight answer.
       editing = null;
       const d = ctx.get().draft;
       ctx.set({
@@ -120,6 +174,8 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
         ...(d ? { draft: { ...d, otherTalkTitle: draftTalkTitle || 'the previous video' } } : {}),
       });
     },
-    flush: () => saveSoon.flush(),
+    flush() {
+      for (const saver of savers.values()) saver.flush();
+    },
   };
 }

@@ -3,6 +3,7 @@ import { useCallback, useMemo, useState } from 'preact/hooks';
 import { Toast } from '../ui/Toast';
 import type { LibraryApi } from './api';
 import { BackupView } from './BackupView';
+import { CopyNotice } from './CopyNotice';
 import { PostEditor } from './PostEditor';
 import { PostList } from './PostList';
 import type { Route } from './route';
@@ -67,6 +68,7 @@ export function App({
         </search>
       </header>
       <main>
+        <CopyNotice shell={shell} />
         {route.view === 'posts' && <PostList shell={shell} />}
         {route.view === 'post' && (
           <PostEditor

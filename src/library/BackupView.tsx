@@ -2,6 +2,7 @@
 // A bad file is refused with the reason and changes nothing; a good one says what it did.
 import { useState } from 'preact/hooks';
 import type { ImportMode, ImportReport, Tally } from '../store';
+import { CopyWritten } from './CopyNotice';
 import type { Shell } from './shell';
 
 const line = (what: string, t: Tally) =>
@@ -52,6 +53,7 @@ export function BackupView({ shell }: { shell: Shell }) {
     <section aria-labelledby="backup-h">
       <h1 id="backup-h">Back up and restore</h1>
       <p>Your notes live in this browser. Uninstalling Talkmark deletes them: back up to keep a copy.</p>
+      <CopyWritten shell={shell} />
       <p>
         <button type="button" class="primary back-up" onClick={() => void backUp()}>
           Back up everything

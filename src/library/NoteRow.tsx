@@ -46,9 +46,8 @@ export function NoteRow({
   }, [highlighted]);
   const fail = (r: { ok: boolean; error?: string }) =>
     !r.ok && notify({ text: r.error ?? 'Not saved.', kind: 'error' });
-  const saveText = useWriteThrough(
-    (value: string) => void api.updateNote(note.id, { text: value }).then(fail),
-  );
+  // The promise tells the write-through when this save is done, so the next text goes then.
+  const saveText = useWriteThrough((value: string) => api.updateNote(note.id, { text: value }).then(fail));
 
   const retime = () => {
     const seconds = parseTime(time);
@@ -59,6 +58,8 @@ export function NoteRow({
   };
   const remove = async () => {
     saveText.cancel();
+    // A save still on its way would write to the note after the delete.
+    await saveText.settled();
     const r = await api.deleteNote(note.id);
     if (!r.ok) return notify({ text: r.error, kind: 'error' });
     const deleted = r.value;

@@ -5,6 +5,8 @@ import type { ExportFormat, ExportOptions } from '../core/export';
 import type { ImageId, Note, NoteId, Post, PostId, SectionId, Talk, TalkId } from '../core/model';
 import type { Result } from '../core/result';
 import type {
+  CopyCounts,
+  CopyState,
   DeletedNote,
   ImportMode,
   ImportReport,
@@ -85,6 +87,10 @@ export interface LibraryApi {
 
   backUp(): Promise<Outcome<{ notes: number; images: number; name: string }>>;
   restore(file: Blob, mode: ImportMode): Promise<Outcome<ImportReport>>;
+  /** The database against its safety copy outside IndexedDB; null where there is no copy. */
+  copyState(): Promise<Outcome<CopyState | null>>;
+  /** Brings back what the copy holds and the database lost; how many of each came back. */
+  restoreCopy(): Promise<Outcome<CopyCounts>>;
 
   loadSettings(): Promise<Settings>;
   saveSettings(settings: Settings): Promise<Outcome<Settings>>;

@@ -29,7 +29,8 @@ const picker = (window as { showDirectoryPicker?: (o: object) => Promise<DirHand
 
 // Ask the browser never to evict the notes under storage pressure (a page API: workers lack it).
 void navigator.storage?.persist?.();
-const store = openStore();
+// Edits made here are kept in the safety copy too (store/copy.ts).
+const store = openStore({ copy: browser.storage.local });
 // Open the database (shared by store and queries) while the first view renders.
 void store.ready();
 const queries = openLibraryQueries();
@@ -46,6 +47,7 @@ const api = storeApi({
   pickFolder: picker ? () => picker.call(window, { id: 'talkmark-export', mode: 'readwrite' }) : null,
   objectUrl: (blob) => URL.createObjectURL(blob),
   revokeUrl: (url) => URL.revokeObjectURL(url),
+  copyResolved: () => void browser.action.setBadgeText({ text: '' }).catch(() => undefined),
 });
 
 const app = document.getElementById('app') as HTMLElement;

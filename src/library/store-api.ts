@@ -25,6 +25,8 @@ export interface ApiDeps {
   pickFolder: (() => Promise<DirHandle>) | null;
   objectUrl(blob: Blob): string;
   revokeUrl(url: string): void;
+  /** The database and its safety copy agree again: the toolbar's warning badge can go. */
+  copyResolved?(): void;
 }
 
 const FOLDER_KEY = 'exportFolder';
@@ -223,6 +225,19 @@ export function storeApi(deps: ApiDeps): LibraryApi {
       const decoded = decodeBackup(new Uint8Array(await file.arrayBuffer()));
       if (!decoded.ok) return decoded;
       return plain(await store.importSnapshot(decoded.value, mode));
+    },
+
+    async copyState() {
+      if (!store.copy) return ok(null);
+      const state = plain(await store.copy.check());
+      if (state.ok && state.value.state === 'ok') deps.copyResolved?.();
+      return state;
+    },
+    async restoreCopy() {
+      if (!store.copy) return err('There is no safety copy in this browser.');
+      const r = plain(await store.copy.restore());
+      if (r.ok) deps.copyResolved?.();
+      return r;
     },
 
     loadSettings: () => loadSettings(deps.settings),

@@ -8,6 +8,7 @@ import type { PostId, Snapshot } from '../core/model';
 import type { Result } from '../core/result';
 import { Announcer } from './changes';
 import { Connection } from './connection';
+import { type CopyApi, type CopyPlace, copyApi } from './copy';
 import type { StoreError } from './errors';
 import { type ImagesApi, imagesApi } from './images';
 import { type ImportMode, type ImportReport, importSnapshot } from './import';
@@ -22,6 +23,7 @@ import type { Ctx } from './tx';
 export type { NewNote, NewPost, NewTalk, NotePatch, PostPatch, TalkPatch } from '../core/validate-patch';
 export type { Change, ChangeMessage } from './changes';
 export { CHANGES_CHANNEL, onChange } from './changes';
+export type { CopyApi, CopyCounts, CopyPlace, CopyState } from './copy';
 export type { StoreError, StoreErrorCode } from './errors';
 export type { ImageInput } from './images';
 export type { ImportMode, ImportReport, Tally } from './import';
@@ -44,6 +46,8 @@ export interface Store {
   /** Restore: validates everything, then writes all of it in one transaction or nothing. */
   importSnapshot(snapshot: Snapshot, mode: ImportMode): Promise<Result<ImportReport, StoreError>>;
   search(query: string, limit?: number): Promise<Result<SearchResult, StoreError>>;
+  /** The safety copy outside IndexedDB, when the store was opened with a place for it. */
+  copy: CopyApi | undefined;
   /** Opens the database now (it otherwise opens on first use); reports a blocked upgrade early. */
   ready(): Promise<Result<void, StoreError>>;
   close(): void;
@@ -52,12 +56,34 @@ export interface Store {
 export interface StoreOptions {
   /** Database name; tests and benchmarks use their own. */
   name?: string;
+  /** Of write transactions; DURABILITY unless a benchmark compares the two. */
+  durability?: IDBTransactionDurability;
+  /** Where to keep the safety copy (browser.storage.local); none without it. */
+  copy?: CopyPlace;
 }
+
+/**
+ * Write transactions are 'strict': IndexedDB reports a commit only once it is flushed to disk.
+ * Chromium's default ('relaxed', since Chromium 121) reports it as soon as the operating
+ * system has it: a browser crash loses nothing either way, but a power cut or a kernel crash
+ * can lose the last second of commits, or leave the database damaged, and Chromium discards a
+ * database it finds damaged. A note is saved one keystroke behind the keyboard; the answer
+ * coming later costs nobody anything, since the next save only waits for it. Measured in the
+ * same run (npm run bench:capture, "store durability"): see docs/security.md for the figures.
+ */
+export const DURABILITY: IDBTransactionDurability = 'strict';
 
 /** A store over the extension origin's IndexedDB. Cheap: the database opens on first use. */
 export function openStore(options: StoreOptions = {}): Store {
-  const ctx: Ctx = { conn: new Connection(options.name ?? DB_NAME), announcer: new Announcer() };
+  const ctx: Ctx = {
+    conn: new Connection(options.name ?? DB_NAME),
+    announcer: new Announcer(),
+    durability: options.durability ?? DURABILITY,
+  };
+  const copy = options.copy && copyApi(ctx, options.copy);
+  if (copy) ctx.copy = copy;
   return {
+    copy,
     posts: postsApi(ctx),
     talks: talksApi(ctx),
     notes: notesApi(ctx),

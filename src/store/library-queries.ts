@@ -162,7 +162,12 @@ export type LibraryQueries = ReturnType<typeof libraryQueries> & {
 };
 
 export function openLibraryQueries(options: { name?: string } = {}): LibraryQueries {
-  const ctx: Ctx = { conn: new Connection(options.name ?? DB_NAME), announcer: new Announcer() };
+  // Reads only: the durability of writes doesn't apply.
+  const ctx: Ctx = {
+    conn: new Connection(options.name ?? DB_NAME),
+    announcer: new Announcer(),
+    durability: 'default',
+  };
   return {
     ...libraryQueries(ctx),
     searchIndex: () => new SearchIndex(ctx),

@@ -9,6 +9,10 @@ import type { ReadTx, StoreName, WriteTx } from './schema';
 export interface Ctx {
   conn: Connection;
   announcer: Announcer;
+  /** Of every write transaction: see DURABILITY in index.ts for the choice and its cost. */
+  durability: IDBTransactionDurability;
+  /** The safety copy outside IndexedDB (copy.ts), told of every committed write. */
+  copy?: { written(changes: readonly Change[]): void };
 }
 
 /** What a write body returns: its value and the changes to announce once committed. */
@@ -27,7 +31,7 @@ export async function write<T, S extends StoreName[]>(
   if (!db.ok) return db;
   let tx: WriteTx<S> | undefined;
   try {
-    tx = db.value.transaction(stores, 'readwrite');
+    tx = db.value.transaction(stores, 'readwrite', { durability: ctx.durability });
     // Keep a failed commit from surfacing as an unhandled rejection when we abort ourselves.
     tx.done.catch(() => {});
     const out = await body(tx);
@@ -37,6 +41,7 @@ export async function write<T, S extends StoreName[]>(
     }
     await tx.done;
     ctx.announcer.announce(out.value.changes);
+    ctx.copy?.written(out.value.changes);
     return ok(out.value.value);
   } catch (e) {
     if (tx) abort(tx);

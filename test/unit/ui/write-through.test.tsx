@@ -1,13 +1,14 @@
 // @vitest-environment happy-dom
-// Note editing saves as you type: one save ≤300 ms after the last keystroke with the final
-// text, and at once on pagehide — never only on blur.
+// Note editing saves as you type: the first keystroke at once, the keystrokes made while that
+// save is in flight as one save of the latest text when it answers (no waiting for a pause),
+// the edit not sent yet at once on pagehide — never only on blur.
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoteId, TalkId } from '../../../src/core/ids';
 import type { Note, Talk } from '../../../src/core/model';
 import type { LibraryApi } from '../../../src/library/api';
 import { NoteRow } from '../../../src/library/NoteRow';
 import type { Shell } from '../../../src/library/shell';
-import { mount, typeInto } from './dom';
+import { mount, typeInto, until } from './dom';
 
 const talk = {
   id: 't_1' as TalkId,
@@ -37,9 +38,14 @@ afterEach(() => {
 });
 
 describe('NoteRow write-through', () => {
-  it('saves the final text once, within 300 ms of the last keystroke', async () => {
-    vi.useFakeTimers();
-    const update = vi.fn(async () => ({ ok: true as const, value: undefined }));
+  it('saves at once, then the latest text as soon as the save in flight answers', async () => {
+    const answers: Array<() => void> = [];
+    const update = vi.fn(
+      () =>
+        new Promise<{ ok: true; value: undefined }>((resolve) => {
+          answers.push(() => resolve({ ok: true, value: undefined }));
+        }),
+    );
     const root = mount(
       <NoteRow
         shell={shellWith(update)}
@@ -50,19 +56,21 @@ describe('NoteRow write-through', () => {
       />,
     );
     const area = root.querySelector('textarea') as HTMLTextAreaElement;
-    typeInto(area, 'new');
-    vi.advanceTimersByTime(100);
-    typeInto(area, 'newer');
-    vi.advanceTimersByTime(100);
-    expect(update).not.toHaveBeenCalled();
-    vi.advanceTimersByTime(200);
+    typeInto(area, 'n');
     expect(update).toHaveBeenCalledTimes(1);
-    expect(update).toHaveBeenCalledWith('n_1', { text: 'newer' });
+    expect(update).toHaveBeenLastCalledWith('n_1', { text: 'n' });
+    typeInto(area, 'ne');
+    typeInto(area, 'new');
+    expect(update).toHaveBeenCalledTimes(1);
+    answers[0]?.();
+    await until(() => update.mock.calls.length === 2);
+    expect(update).toHaveBeenLastCalledWith('n_1', { text: 'new' });
+    answers[1]?.();
   });
 
-  it('flushes a pending edit at once on pagehide', () => {
-    vi.useFakeTimers();
-    const update = vi.fn(async () => ({ ok: true as const, value: undefined }));
+  it('sends the edit not sent yet at once on pagehide', () => {
+    // The first save never answers: only pagehide can send the second text.
+    const update = vi.fn(() => new Promise<never>(() => {}));
     const root = mount(
       <NoteRow
         shell={shellWith(update)}
@@ -72,7 +80,10 @@ describe('NoteRow write-through', () => {
         onOpenSlide={() => {}}
       />,
     );
-    typeInto(root.querySelector('textarea') as HTMLTextAreaElement, 'typed just before closing');
+    const area = root.querySelector('textarea') as HTMLTextAreaElement;
+    typeInto(area, 'typed');
+    typeInto(area, 'typed just before closing');
+    expect(update).toHaveBeenCalledTimes(1);
     window.dispatchEvent(new Event('pagehide'));
     expect(update).toHaveBeenCalledWith('n_1', { text: 'typed just before closing' });
   });

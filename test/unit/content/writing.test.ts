@@ -1,0 +1,121 @@
+// The panel's note writing against a background whose answers the test controls: typing is
+// sent without waiting for a pause, a late answer never shows older text over newer, Enter
+// closes the box only once the note is stored, and a discarded note is deleted after its save.
+import { describe, expect, it } from 'vitest';
+import { type CallApi, makeContext } from '../../../src/content/context';
+import { initialPanelState } from '../../../src/content/panel/types';
+import { makeWriting } from '../../../src/content/writing';
+import type { CallInput, CallName, CallReply, NoteInput, TalkView } from '../../../src/core/messages';
+import type { Note, PostId, TalkId } from '../../../src/core/model';
+
+interface Sent {
+  name: CallName;
+  input: unknown;
+  answer(reply: unknown): void;
+}
+
+const view = {
+  post: { id: 'p_1' as PostId },
+  talk: { id: 't_1' as TalkId, title: 'A talk', speakers: [] },
+  notes: [],
+} as unknown as TalkView;
+
+const asNote = (input: NoteInput): Note => ({ ...input, createdAt: '', updatedAt: '' });
+
+function setup() {
+  const sent: Sent[] = [];
+  const api: CallApi = {
+    call<K extends CallName>(name: K, input: CallInput<K>) {
+      return new Promise<CallReply<K>>((resolve) => {
+        sent.push({ name, input, answer: (r) => resolve(r as CallReply<K>) });
+      });
+    },
+  };
+  const ctx = makeContext({ ...initialPanelState, view }, () => {});
+  let done = 0;
+  const writing = makeWriting(ctx, api, { draftDone: () => void done++ });
+  const saves = () => sent.filter((s) => s.name === 'saveNote').map((s) => (s.input as NoteInput).text);
+  const ok = (s: Sent | undefined) => s?.answer({ ok: true, value: asNote(s.input as NoteInput) });
+  return { sent, ctx, writing, saves, ok, draftsDone: () => done };
+}
+
+const settle = () => new Promise((r) => setTimeout(r, 0));
+
+describe('writing a note', () => {
+  it('sends each edit at once, or the latest as soon as the save in flight answers', async () => {
+    const { sent, writing, saves, ok } = setup();
+    writing.start(view, 12, 'text');
+    expect(saves()).toEqual(['']);
+    writing.editDraft('H');
+    writing.editDraft('He');
+    writing.editDraft('Hel');
+    // No timer to wait for: the edits wait only for the save in flight.
+    expect(saves()).toEqual(['']);
+    ok(sent[0]);
+    await settle();
+    expect(saves()).toEqual(['', 'Hel']);
+    ok(sent[1]);
+    await settle();
+    writing.editDraft('Hell');
+    expect(saves()).toEqual(['', 'Hel', 'Hell']);
+  });
+
+  it('never shows an older text over a newer one when answers come out of order', async () => {
+    const { sent, ctx, writing, ok } = setup();
+    writing.start(view, 3, 'text', 'first');
+    writing.editDraft('second');
+    // The page is going away: the waiting edit is sent without waiting for the first answer.
+    writing.flush();
+    expect(sent.length).toBe(2);
+    ok(sent[1]);
+    await settle();
+    ok(sent[0]);
+    await settle();
+    expect(ctx.get().view?.notes.map((n) => n.text)).toEqual(['second']);
+  });
+
+  it('closes the box on Enter only once the store has the text', async () => {
+    const { sent, ctx, writing, saves, ok, draftsDone } = setup();
+    writing.start(view, 5, 'text');
+    ok(sent[0]);
+    await settle();
+    writing.editDraft('Kept');
+    writing.finishDraft(true);
+    // A second Enter while the first waits sends nothing more.
+    writing.finishDraft(true);
+    await settle();
+    expect(ctx.get().draft?.text).toBe('Kept');
+    ok(sent[1]);
+    await settle();
+    expect(saves().at(-1)).toBe('Kept');
+    ok(sent[2]);
+    await settle();
+    expect(ctx.get().draft).toBeNull();
+    expect(draftsDone()).toBe(1);
+    expect(ctx.get().view?.notes.map((n) => n.text)).toEqual(['Kept']);
+  });
+
+  it('keeps the box open with the text when the store refuses it, and says so', async () => {
+    const { sent, ctx, writing } = setup();
+    writing.start(view, 5, 'text', 'Precious words');
+    writing.finishDraft(true);
+    for (const s of sent) s.answer({ ok: false, error: 'The disk is full.' });
+    await settle();
+    await settle();
+    for (const s of sent.slice(1)) s.answer({ ok: false, error: 'The disk is full.' });
+    await settle();
+    expect(ctx.get().draft?.text).toBe('Precious words');
+    expect(ctx.get().notice?.text).toMatch(/not saved: The disk is full\..*press Enter to try again/);
+  });
+
+  it('deletes a discarded note only after its save in flight has answered', async () => {
+    const { sent, writing, ok } = setup();
+    writing.start(view, 5, 'text');
+    writing.finishDraft(false);
+    await settle();
+    expect(sent.map((s) => s.name)).toEqual(['saveNote']);
+    ok(sent[0]);
+    await settle();
+    expect(sent.map((s) => s.name)).toEqual(['saveNote', 'deleteNote']);
+  });
+});
