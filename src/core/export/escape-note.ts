@@ -43,6 +43,17 @@ function unsafeDestination(src: string, at: number): boolean {
   return dest.includes(':') && !safeScheme.test(dest);
 }
 
+// Hugo (Goldmark) and kramdown turn `--` and `...` into dashes and an ellipsis: in a note
+// about code (`-->`, `a..b`) that changes what was typed, so the second mark is escaped.
+const typographer = (f: NoteFlavour) => f === 'hugo' || f === 'jekyll';
+
+/** True when the line around `at` is a rule or a heading underline, whose dashes are syntax. */
+function ruleLine(src: string, at: number): boolean {
+  const start = src.lastIndexOf('\n', at) + 1;
+  const end = src.indexOf('\n', at);
+  return /^[\s>*+-]*$/.test(src.slice(start, end < 0 ? undefined : end));
+}
+
 /** Escapes inline text outside code spans so that only Markdown's own syntax is live. */
 function inertInline(src: string, flavour: NoteFlavour): string {
   let out = '';
@@ -89,6 +100,8 @@ function inertInline(src: string, flavour: NoteFlavour): string {
     if (c === '<' || c === '{' || (c === '"' && dest === 0)) out += `\\${c}`;
     else if (flavour === 'obsidian' && twin('%')) out += '\\%';
     else if (flavour === 'jekyll' && twin('$')) out += '\\$';
+    else if (typographer(flavour) && prev === c && (c === '.' || (c === '-' && !ruleLine(src, i))))
+      out += `\\${c}`;
     else out += c;
     i++;
   }
@@ -115,12 +128,26 @@ function withoutHtmlBlocks(lines: string[]): string[] {
   return lines;
 }
 
-/** Link reference, footnote and kramdown abbreviation definitions would reach other notes. */
+/**
+ * Footnote and kramdown abbreviation definitions would reach other notes. They may start on any
+ * line (Goldmark and kramdown let them interrupt a paragraph).
+ */
 function definitionEscaped(line: string, rest: string): string {
-  if (/^ {0,3}\[(?:[^\]\\]|\\[\s\S])*\]:/.test(rest) || /^ {0,3}\[[^\]]*$/.test(rest))
-    return line.replace('[', '\\[');
+  if (/^ {0,3}\[\^/.test(rest)) return line.replace('[', '\\[');
   if (/^ {0,3}\*\[/.test(rest)) return line.replace('*[', '\\*[');
   return line;
+}
+
+// A link reference definition's label may span lines and hold escaped brackets.
+const linkDefinition = /^\[(?:[^\][\\]|\\[\s\S])*\]:/;
+
+/** The unit (already escaped) with a link reference definition at its start made text. */
+function withoutLinkDefinition(lines: string[], rest: string): string[] {
+  const first = lines[0] ?? '';
+  const at = first.indexOf('[');
+  if (!/^ {0,3}\[/.test(rest) || at < 0) return lines;
+  const text = [first.slice(at), ...lines.slice(1)].join('\n');
+  return linkDefinition.test(text) ? [`${first.slice(0, at)}\\${first.slice(at)}`, ...lines.slice(1)] : lines;
 }
 
 /** A fence's info string becomes a plain language name (Hugo reads `{...}` options there). */
@@ -141,11 +168,11 @@ function transformUnits(lines: string[], scan: BlockScan, flavour: NoteFlavour, 
     while (j < scan.lines.length && scan.lines[j]?.unit === first.unit && scan.lines[j]?.kind === first.kind)
       j++;
     if (first.kind === 'text') {
-      if (first.paragraphStart) out[i] = definitionEscaped(out[i] ?? '', first.rest);
-      if (!live) {
-        const escaped = inertInline(out.slice(i, j).join('\n'), flavour).split('\n');
-        out.splice(i, j - i, ...escaped);
-      }
+      for (let k = i; k < j; k++) out[k] = definitionEscaped(out[k] ?? '', scan.lines[k]?.rest ?? '');
+      let unit = out.slice(i, j);
+      if (!live) unit = inertInline(unit.join('\n'), flavour).split('\n');
+      if (first.paragraphStart) unit = withoutLinkDefinition(unit, first.rest);
+      out.splice(i, j - i, ...unit);
     } else if (first.kind === 'code' && !live && flavour === 'hugo') {
       const inert = hugoInertCode(out.slice(i, j).join('\n')).split('\n');
       out.splice(i, j - i, ...inert);

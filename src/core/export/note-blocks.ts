@@ -155,6 +155,8 @@ export function scanBlocks(text: string): BlockScan {
         break;
       }
       const inPara = leaf.kind === 'para' && (all || lazyCandidate) && !opened;
+      // Only a paragraph whose containers all continue limits what may start (as commonmark.js).
+      const interrupting = leaf.kind === 'para' && all && !opened;
       if (ind >= 4) {
         if (inPara) {
           if (lazyCandidate) matched = stack.length; // lazy continuation keeps the containers
@@ -215,7 +217,7 @@ export function scanBlocks(text: string): BlockScan {
         const marker = item[1] ?? '-';
         const spaces = (item[3] ?? '').length;
         const emptyItem = spaces === 0 || isBlank(body.slice(marker.length));
-        const interrupts = !inPara || (!emptyItem && (item[2] === undefined || item[2] === '1'));
+        const interrupts = !interrupting || (!emptyItem && (item[2] === undefined || item[2] === '1'));
         if (interrupts) {
           closeUnmatched();
           const pad = emptyItem || spaces > 4 ? 1 : spaces;

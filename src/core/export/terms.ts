@@ -8,8 +8,9 @@ import { normalizeInline } from './escape-text';
 /** Bytes a term may take: its folder name, with room for a site's own suffixes. */
 export const MAX_TERM_BYTES = 120;
 
-// Read as folders (`/`, `\`) or as an escape in the URL (`%`): replaced by a space.
-const separators = /[/\\%]+/g;
+// Read as folders (`/`, `\`), as a URL's scheme or query (`:`, `?`) or as an escape (`%`):
+// replaced by a space. (Jekyll fails on a category like `a:b`, Hugo on `./.././/`.)
+const separators = /[/\\%:?]+/g;
 const meaningful = /[\p{L}\p{N}\p{So}]/u;
 
 /** The term as an export writes it, or "" when nothing usable is left. */
@@ -50,6 +51,7 @@ export function termProblems(terms: readonly string[], kind: 'tag' | 'category')
     let why = '';
     if (out === '') why = `has no letter or digit, so it can't name a page: exports leave it out`;
     else if (/[/\\]/.test(term)) why = `holds “/” or “\\”, which sites read as folders`;
+    else if (/[:?]/.test(term)) why = `holds “:” or “?”, which URLs read as a scheme or a query`;
     else if (term.includes('%')) why = `holds “%”, which URLs read as an escape`;
     else if (term.startsWith('.')) why = `starts with a dot, which hides the ${kind}'s folder`;
     else if (utf8Length(term) > MAX_TERM_BYTES)
