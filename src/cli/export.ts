@@ -66,21 +66,15 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     io.stderr(`talkmark export: ${files.error}\n`);
     return 1;
   }
-  try {
-    const written = writeExport(parsed.out, files.value, parsed.force);
-    if (!written.ok) {
-      io.stderr(`talkmark export: ${written.error}; nothing was written\n`);
-      return 1;
-    }
-    for (const path of written.value) io.stdout(`${path}\n`);
-    io.stderr(
-      `Exported ${ids.length} post${ids.length === 1 ? '' : 's'} as ${parsed.format} to ${parsed.out}\n`,
-    );
-    return 0;
-  } catch (e) {
-    io.stderr(
-      `talkmark export: writing to ${parsed.out} failed: ${e instanceof Error ? e.message : String(e)}\n`,
-    );
+  // writeExport is all or nothing: on an error the folder is as it was.
+  const written = writeExport(parsed.out, files.value, parsed.force);
+  if (!written.ok) {
+    io.stderr(`talkmark export: nothing was written to ${parsed.out}: ${written.error}\n`);
     return 1;
   }
+  for (const path of written.value) io.stdout(`${path}\n`);
+  io.stderr(
+    `Exported ${ids.length} post${ids.length === 1 ? '' : 's'} as ${parsed.format} to ${parsed.out}: ${written.value.length} file${written.value.length === 1 ? '' : 's'} written (listed above)\n`,
+  );
+  return 0;
 }

@@ -28,6 +28,7 @@ export function optionsFrom(s: Settings): Partial<ExportOptions> {
     toc: s.exportToc,
     headingTemplate: s.exportHeadingTemplate,
     recordingLinkText: s.exportRecordingLinkText,
+    liveNotes: s.exportLiveNotes,
   };
 }
 
@@ -129,6 +130,11 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
               onInput={(e) => set({ author: e.currentTarget.value })}
             />
           </label>
+          <p class="notes-mode muted">
+            {options.liveNotes
+              ? 'Notes are live: shortcodes, Liquid and HTML in them run (change in Settings).'
+              : 'Notes show as typed: shortcodes, Liquid and HTML in them appear as text (change in Settings).'}
+          </p>
           <SelectField
             label="Slides"
             name="imageFormat"

@@ -1,6 +1,7 @@
 // The post's own fields, saved as you type (write-through). While focus is in the form, edits
 // arriving from elsewhere don't overwrite what is being typed.
 import { useEffect, useRef, useState } from 'preact/hooks';
+import { termProblems } from '../core/export/terms';
 import type { ImageId, Post } from '../core/model';
 import { formatTime } from '../core/time';
 import type { PostView } from '../store';
@@ -29,6 +30,18 @@ const draftOf = (p: Post): Draft => ({
   tags: p.tags.join(', '),
   categories: p.categories.join(', '),
 });
+
+/** What is wrong with the tags or categories as typed (they are kept as typed). */
+function TermProblems({ problems }: { problems: string[] }) {
+  if (problems.length === 0) return null;
+  return (
+    <ul class="field wide term-problems" role="status" aria-live="polite">
+      {problems.map((p) => (
+        <li key={p}>{p}</li>
+      ))}
+    </ul>
+  );
+}
 
 export function PostMeta({ shell, view }: { shell: Shell; view: PostView }) {
   const { api, notify } = shell;
@@ -93,6 +106,11 @@ export function PostMeta({ shell, view }: { shell: Shell; view: PostView }) {
       {text('author', 'Author')}
       {text('tags', 'Tags (comma separated)')}
       {text('categories', 'Categories (comma separated)')}
+      <TermProblems
+        problems={termProblems(splitList(draft.tags), 'tag').concat(
+          termProblems(splitList(draft.categories), 'category'),
+        )}
+      />
       <label class="field wide">
         <span>Description</span>
         <textarea

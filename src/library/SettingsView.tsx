@@ -172,6 +172,15 @@ export function SettingsView({ shell }: { shell: Shell }) {
           />{' '}
           Table of contents (Hugo)
         </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="exportLiveNotes"
+            checked={s.exportLiveNotes}
+            onChange={(e) => set('exportLiveNotes', e.currentTarget.checked)}
+          />{' '}
+          Live notes: Hugo shortcodes, Liquid and HTML in notes run (off: they show as typed)
+        </label>
         <SelectField
           label="Slides in exports"
           name="exportImageFormat"

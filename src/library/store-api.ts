@@ -206,7 +206,9 @@ export function storeApi(deps: ApiDeps): LibraryApi {
           } catch (e) {
             if (e instanceof Error && e.name === 'AbortError')
               return err('No folder was chosen; nothing was written.');
-            return err(`Writing into the folder failed: ${e instanceof Error ? e.message : String(e)}`);
+            return err(
+              `Writing into the folder failed, so nothing was written (files it had written were taken back): ${e instanceof Error ? e.message : String(e)}`,
+            );
           }
         }
       : null,

@@ -52,6 +52,7 @@ main { max-width: 64rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 .export-actions { display: flex; flex-wrap: wrap; gap: 0.5rem; margin-top: 0.75rem; }
 .preview { width: 100%; min-height: 24rem; border: 1px solid var(--line); border-radius: 0.25rem; background: #fff; }
 .conflict { border: 1px solid var(--err); padding: 0.5rem; border-radius: 0.3rem; margin-top: 0.5rem; overflow-wrap: anywhere; }
+.term-problems { color: var(--err); margin: 0; padding-left: 1.2rem; font-size: 0.85rem; overflow-wrap: anywhere; }
 .search-results ul { list-style: none; padding: 0; }
 .note-hit { padding: 0.3rem 0; border-top: 1px solid var(--line); overflow-wrap: anywhere; }
 .show-more { margin: 0.5rem 0; }

@@ -4,13 +4,13 @@ import type { Note, Talk } from '../model';
 import { formatTime } from '../time';
 import { momentUrl } from '../video-url';
 import {
-  blockMarkdown,
   escapeInline,
   headingMarkdown,
   type MarkdownDialect,
   safeUrl,
   startsAsParagraph,
 } from './escape-markdown';
+import { BLOCK_SEPARATOR, type NoteFlavour, noteInline, noteMarkdown, separatorNeeded } from './escape-note';
 import { normalizeInline } from './escape-text';
 import { type Plan, type PlannedImage, slideTitle, splitCaption } from './plan';
 import type { ExportOptions } from './types';
@@ -27,6 +27,8 @@ export interface SlideRef {
 
 export interface BodyStyle {
   dialect: MarkdownDialect;
+  /** Which format's template syntax a note must not run (see escape-note). */
+  notes: NoteFlavour;
   figure: (slide: SlideRef) => string;
 }
 
@@ -46,8 +48,8 @@ function quote(note: Note, talk: Talk, options: ExportOptions, dialect: Markdown
   return by ? `> "${text}"\n> \\- ${by}` : `> "${text}"`;
 }
 
-function textNote(note: Note, talk: Talk, options: ExportOptions): string | null {
-  const text = blockMarkdown(note.text);
+function textNote(note: Note, talk: Talk, options: ExportOptions, style: BodyStyle): string | null {
+  const text = noteMarkdown(note.text, style.notes, options.liveNotes);
   if (text === '') return null;
   if (!options.timestampLinks) return text;
   const stamp = momentLink(talk, note.time);
@@ -64,13 +66,13 @@ function noteBlock(
 ): string | null {
   switch (note.kind) {
     case 'heading': {
-      const h = headingMarkdown(note.text);
+      const h = noteInline(headingMarkdown(note.text), style.notes, options.liveNotes);
       return h ? `#### ${h}` : null;
     }
     case 'quote':
       return quote(note, talk, options, style.dialect);
     case 'slide': {
-      const rest = blockMarkdown(splitCaption(note.text).rest);
+      const rest = noteMarkdown(splitCaption(note.text).rest, style.notes, options.liveNotes);
       if (!image) {
         // The picture is missing from the snapshot: keep what the user wrote about it.
         const caption = splitCaption(note.text).caption;
@@ -87,17 +89,23 @@ function noteBlock(
       return rest ? `${figure}\n\n${rest}` : figure;
     }
     default:
-      return textNote(note, talk, options);
+      return textNote(note, talk, options, style);
   }
 }
 
-/** Intro, then `##` sections, `###` talks with their recording link and notes, then closing. */
-export function renderBody(plan: Plan, options: ExportOptions, style: BodyStyle): string {
+/**
+ * Intro, then `##` sections, `###` talks with their recording link and notes, then closing, as
+ * separate blocks: each is closed, so the post renders as its blocks rendered one by one.
+ */
+export function renderBlocks(plan: Plan, options: ExportOptions, style: BodyStyle): string[] {
   const blocks: string[] = [];
   const push = (b: string | null) => {
-    if (b) blocks.push(b);
+    if (!b) return;
+    const last = blocks.length - 1;
+    if (last >= 0 && separatorNeeded(blocks[last] ?? '', b)) blocks[last] += `\n\n${BLOCK_SEPARATOR}`;
+    blocks.push(b);
   };
-  push(blockMarkdown(plan.post.intro));
+  push(noteMarkdown(plan.post.intro, style.notes, options.liveNotes));
   for (const section of plan.sections) {
     const title = escapeInline(section.title, style.dialect);
     if (title) push(`## ${title}`);
@@ -110,6 +118,10 @@ export function renderBody(plan: Plan, options: ExportOptions, style: BodyStyle)
       for (const pn of t.notes) push(noteBlock(pn.note, pn.image, t.talk, options, style));
     }
   }
-  push(blockMarkdown(plan.post.closing));
-  return `${blocks.join('\n\n')}\n`;
+  push(noteMarkdown(plan.post.closing, style.notes, options.liveNotes));
+  return blocks;
+}
+
+export function renderBody(plan: Plan, options: ExportOptions, style: BodyStyle): string {
+  return `${renderBlocks(plan, options, style).join('\n\n')}\n`;
 }

@@ -25,15 +25,17 @@ function escapeCommonMark(line: string): string {
 // kramdown only honours a backslash before these. `&`, `~` and `^` get entities instead: GFM
 // input reads `\~` in text but not in an image's alt, and `[^` would open a footnote. Escaping
 // quotes, dashes and dots also stops kramdown's smart quotes and typographic symbols.
-const kramdownEscapable = /[\\.*_+\-`()[\]{}#!:|"'$=<>]/g;
+const kramdownEscapable = /[\\.*_+\-`()[\]}#!:|"'$=<>]/g;
 
 /** `text` on one line, escaped so it renders literally. */
 export function escapeInline(text: string, dialect: MarkdownDialect): string {
   const line = normalizeInline(text);
   if (dialect === 'commonmark') return escapeCommonMark(line);
+  // `{` as an entity: Liquid (when a user turns it on) must not see `{{` or `{%`.
   return line
     .replace(/&/g, '&amp;')
     .replace(kramdownEscapable, (ch) => `\\${ch}`)
+    .replace(/\{/g, '&#123;')
     .replace(/~/g, '&#126;')
     .replace(/\^/g, '&#94;');
 }

@@ -22,6 +22,7 @@ export function hugoMarkdown(plan: Plan, options: ExportOptions): string {
   ]);
   const body = renderBody(plan, options, {
     dialect: 'commonmark',
+    notes: 'hugo',
     figure: (s) => {
       const args = [`src=${shortcodeArg(s.image.fileName)}`];
       if (options.figureWidth) args.push(`width=${shortcodeArg(options.figureWidth)}`);

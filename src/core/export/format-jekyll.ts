@@ -1,5 +1,6 @@
 // Jekyll: `_posts/YYYY-MM-DD-slug.md` and `assets/img/<slug>/`. Liquid is turned off for the
-// post (`render_with_liquid: false`) so `{{` or `{%` in a note is printed, not run.
+// post (`render_with_liquid: false`) so `{{` or `{%` in a note is printed, not run, unless the
+// user made notes live; text from the page never holds a bare `{` (see escapeInline).
 import { renderBody } from './body';
 import { escapeInline } from './escape-markdown';
 import { yamlFrontMatter } from './escape-yaml';
@@ -29,10 +30,12 @@ export function jekyllMarkdown(plan: Plan, options: ExportOptions, imageDir: str
     ['categories', plan.categories],
     ['toc', options.toc],
     ['image', plan.cover ? url(plan.cover.fileName) : undefined],
-    ['render_with_liquid', false],
+    // Liquid runs only when notes are live; titles and captions are escaped for it anyway.
+    ['render_with_liquid', options.liveNotes],
   ]);
   const body = renderBody(plan, options, {
     dialect: 'kramdown',
+    notes: 'jekyll',
     figure: (s) => {
       const img = `![${escapeInline(s.title, 'kramdown')}](${url(s.image.fileName)})`;
       return s.moment ? `[${img}](${s.moment})` : img;

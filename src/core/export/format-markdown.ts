@@ -12,6 +12,7 @@ export function plainMarkdown(plan: Plan, options: ExportOptions, src: (fileName
   if (description) head.push(description);
   const body = renderBody(plan, options, {
     dialect: 'commonmark',
+    notes: 'markdown',
     figure: (s) => {
       const img = `![${escapeInline(s.title, 'commonmark')}](${src(s.image.fileName)})`;
       return s.moment ? `[${img}](${s.moment})` : img;

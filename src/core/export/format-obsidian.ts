@@ -29,6 +29,7 @@ export function obsidianMarkdown(plan: Plan, options: ExportOptions, imageDir: s
   ]);
   const body = renderBody(plan, options, {
     dialect: 'commonmark',
+    notes: 'obsidian',
     figure: (s) => {
       // File names are slugs, so `|` and `]]` can't occur inside the embed.
       const embed = `![[${imageDir}${s.image.fileName}${width ? `|${width}` : ''}]]`;

@@ -6,6 +6,7 @@ import { formatTime } from '../time';
 import { postSlug, slugify, uniqueName } from './escape-filename';
 import { normalizeInline } from './escape-text';
 import { talkHeading } from './heading';
+import { exportTerms } from './terms';
 import type { ExportOptions } from './types';
 
 export type SnapshotImage = ImageMeta & { bytes: Uint8Array };
@@ -128,8 +129,9 @@ export function planPost(
     post,
     slug: slugOverride ?? postSlug(post.slug, post.title),
     author: post.author || options.author,
-    tags: pick(post.tags, options.tags),
-    categories: pick(post.categories, options.categories),
+    // Normalised so that no term can fail a site's build (see terms.ts).
+    tags: exportTerms(pick(post.tags, options.tags)),
+    categories: exportTerms(pick(post.categories, options.categories)),
     sections,
     images: planned.list,
     ...(cover ? { cover } : {}),

@@ -40,6 +40,11 @@ export interface ExportOptions {
   toc: boolean;
   /** Text of the link to the talk's recording; "" for no link. */
   recordingLinkText: string;
+  /**
+   * Notes may hold live shortcodes, Liquid and HTML (for power users). Off: notes show as typed,
+   * nothing in them runs (see escape-note).
+   */
+  liveNotes: boolean;
 }
 
 export const defaultExportOptions: ExportOptions = {
@@ -51,6 +56,7 @@ export const defaultExportOptions: ExportOptions = {
   timestampLinks: false,
   toc: true,
   recordingLinkText: 'Watch the recording',
+  liveNotes: false,
 };
 
 export function withDefaults(options: Partial<ExportOptions> | undefined): ExportOptions {

@@ -3,6 +3,7 @@ import {
   existsSync,
   mkdirSync,
   mkdtempSync,
+  readdirSync,
   readFileSync,
   rmSync,
   symlinkSync,
@@ -127,10 +128,54 @@ describe('talkmark export', () => {
     writeFileSync(note, 'edited by hand');
     const refused = await run(single, '--format', 'obsidian', '--out', out);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toMatch(/already exists \(use --force to overwrite\); nothing was written/);
+    expect(refused.stderr).toMatch(/nothing was written to .*already exists \(use --force to overwrite\)/);
     expect(readFileSync(note, 'utf8')).toBe('edited by hand');
     expect((await run(single, '--format', 'obsidian', '--out', out, '--force')).code).toBe(0);
     expect(readFileSync(note, 'utf8')).toMatch(/^---\ntitle:/);
+  });
+
+  it('exports titles of any length in bytes with --all, and lists what it wrote', async () => {
+    const s = consistent();
+    const first = s.posts[0];
+    if (!first) throw new Error('fixture');
+    const titles = [
+      '日本語のタイトル'.repeat(17),
+      '😀'.repeat(120),
+      'CONIN$',
+      'conout$.txt',
+      'Ünïcödé'.repeat(40),
+    ];
+    titles.forEach((title, i) => {
+      s.posts.push({ ...first, id: `p_long${i}` as PostId, title, slug: '', sections: [] });
+    });
+    const out = join(dir, 'long');
+    const r = await run(backupFile('long.talkmark', s), '--format', 'obsidian', '--all', '--out', out);
+    expect(r.stderr).toMatch(/Exported 6 posts as obsidian to .*: \d+ files written/);
+    expect(r.code).toBe(0);
+    const listed = r.stdout.trim().split('\n');
+    for (const path of listed) {
+      expect(existsSync(join(out, path)), path).toBe(true);
+      for (const seg of path.split('/')) expect(Buffer.byteLength(seg), seg).toBeLessThanOrEqual(255);
+    }
+    const notes = listed.filter((p) => p.endsWith('.md'));
+    expect(notes).toHaveLength(6);
+    expect(notes.some((n) => /^(conin|conout)\$/i.test(n.split('.')[0] ?? ''))).toBe(false);
+    expect(readdirSync(out).filter((n) => n.startsWith('.talkmark-export'))).toEqual([]);
+  });
+
+  it('writes nothing when a file fails half way, and puts back what it replaced', async () => {
+    const out = join(dir, 'half');
+    mkdirSync(out);
+    const kept = join(out, 'post.md');
+    writeFileSync(kept, 'mine');
+    // A file where the export needs a folder: every file before it is written, then this fails.
+    writeFileSync(join(out, 'images'), 'in the way');
+    const r = await run(single, '--format', 'markdown', '--out', out, '--force');
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/nothing was written to /);
+    expect(r.stdout).toBe('');
+    expect(readFileSync(kept, 'utf8')).toBe('mine');
+    expect(readdirSync(out).sort()).toEqual(['images', 'post.md']);
   });
 
   it('never writes through a link that leads out of --out', async () => {

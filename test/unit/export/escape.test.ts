@@ -93,7 +93,7 @@ describe('escapeInline (CommonMark)', () => {
   it('kramdown: escapes its own set, `&`, `~` and `^` as entities, Liquid braces split', () => {
     expect(escapeInline('~~x~~ [^1]', 'kramdown')).toBe('&#126;&#126;x&#126;&#126; \\[&#94;1\\]');
     expect(escapeInline('a & "b" -- {{ c }} {% d %}', 'kramdown')).toBe(
-      'a &amp; \\"b\\" \\-\\- \\{\\{ c \\}\\} \\{% d %\\}',
+      'a &amp; \\"b\\" \\-\\- &#123;&#123; c \\}\\} &#123;% d %\\}',
     );
   });
 });

@@ -18,15 +18,26 @@ class FakeDir implements DirHandle {
     if (!d) throw Object.assign(new Error('no dir'), { name: 'NotFoundError' });
     return d;
   }
+  /** A write of a file with this name fails (a disk full, a name the system refuses). */
+  failOn = '';
   async getFileHandle(name: string, o?: { create?: boolean }): Promise<FileHandle> {
     if (!this.files.has(name) && !o?.create)
       throw Object.assign(new Error('no file'), { name: 'NotFoundError' });
     return {
+      getFile: async () => new Blob([(this.files.get(name) ?? new Uint8Array()) as Uint8Array<ArrayBuffer>]),
       createWritable: async () => ({
-        write: async (data: Uint8Array) => void this.files.set(name, data),
+        write: async (data: Uint8Array) => {
+          if (name === this.failOn)
+            throw Object.assign(new Error('disk full'), { name: 'QuotaExceededError' });
+          this.files.set(name, data);
+        },
         close: async () => {},
       }),
     };
+  }
+  async removeEntry(name: string) {
+    if (!this.files.delete(name) && !this.dirs.delete(name))
+      throw Object.assign(new Error('no entry'), { name: 'NotFoundError' });
   }
 }
 
@@ -45,6 +56,25 @@ describe('folder export', () => {
     expect(new TextDecoder().decode(post?.files.get('index.md'))).toBe('# Hi');
     expect(post?.dirs.get('images')?.files.get('slide.jpg')).toEqual(new Uint8Array([1, 2]));
     expect(await existingFiles(root, files)).toEqual(['post/index.md', 'post/images/slide.jpg']);
+  });
+
+  it('takes back a write that fails half way: new files and folders go, replaced ones come back', async () => {
+    const root = new FakeDir('site');
+    await writeFiles(root, [{ path: 'post/index.md', bytes: bytes('mine') }]);
+    const post = root.dirs.get('post');
+    if (!post) throw new Error('setup');
+    post.failOn = 'c.jpg';
+    const files = [
+      { path: 'post/index.md', bytes: bytes('exported') },
+      { path: 'post/images/a.jpg', bytes: bytes('a') },
+      { path: 'other/b.jpg', bytes: bytes('b') },
+      { path: 'post/c.jpg', bytes: bytes('c') },
+    ];
+    await expect(writeFiles(root, files)).rejects.toThrow('disk full');
+    expect(new TextDecoder().decode(post.files.get('index.md'))).toBe('mine');
+    expect([...post.files.keys()]).toEqual(['index.md']);
+    expect([...post.dirs.keys()]).toEqual([]);
+    expect([...root.dirs.keys()]).toEqual(['post']);
   });
 
   it('asks before overwriting through the API, and writes once told to', async () => {
