@@ -1,7 +1,7 @@
 // Jekyll: `_posts/YYYY-MM-DD-slug.md` and `assets/img/<slug>/`. Liquid is turned off for the
 // post (`render_with_liquid: false`) so `{{` or `{%` in a note is printed, not run.
 import { renderBody } from './body';
-import { escapeInline } from './escape-markdown';
+import { escapeInline, linkTitle } from './escape-markdown';
 import { yamlFrontMatter } from './escape-yaml';
 import type { Plan } from './plan';
 import type { ExportOptions } from './types';
@@ -34,7 +34,7 @@ export function jekyllMarkdown(plan: Plan, options: ExportOptions, imageDir: str
   const body = renderBody(plan, options, {
     dialect: 'kramdown',
     figure: (s) => {
-      const img = `![${escapeInline(s.title, 'kramdown')}](${url(s.image.fileName)})`;
+      const img = `![${escapeInline(s.alt, 'kramdown')}](${url(s.image.fileName)} ${linkTitle(s.title, 'kramdown')})`;
       return s.moment ? `[${img}](${s.moment})` : img;
     },
   });

@@ -40,6 +40,14 @@ export interface ExportOptions {
   toc: boolean;
   /** Text of the link to the talk's recording; "" for no link. */
   recordingLinkText: string;
+  /**
+   * A slide's figure title. Placeholders: {event} (the talk's channel) {label} {talk} (its
+   * title) {speaker} {slide} (the caption typed, else the title read on the slide, else the
+   * talk and moment) {time}; [brackets] as in the heading template.
+   */
+  figureTitleTemplate: string;
+  /** A talk's chapters become `####` sub-headings (talks without chapters are unchanged). */
+  chapterHeadings: boolean;
 }
 
 export const defaultExportOptions: ExportOptions = {
@@ -51,6 +59,8 @@ export const defaultExportOptions: ExportOptions = {
   timestampLinks: false,
   toc: true,
   recordingLinkText: 'Watch the recording',
+  figureTitleTemplate: '[{event} - ][{label} - ]{slide}',
+  chapterHeadings: true,
 };
 
 export function withDefaults(options: Partial<ExportOptions> | undefined): ExportOptions {
