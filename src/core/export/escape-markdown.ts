@@ -106,9 +106,14 @@ export function linkTitle(text: string, dialect: MarkdownDialect): string {
 /**
  * An Obsidian embed's alias (`![[file|alias|width]]`), which Obsidian shows as the image's alt
  * text. It has no escapes: `|` would end it, `[[`/`]]` would end or nest the link, so those
- * become look-alikes; an alias that reads as a size ("300", "300x200") gets a prefix.
+ * become look-alikes (a backtick too); an alias that reads as a size ("300", "300x200") gets a prefix.
  */
 export function obsidianAlias(text: string): string {
-  const line = normalizeInline(text).replace(/\|/g, '¦').replace(/\[/g, '⁅').replace(/\]/g, '⁆');
+  const line = normalizeInline(text)
+    .replace(/\|/g, '¦')
+    .replace(/\[/g, '⁅')
+    .replace(/\]/g, '⁆')
+    // A backtick would open a code span that runs on into the label line under the embed.
+    .replace(/`/g, 'ˋ');
   return /^\d+(x\d+)?$/.test(line) ? `Slide ${line}` : line;
 }
