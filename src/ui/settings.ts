@@ -34,6 +34,8 @@ export const defaultSettings = {
   exportToc: defaultExportOptions.toc,
   exportHeadingTemplate: defaultExportOptions.headingTemplate,
   exportRecordingLinkText: defaultExportOptions.recordingLinkText,
+  exportFigureTitleTemplate: defaultExportOptions.figureTitleTemplate,
+  exportChapterHeadings: defaultExportOptions.chapterHeadings,
   exportImageFormat: 'keep' as ExportImageFormat,
   /** Slides wider than this are scaled down in the export (px); 0 keeps their size. */
   exportImageMaxWidth: 0,
@@ -87,6 +89,8 @@ export function readSettings(stored: unknown): Settings {
     exportToc: pick(raw, 'exportToc', bool),
     exportHeadingTemplate: pick(raw, 'exportHeadingTemplate', str(200)),
     exportRecordingLinkText: pick(raw, 'exportRecordingLinkText', str(200)),
+    exportFigureTitleTemplate: pick(raw, 'exportFigureTitleTemplate', str(200)),
+    exportChapterHeadings: pick(raw, 'exportChapterHeadings', bool),
     exportImageFormat: pick(raw, 'exportImageFormat', oneOf(exportImageFormats)),
     exportImageMaxWidth: pick(raw, 'exportImageMaxWidth', (v) => v === 0 || num(160, 7680)(v)),
     exportImageQuality: pick(raw, 'exportImageQuality', num(0.5, 1)),
