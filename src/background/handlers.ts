@@ -55,6 +55,7 @@ async function openTalk(store: Store, video: PageVideo, active: () => Promise<Po
       speakers: video.speakers,
       duration: video.duration,
       chapters: video.chapters,
+      ...(video.channel ? { channel: video.channel } : {}),
     }),
   );
   // A talk first seen before its metadata loaded gets it now; a user's edits are kept.

@@ -61,7 +61,11 @@ export async function runExport(args: string[], io: CliIo): Promise<number> {
     io.stderr(`talkmark export: ${ids}\n`);
     return 1;
   }
-  const files = exportPosts(snapshot.value, ids, parsed.format, { timestampLinks: parsed.timestamps });
+  const files = exportPosts(snapshot.value, ids, parsed.format, {
+    timestampLinks: parsed.timestamps,
+    chapterHeadings: parsed.chapters,
+    ...(parsed.figureTitle === undefined ? {} : { figureTitleTemplate: parsed.figureTitle }),
+  });
   if (!files.ok) {
     io.stderr(`talkmark export: ${files.error}\n`);
     return 1;

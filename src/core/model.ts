@@ -61,6 +61,11 @@ export interface Talk {
   chapters: Chapter[];
   /** Free label printed before the title in exports, e.g. "Keynote". */
   label?: string;
+  /**
+   * The page's channel or uploader as read when the talk was first seen (often the event, e.g.
+   * a conference's own channel): the `{event}` of exported figure titles.
+   */
+  channel?: string;
   createdAt: string;
   updatedAt: string;
 }

@@ -11,7 +11,7 @@ type Clearable<T, K extends keyof T> = { [P in K]?: T[P] | null };
 export type NotePatch = Partial<Pick<Note, 'time' | 'kind' | 'text'>> &
   Clearable<Note, 'speaker' | 'imageId' | 'auto'>;
 export type TalkPatch = Partial<Pick<Talk, 'url' | 'title' | 'speakers' | 'duration' | 'chapters'>> &
-  Clearable<Talk, 'label'>;
+  Clearable<Talk, 'label' | 'channel'>;
 export type PostPatch = Partial<
   Pick<
     Post,
@@ -32,11 +32,11 @@ export type PostPatch = Partial<
 export type NewNote = Pick<Note, 'talkId' | 'time' | 'kind' | 'text'> &
   Partial<Pick<Note, 'speaker' | 'imageId' | 'auto'>>;
 export type NewTalk = Pick<Talk, 'postId' | 'url' | 'site' | 'videoId'> &
-  Partial<Pick<Talk, 'title' | 'speakers' | 'duration' | 'chapters' | 'label'>>;
+  Partial<Pick<Talk, 'title' | 'speakers' | 'duration' | 'chapters' | 'label' | 'channel'>>;
 export type NewPost = Partial<Omit<Post, 'id' | 'createdAt' | 'updatedAt'>>;
 
 const notePatchFields = ['time', 'kind', 'text', 'speaker', 'imageId', 'auto'] as const;
-const talkPatchFields = ['url', 'title', 'speakers', 'duration', 'chapters', 'label'] as const;
+const talkPatchFields = ['url', 'title', 'speakers', 'duration', 'chapters', 'label', 'channel'] as const;
 const postPatchFields = [
   'title',
   'slug',
@@ -89,6 +89,7 @@ function readTalkPatch(x: unknown, path = 'talk patch'): TalkPatch {
     duration: field(r, 'duration', () => r.number('duration', 0, limits.maxSeconds)),
     chapters: field(r, 'chapters', () => r.array('chapters', limits.chapters, readChapter)),
     label: field(r, 'label', () => r.string('label'), true),
+    channel: field(r, 'channel', () => r.string('channel'), true),
   });
 }
 

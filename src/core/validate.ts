@@ -73,7 +73,7 @@ export function readTalk(x: unknown, path = 'talk'): Talk {
     createdAt: r.date('createdAt'),
     updatedAt: r.date('updatedAt'),
   };
-  return withOptional(base, { label: r.optString('label') });
+  return withOptional(base, { label: r.optString('label'), channel: r.optString('channel') });
 }
 
 const readTag = (x: unknown, path: string): string => checkString(x, path, 200, 1);

@@ -29,6 +29,8 @@ export function optionsFrom(s: Settings): Partial<ExportOptions> {
     headingTemplate: s.exportHeadingTemplate,
     recordingLinkText: s.exportRecordingLinkText,
     liveNotes: s.exportLiveNotes,
+    figureTitleTemplate: s.exportFigureTitleTemplate,
+    chapterHeadings: s.exportChapterHeadings,
   };
 }
 
@@ -113,6 +115,27 @@ export function ExportDialog({ shell, post, onClose }: { shell: Shell; post: Pos
               onChange={(e) => set({ toc: e.currentTarget.checked })}
             />{' '}
             Table of contents (Hugo)
+          </label>
+          <label class="check">
+            <input
+              type="checkbox"
+              name="chapterHeadings"
+              checked={options.chapterHeadings ?? true}
+              onChange={(e) => set({ chapterHeadings: e.currentTarget.checked })}
+            />{' '}
+            Chapters as sub-headings (talks that have chapters)
+          </label>
+          <label class="field">
+            <span>Figure title</span>
+            <input
+              name="figureTitleTemplate"
+              value={options.figureTitleTemplate ?? ''}
+              aria-describedby="figure-title-help"
+              onInput={(e) => set({ figureTitleTemplate: e.currentTarget.value })}
+            />
+            <small id="figure-title-help" class="muted">
+              {'{event} {label} {talk} {speaker} {slide} {time}; a [part] with an empty one is left out'}
+            </small>
           </label>
           <label class="field">
             <span>Figure width</span>

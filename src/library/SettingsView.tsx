@@ -154,6 +154,20 @@ export function SettingsView({ shell }: { shell: Shell }) {
             onInput={(e) => set('exportHeadingTemplate', e.currentTarget.value)}
           />
         </label>
+        <label class="field">
+          <span>Figure title template</span>
+          <input
+            name="exportFigureTitleTemplate"
+            value={s.exportFigureTitleTemplate}
+            aria-describedby="figure-title-template-help"
+            onInput={(e) => set('exportFigureTitleTemplate', e.currentTarget.value)}
+          />
+          <small id="figure-title-template-help" class="muted">
+            {
+              '{event} (the channel) {label} {talk} {speaker} {slide} (the caption, else the slide’s title) {time}'
+            }
+          </small>
+        </label>
         <label class="check">
           <input
             type="checkbox"
@@ -180,6 +194,15 @@ export function SettingsView({ shell }: { shell: Shell }) {
             onChange={(e) => set('exportLiveNotes', e.currentTarget.checked)}
           />{' '}
           Live notes: Hugo shortcodes, Liquid and HTML in notes run (off: they show as typed)
+        </label>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="exportChapterHeadings"
+            checked={s.exportChapterHeadings}
+            onChange={(e) => set('exportChapterHeadings', e.currentTarget.checked)}
+          />{' '}
+          A talk’s chapters as sub-headings (when it has chapters)
         </label>
         <SelectField
           label="Slides in exports"

@@ -81,10 +81,12 @@ export function talksApi(ctx: Ctx) {
         if (!valid.ok) return refuse('invalid', valid.error);
         const talk = await tx.objectStore('talks').get(id);
         if (!talk) return refuse('not-found', 'This talk no longer exists.');
-        const { label, ...rest } = valid.value;
+        const { label, channel, ...rest } = valid.value;
         const next: Talk = { ...talk, ...rest, updatedAt: now() };
         if (label === null) delete next.label;
         else if (label !== undefined) next.label = label;
+        if (channel === null) delete next.channel;
+        else if (channel !== undefined) next.channel = channel;
         await tx.objectStore('talks').put(next);
         return done(next, [{ type: 'talk', op: 'put', id, postId: talk.postId }]);
       }),

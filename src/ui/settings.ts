@@ -36,6 +36,8 @@ export const defaultSettings = {
   exportRecordingLinkText: defaultExportOptions.recordingLinkText,
   /** Off: notes export as typed; on: shortcodes, Liquid and HTML in notes run (power users). */
   exportLiveNotes: defaultExportOptions.liveNotes,
+  exportFigureTitleTemplate: defaultExportOptions.figureTitleTemplate,
+  exportChapterHeadings: defaultExportOptions.chapterHeadings,
   exportImageFormat: 'keep' as ExportImageFormat,
   /** Slides wider than this are scaled down in the export (px); 0 keeps their size. */
   exportImageMaxWidth: 0,
@@ -90,6 +92,8 @@ export function readSettings(stored: unknown): Settings {
     exportHeadingTemplate: pick(raw, 'exportHeadingTemplate', str(200)),
     exportRecordingLinkText: pick(raw, 'exportRecordingLinkText', str(200)),
     exportLiveNotes: pick(raw, 'exportLiveNotes', bool),
+    exportFigureTitleTemplate: pick(raw, 'exportFigureTitleTemplate', str(200)),
+    exportChapterHeadings: pick(raw, 'exportChapterHeadings', bool),
     exportImageFormat: pick(raw, 'exportImageFormat', oneOf(exportImageFormats)),
     exportImageMaxWidth: pick(raw, 'exportImageMaxWidth', (v) => v === 0 || num(160, 7680)(v)),
     exportImageQuality: pick(raw, 'exportImageQuality', num(0.5, 1)),

@@ -85,9 +85,10 @@ function sitePage(pathname: string): string | null {
 /**
  * `corsVideos`: whether videos carry Access-Control-Allow-Origin (off for the "other site" server).
  * `tls`: serve HTTPS with the test certificate (for the fake hosts, through the proxy).
+ * `youtubePage`: another YouTube-like page for /youtube/watch (the demo's own talks).
  */
 export async function startServer(
-  options: { corsVideos?: boolean; host?: string; tls?: boolean } = {},
+  options: { corsVideos?: boolean; host?: string; tls?: boolean; youtubePage?: string } = {},
 ): Promise<FixtureServer> {
   const handler: RequestListener = (req, res) => {
     const url = new URL(req.url ?? '/', 'http://127.0.0.1');
@@ -96,7 +97,12 @@ export async function startServer(
     if (options.corsVideos !== false) headers['Access-Control-Allow-Origin'] = '*';
     // The YouTube-like page is one template for every /youtube/watch?v=ID.
     if (top === 'youtube') {
-      void serveFile(req, res, path.join(dirs.pages ?? '', 'youtube-watch.html'), headers);
+      void serveFile(
+        req,
+        res,
+        options.youtubePage ?? path.join(dirs.pages ?? '', 'youtube-watch.html'),
+        headers,
+      );
       return;
     }
     const site = sitePage(url.pathname);

@@ -3,6 +3,7 @@
 import type { Note, Talk } from '../model';
 import { formatTime } from '../time';
 import { momentUrl } from '../video-url';
+import { withChapters } from './chapters';
 import {
   escapeInline,
   headingMarkdown,
@@ -12,14 +13,19 @@ import {
 } from './escape-markdown';
 import { BLOCK_SEPARATOR, type NoteFlavour, noteInline, noteMarkdown, separatorNeeded } from './escape-note';
 import { normalizeInline } from './escape-text';
-import { type Plan, type PlannedImage, slideTitle, splitCaption } from './plan';
+import { figureText } from './figure';
+import { type Plan, type PlannedImage, splitCaption } from './plan';
 import type { ExportOptions } from './types';
 
 /** What a format needs to print one slide. */
 export interface SlideRef {
   image: PlannedImage;
-  /** Plain text: the caption, or the talk and moment when there is none. */
+  /** Plain text, from the figure title template. */
   title: string;
+  /** Plain text: the slide's words, else its caption, else the talk and moment. */
+  alt: string;
+  /** True when `title` already says the moment. */
+  timed: boolean;
   /** Safe http(s) link to the moment, or null. */
   moment: string | null;
   time: number;
@@ -82,7 +88,7 @@ function noteBlock(
       }
       const figure = style.figure({
         image,
-        title: slideTitle(note, talk),
+        ...figureText(options.figureTitleTemplate, note, talk, image.image),
         moment: safeUrl(momentUrl(talk, note.time)),
         time: note.time,
       });
@@ -115,7 +121,13 @@ export function renderBlocks(plan: Plan, options: ExportOptions, style: BodyStyl
         const href = safeUrl(momentUrl(t.talk, 0).replace(/([?&#])t=0s?$/, ''));
         if (href) push(`[${escapeInline(options.recordingLinkText, style.dialect)}](${href})`);
       }
-      for (const pn of t.notes) push(noteBlock(pn.note, pn.image, t.talk, options, style));
+      const notes = options.chapterHeadings
+        ? withChapters(t.talk.chapters, t.notes)
+        : t.notes.map((item) => ({ item }));
+      for (const n of notes) {
+        if ('chapter' in n) push(`#### ${escapeInline(n.chapter, style.dialect)}`);
+        else push(noteBlock(n.item.note, n.item.image, t.talk, options, style));
+      }
     }
   }
   push(noteMarkdown(plan.post.closing, style.notes, options.liveNotes));

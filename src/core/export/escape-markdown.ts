@@ -92,3 +92,30 @@ export function startsAsParagraph(text: string): boolean {
   if (first.trim() === '' || /^( {4}|\t)/.test(first)) return false;
   return !/^ {0,3}(?:[#>*+\-=_|~`<[!]|\d{1,9}[.)])/.test(first);
 }
+
+/**
+ * `"title"` for an image or link destination. CommonMark reads backslash escapes there; kramdown
+ * reads a title raw up to the first `")` and passes entities through, so it gets entities.
+ */
+export function linkTitle(text: string, dialect: MarkdownDialect): string {
+  const line = normalizeInline(text);
+  if (dialect === 'commonmark') return `"${escapeCommonMark(line)}"`;
+  const entities: Record<string, string> = { '&': '&amp;', '"': '&quot;', '<': '&lt;', '>': '&gt;' };
+  // `)` ends the destination; `|` could start a kramdown table cell; `\` and braces stay literal.
+  return `"${line.replace(/[&"<>)|\\{}]/g, (ch) => entities[ch] ?? `&#${ch.charCodeAt(0)};`)}"`;
+}
+
+/**
+ * An Obsidian embed's alias (`![[file|alias|width]]`), which Obsidian shows as the image's alt
+ * text. It has no escapes: `|` would end it, `[[`/`]]` would end or nest the link, so those
+ * become look-alikes (a backtick too); an alias that reads as a size ("300", "300x200") gets a prefix.
+ */
+export function obsidianAlias(text: string): string {
+  const line = normalizeInline(text)
+    .replace(/\|/g, '¦')
+    .replace(/\[/g, '⁅')
+    .replace(/\]/g, '⁆')
+    // A backtick would open a code span that runs on into the label line under the embed.
+    .replace(/`/g, 'ˋ');
+  return /^\d+(x\d+)?$/.test(line) ? `Slide ${line}` : line;
+}

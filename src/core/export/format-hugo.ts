@@ -26,7 +26,7 @@ export function hugoMarkdown(plan: Plan, options: ExportOptions): string {
     figure: (s) => {
       const args = [`src=${shortcodeArg(s.image.fileName)}`];
       if (options.figureWidth) args.push(`width=${shortcodeArg(options.figureWidth)}`);
-      args.push(`title=${shortcodeArg(s.title)}`);
+      args.push(`title=${shortcodeArg(s.title)}`, `alt=${shortcodeArg(s.alt)}`);
       if (s.moment) args.push(`link=${shortcodeArg(s.moment)}`);
       return `{{< figure ${args.join(' ')} >}}`;
     },

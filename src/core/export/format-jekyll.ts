@@ -2,7 +2,7 @@
 // post (`render_with_liquid: false`) so `{{` or `{%` in a note is printed, not run, unless the
 // user made notes live; text from the page never holds a bare `{` (see escapeInline).
 import { renderBody } from './body';
-import { escapeInline } from './escape-markdown';
+import { escapeInline, linkTitle } from './escape-markdown';
 import { yamlFrontMatter } from './escape-yaml';
 import type { Plan } from './plan';
 import type { ExportOptions } from './types';
@@ -37,7 +37,7 @@ export function jekyllMarkdown(plan: Plan, options: ExportOptions, imageDir: str
     dialect: 'kramdown',
     notes: 'jekyll',
     figure: (s) => {
-      const img = `![${escapeInline(s.title, 'kramdown')}](${url(s.image.fileName)})`;
+      const img = `![${escapeInline(s.alt, 'kramdown')}](${url(s.image.fileName)} ${linkTitle(s.title, 'kramdown')})`;
       return s.moment ? `[${img}](${s.moment})` : img;
     },
   });

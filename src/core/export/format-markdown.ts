@@ -1,6 +1,6 @@
 // Plain CommonMark/GFM: `post.md` and `images/`; no front matter, the title as `#`.
 import { renderBody } from './body';
-import { escapeInline } from './escape-markdown';
+import { escapeInline, linkTitle } from './escape-markdown';
 import type { Plan } from './plan';
 import type { ExportOptions } from './types';
 
@@ -14,7 +14,7 @@ export function plainMarkdown(plan: Plan, options: ExportOptions, src: (fileName
     dialect: 'commonmark',
     notes: 'markdown',
     figure: (s) => {
-      const img = `![${escapeInline(s.title, 'commonmark')}](${src(s.image.fileName)})`;
+      const img = `![${escapeInline(s.alt, 'commonmark')}](${src(s.image.fileName)} ${linkTitle(s.title, 'commonmark')})`;
       return s.moment ? `[${img}](${s.moment})` : img;
     },
   });

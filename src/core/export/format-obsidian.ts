@@ -2,7 +2,7 @@
 import { formatTime } from '../time';
 import { renderBody } from './body';
 import { humanFileName } from './escape-filename';
-import { escapeInline } from './escape-markdown';
+import { escapeInline, obsidianAlias } from './escape-markdown';
 import { yamlFrontMatter } from './escape-yaml';
 import type { Plan } from './plan';
 import type { ExportOptions } from './types';
@@ -31,9 +31,10 @@ export function obsidianMarkdown(plan: Plan, options: ExportOptions, imageDir: s
     dialect: 'commonmark',
     notes: 'obsidian',
     figure: (s) => {
-      // File names are slugs, so `|` and `]]` can't occur inside the embed.
-      const embed = `![[${imageDir}${s.image.fileName}${width ? `|${width}` : ''}]]`;
-      const label = escapeInline(`${s.title} · ${formatTime(s.time)}`, 'commonmark');
+      // File names are slugs, so `|` and `]]` can't occur in the path; the alias is made safe.
+      const embed = `![[${imageDir}${s.image.fileName}|${obsidianAlias(s.alt)}${width ? `|${width}` : ''}]]`;
+      // The moment once: a title made from the talk and moment already says it.
+      const label = escapeInline(s.timed ? s.title : `${s.title} · ${formatTime(s.time)}`, 'commonmark');
       return s.moment ? `${embed}\n[${label}](${s.moment})` : `${embed}\n${label}`;
     },
   });

@@ -21,12 +21,14 @@ function values(talk: Talk): Record<string, string> {
   };
 }
 
-const placeholder = /\{(label|title|speakers|speaker|names)\}/g;
+const placeholder = /\{([a-z]+)\}/g;
 
-function fill(part: string, vals: Record<string, string>): { text: string; empty: boolean } {
+// An unknown `{name}` stays as written: a typo shows in the export instead of vanishing.
+function fill(part: string, vals: Readonly<Record<string, string>>): { text: string; empty: boolean } {
   let empty = false;
-  const text = part.replace(placeholder, (_, key: string) => {
-    const v = vals[key] ?? '';
+  const text = part.replace(placeholder, (whole, key: string) => {
+    const v = Object.hasOwn(vals, key) ? vals[key] : undefined;
+    if (v === undefined) return whole;
     if (v === '') empty = true;
     return v;
   });
@@ -34,11 +36,11 @@ function fill(part: string, vals: Record<string, string>): { text: string; empty
 }
 
 /**
- * The heading as plain text (escaped later for where it lands). A `[...]` group disappears when
- * any placeholder in it is empty; placeholders outside groups are just replaced.
+ * `template` with its `{name}` placeholders filled from `vals` (plain text), as one line. A
+ * `[...]` group disappears when any placeholder in it is empty; placeholders outside groups
+ * are just replaced.
  */
-export function talkHeading(template: string, talk: Talk): string {
-  const vals = values(talk);
+export function fillTemplate(template: string, vals: Readonly<Record<string, string>>): string {
   let out = '';
   const group = /\[([^\]]*)\]/g;
   let last = 0;
@@ -49,5 +51,11 @@ export function talkHeading(template: string, talk: Talk): string {
     last = m.index + m[0].length;
   }
   out += fill(template.slice(last), vals).text;
-  return normalizeInline(out) || vals.title || 'Untitled talk';
+  return normalizeInline(out);
+}
+
+/** The heading as plain text (escaped later for where it lands). */
+export function talkHeading(template: string, talk: Talk): string {
+  const vals = values(talk);
+  return fillTemplate(template, vals) || vals.title || 'Untitled talk';
 }

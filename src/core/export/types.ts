@@ -45,6 +45,13 @@ export interface ExportOptions {
    * nothing in them runs (see escape-note).
    */
   liveNotes: boolean;
+   * A slide's figure title. Placeholders: {event} (the talk's channel) {label} {talk} (its
+   * title) {speaker} {slide} (the caption typed, else the title read on the slide, else the
+   * talk and moment) {time}; [brackets] as in the heading template.
+   */
+  figureTitleTemplate: string;
+  /** A talk's chapters become `####` sub-headings (talks without chapters are unchanged). */
+  chapterHeadings: boolean;
 }
 
 export const defaultExportOptions: ExportOptions = {
@@ -57,6 +64,8 @@ export const defaultExportOptions: ExportOptions = {
   toc: true,
   recordingLinkText: 'Watch the recording',
   liveNotes: false,
+  figureTitleTemplate: '[{event} - ][{label} - ]{slide}',
+  chapterHeadings: true,
 };
 
 export function withDefaults(options: Partial<ExportOptions> | undefined): ExportOptions {

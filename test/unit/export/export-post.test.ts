@@ -39,7 +39,7 @@ describe('exportPost', () => {
       cover: 'slide-02-roadmap-for-2027.jpg',
     });
     expect(body).toContain(
-      '{{< figure src=`slide-01-compiler-sizes-over-time.jpg` width=`600px` title=`Compiler sizes over time` link=`https://youtu.be/aB3dE5fG7hJ?t=80` >}}',
+      '{{< figure src=`slide-01-compiler-sizes-over-time.jpg` width=`600px` title=`Keynote - Compiler sizes over time` alt=`Compiler sizes over time` link=`https://youtu.be/aB3dE5fG7hJ?t=80` >}}',
     );
     expect(body).toContain('link=`https://vimeo.com/123456789#t=300s`');
     expect(body).toContain('link=`https://talks.example.org/watch?id=42&lang=en#t=90`');
@@ -92,7 +92,7 @@ describe('exportPost', () => {
     expect(front.layout).toBe('post');
     expect(front.image).toBe('/assets/img/harbour-conf-2026-day-2/slide-02-roadmap-for-2027.jpg');
     expect(body).toContain(
-      '[![Roadmap for 2027](/assets/img/harbour-conf-2026-day-2/slide-02-roadmap-for-2027.jpg)](https://youtu.be/aB3dE5fG7hJ?t=130)',
+      '[![Roadmap for 2027](/assets/img/harbour-conf-2026-day-2/slide-02-roadmap-for-2027.jpg "Keynote - Roadmap for 2027")](https://youtu.be/aB3dE5fG7hJ?t=130)',
     );
   });
 
@@ -104,10 +104,12 @@ describe('exportPost', () => {
     expect(front.tags).toEqual(['Harbour-Conf', 'Compilers', '@wasm']);
     expect(nodes(body, 'heading', 3)).toHaveLength(4);
     expect(
-      body.match(/^!\[\[attachments\/harbour-conf-2026-day-2\/slide-0\d[a-z0-9-]*\.(jpg|png)\|600\]\]$/gm),
+      body.match(
+        /^!\[\[attachments\/harbour-conf-2026-day-2\/slide-0\d[a-z0-9-]*\.(jpg|png)\|[^|\]]+\|600\]\]$/gm,
+      ),
     ).toHaveLength(6);
     expect(body).toContain(
-      '![[attachments/harbour-conf-2026-day-2/slide-01-compiler-sizes-over-time.jpg|600]]\n[Compiler sizes over time · 1:20](https://youtu.be/aB3dE5fG7hJ?t=80)',
+      '![[attachments/harbour-conf-2026-day-2/slide-01-compiler-sizes-over-time.jpg|Compiler sizes over time|600]]\n[Keynote \\- Compiler sizes over time · 1:20](https://youtu.be/aB3dE5fG7hJ?t=80)',
     );
   });
 

@@ -64,7 +64,10 @@ describe('Hugo export, built by hugo', () => {
       ).toBe(true);
     }
     const captions = figures.map((f) => f.querySelector('figcaption h4')?.textContent);
-    expect(captions[2]).toBe(hostile.caption);
+    // The default figure title: "[{event} - ][{label} - ]{slide}"; the fixture's keynotes are labelled.
+    expect(captions[2]).toBe(`Keynote - ${hostile.caption}`);
+    const alts = figures.map((f) => f.querySelector('img')?.getAttribute('alt'));
+    expect(alts[2]).toBe(hostile.caption);
     // Hugo can't keep a backslash in an argument that also holds a backtick (see escape-shortcode).
     const hugoCaption = (c: string) => (c.includes('`') ? c.replace(/\\/g, '\uFF3C') : c);
     expect(captions.slice(6), `seed ${seed}`).toEqual(expected.captions.map(hugoCaption));
