@@ -36,6 +36,33 @@ const entries = {
 };
 const pages = ['popup', 'library'];
 
+// Slide text (OCR): Chromium reads slides in an offscreen document (its service worker can't
+// start a Web Worker); Firefox in its background page. The engine's files are packaged, never
+// fetched: tesseract.js's worker, the SIMD LSTM wasm core and the English LSTM data.
+const ocrEntry = { offscreen: 'src/ocr/offscreen.ts' };
+const ocrAssets = [
+  'node_modules/tesseract.js/dist/worker.min.js',
+  'node_modules/tesseract.js-core/tesseract-core-simd-lstm.js',
+  'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm',
+  'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+];
+// tesseract.js falls back to a CDN for any path not given. Talkmark gives them all; to be sure
+// nothing can ever go remote, the CDN base becomes a path inside the package (a 404 there).
+const CDN = 'https://cdn.jsdelivr.net/npm/';
+const NO_CDN = './no-cdn/';
+const noCdn = {
+  name: 'no-cdn',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]tesseract\.js[\\/]src[\\/].*\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll(CDN, NO_CDN),
+      loader: 'js',
+    }));
+  },
+};
+const entriesFor = (browser) => (browser === 'chrome' ? { ...entries, ...ocrEntry } : entries);
+const pagesFor = (browser) => (browser === 'chrome' ? [...pages, 'offscreen'] : pages);
+const pageSource = (page) => (page === 'offscreen' ? 'src/ocr/offscreen.html' : `src/${page}/${page}.html`);
+
 // The end-to-end tests serve fixture pages from 127.0.0.1 and need the screenshot
 // fallback without a toolbar click, which no test can perform.
 function testManifestChanges(manifest) {
@@ -57,6 +84,8 @@ function manifestFor(source, browser) {
   if (browser === 'chrome') {
     m.background = { service_worker: source.background.service_worker };
     delete m.browser_specific_settings;
+    // Chromium only: Firefox has no offscreen documents (it reads slides in the background page).
+    m.permissions = [...m.permissions, 'offscreen'];
   } else {
     // Chrome's key: from 148 on, Chrome passes Blobs in messages (message_serialization).
     delete m.minimum_chrome_version;
@@ -72,7 +101,7 @@ async function buildBrowser(browser) {
   const outdir = path.join(outRoot, browser);
   const common = {
     bundle: true,
-    entryPoints: entries,
+    entryPoints: entriesFor(browser),
     outdir,
     format: 'iife',
     target: browser === 'chrome' ? ['chrome148'] : ['firefox140'],
@@ -82,6 +111,7 @@ async function buildBrowser(browser) {
     jsxImportSource: 'preact',
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [noCdn],
     define: {
       __BROWSER__: JSON.stringify(browser),
       __TEST__: JSON.stringify(opts.test),
@@ -98,7 +128,14 @@ async function buildBrowser(browser) {
       recursive: true,
       filter: (f) => !/\.(md|mjs|svg)$/.test(f),
     });
-    for (const page of pages) await cp(`src/${page}/${page}.html`, path.join(outdir, `${page}.html`));
+    for (const page of pagesFor(browser)) await cp(pageSource(page), path.join(outdir, `${page}.html`));
+    await mkdir(path.join(outdir, 'ocr'), { recursive: true });
+    for (const file of ocrAssets) {
+      const to = path.join(outdir, 'ocr', path.basename(file));
+      if (file.endsWith('worker.min.js'))
+        await writeFile(to, (await readFile(file, 'utf8')).replaceAll(CDN, NO_CDN));
+      else await cp(file, to);
+    }
   };
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
@@ -106,7 +143,7 @@ async function buildBrowser(browser) {
   if (opts.watch) {
     const ctx = await esbuild.context({
       ...common,
-      plugins: [{ name: 'static', setup: (b) => b.onEnd(() => copyStatic()) }],
+      plugins: [noCdn, { name: 'static', setup: (b) => b.onEnd(() => copyStatic()) }],
     });
     await ctx.watch();
     console.log(`watching: ${outdir}`);
@@ -117,7 +154,7 @@ async function buildBrowser(browser) {
     // Source maps stay on disk for debugging, outside the package.
     const maps = path.join('dist', 'sourcemaps', browser);
     await mkdir(maps, { recursive: true });
-    for (const name of Object.keys(entries)) {
+    for (const name of Object.keys(entriesFor(browser))) {
       await cp(path.join(outdir, `${name}.js.map`), path.join(maps, `${name}.js.map`));
       await rm(path.join(outdir, `${name}.js.map`));
       const js = path.join(outdir, `${name}.js`);

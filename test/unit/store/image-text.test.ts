@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { SlideText } from '../../../src/core/model';
-import { type Change, onChange } from '../../../src/store';
+import { type Change, onChange, openLibraryQueries } from '../../../src/store';
 import { jpegBlob, must, storeWithTalk } from './helpers';
 
 const text: SlideText = {
@@ -42,5 +42,41 @@ describe('slide text on images', () => {
     expect(bad.ok ? '' : bad.error.code).toBe('invalid');
     const gone = await store.images.setText('image-0123456789abcdef' as never, text);
     expect(gone.ok ? '' : gone.error.code).toMatch(/not-found|invalid/);
+  });
+});
+
+describe('search finds words on slides', () => {
+  it('in the store and in the in-memory index, kept current as text arrives', async () => {
+    const { store, name, talk } = await storeWithTalk();
+    const { image, note } = must(
+      await store.notes.add(
+        { talkId: talk.id, time: 3, kind: 'slide', text: 'my caption' },
+        { blob: jpegBlob(), mime: 'image/jpeg', width: 1280, height: 720 },
+      ),
+    );
+    must(await store.notes.add({ talkId: talk.id, time: 9, kind: 'text', text: 'unrelated request' }));
+    if (!image) throw new Error('no image');
+    const queries = openLibraryQueries({ name });
+    const index = queries.searchIndex();
+    must(await index.build());
+    const stop = onChange((c) => void index.apply(c));
+    const ids = (r: { notes: { id: string }[] }) => r.notes.map((n) => n.id);
+    expect(ids(must(await store.search('trust')))).toEqual([]);
+    expect(ids(must(index.search('trust')))).toEqual([]);
+
+    must(await store.images.setText(image.id, text));
+    await new Promise((r) => setTimeout(r, 20));
+    await index.settled();
+    for (const q of ['trust', 'ZERO', 'every requ', 'caption zero', 'caption unrelated']) {
+      const expected = q === 'caption unrelated' ? [] : [note.id];
+      expect(ids(must(await store.search(q))), q).toEqual(expected);
+      expect(ids(must(index.search(q))), q).toEqual(expected);
+    }
+    // A fresh index reads slide text while building, too.
+    const fresh = queries.searchIndex();
+    must(await fresh.build());
+    expect(ids(must(fresh.search('trust request')))).toEqual([note.id]);
+    stop();
+    queries.close();
   });
 });
