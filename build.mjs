@@ -37,6 +37,33 @@ const entries = {
 };
 const pages = ['popup', 'library'];
 
+// Slide text (OCR): Chromium reads slides in an offscreen document (its service worker can't
+// start a Web Worker); Firefox in its background page. The engine's files are packaged, never
+// fetched: tesseract.js's worker, the SIMD LSTM wasm core and the English LSTM data.
+const ocrEntry = { offscreen: 'src/ocr/offscreen.ts' };
+const ocrAssets = [
+  'node_modules/tesseract.js/dist/worker.min.js',
+  'node_modules/tesseract.js-core/tesseract-core-simd-lstm.js',
+  'node_modules/tesseract.js-core/tesseract-core-simd-lstm.wasm',
+  'node_modules/@tesseract.js-data/eng/4.0.0_best_int/eng.traineddata.gz',
+];
+// tesseract.js falls back to a CDN for any path not given. Talkmark gives them all; to be sure
+// nothing can ever go remote, the CDN base becomes a path inside the package (a 404 there).
+const CDN = 'https://cdn.jsdelivr.net/npm/';
+const NO_CDN = './no-cdn/';
+const noCdn = {
+  name: 'no-cdn',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]tesseract\.js[\\/]src[\\/].*\.js$/ }, async (args) => ({
+      contents: (await readFile(args.path, 'utf8')).replaceAll(CDN, NO_CDN),
+      loader: 'js',
+    }));
+  },
+};
+const entriesFor = (browser) => (browser === 'chrome' ? { ...entries, ...ocrEntry } : entries);
+const pagesFor = (browser) => (browser === 'chrome' ? [...pages, 'offscreen'] : pages);
+const pageSource = (page) => (page === 'offscreen' ? 'src/ocr/offscreen.html' : `src/${page}/${page}.html`);
+
 // The end-to-end tests serve fixture pages from 127.0.0.1 and need the screenshot
 // fallback without a toolbar click, which no test can perform.
 function testManifestChanges(manifest) {
@@ -58,6 +85,8 @@ function manifestFor(source, browser) {
   if (browser === 'chrome') {
     m.background = { service_worker: source.background.service_worker };
     delete m.browser_specific_settings;
+    // Chromium only: Firefox has no offscreen documents (it reads slides in the background page).
+    m.permissions = [...m.permissions, 'offscreen'];
   } else {
     // Chrome's key: from 148 on, Chrome passes Blobs in messages (message_serialization).
     delete m.minimum_chrome_version;
@@ -73,7 +102,7 @@ async function buildBrowser(browser) {
   const outdir = path.join(outRoot, browser);
   const common = {
     bundle: true,
-    entryPoints: entries,
+    entryPoints: entriesFor(browser),
     outdir,
     format: 'iife',
     target: browser === 'chrome' ? ['chrome148'] : ['firefox140'],
@@ -83,6 +112,7 @@ async function buildBrowser(browser) {
     jsxImportSource: 'preact',
     legalComments: 'none',
     logLevel: 'warning',
+    plugins: [noCdn],
     define: {
       __BROWSER__: JSON.stringify(browser),
       __TEST__: JSON.stringify(opts.test),
@@ -99,12 +129,19 @@ async function buildBrowser(browser) {
       recursive: true,
       filter: (f) => !/\.(md|mjs|svg)$/.test(f),
     });
-    for (const page of pages) await cp(`src/${page}/${page}.html`, path.join(outdir, `${page}.html`));
+    for (const page of pagesFor(browser)) await cp(pageSource(page), path.join(outdir, `${page}.html`));
+    await mkdir(path.join(outdir, 'ocr'), { recursive: true });
+    for (const file of ocrAssets) {
+      const to = path.join(outdir, 'ocr', path.basename(file));
+      if (file.endsWith('worker.min.js'))
+        await writeFile(to, (await readFile(file, 'utf8')).replaceAll(CDN, NO_CDN));
+      else await cp(file, to);
+    }
   };
   await rm(outdir, { recursive: true, force: true });
   await mkdir(outdir, { recursive: true });
   await copyStatic();
-  const { popup, ...scripts } = entries;
+  const { popup, ...scripts } = entriesFor(browser);
   const builds = [
     { ...common, entryPoints: scripts },
     // The popup is an ES module split in chunks: its first paint loads only what it shows, and
@@ -119,7 +156,7 @@ async function buildBrowser(browser) {
   ];
   if (opts.watch) {
     for (const [i, b] of builds.entries()) {
-      const plugins = i === 0 ? [{ name: 'static', setup: (x) => x.onEnd(() => copyStatic()) }] : [];
+      const plugins = i === 0 ? [noCdn, { name: 'static', setup: (x) => x.onEnd(() => copyStatic()) }] : [noCdn];
       await (await esbuild.context({ ...b, plugins })).watch();
     }
     console.log(`watching: ${outdir}`);

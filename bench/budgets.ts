@@ -100,6 +100,45 @@ export const BUDGETS = {
     limit: 0.95,
     bench: 'slides',
   },
+  'ocr-title-cer': {
+    text: 'slide title CER ≤ 3 % at 720p after compression',
+    on: 'value',
+    direction: 'max',
+    limit: 3,
+    unit: '%',
+    bench: 'ocr',
+  },
+  'ocr-text-cer': {
+    text: 'slide full-text CER ≤ 8 % at 720p after compression',
+    on: 'value',
+    direction: 'max',
+    limit: 8,
+    unit: '%',
+    bench: 'ocr',
+  },
+  'ocr-time': {
+    text: 'slide OCR ≤ 1.2× the bare engine recognise',
+    on: 'ratio',
+    direction: 'max',
+    limit: 1.2,
+    bench: 'ocr',
+  },
+  'ocr-page-time': {
+    text: "video page's main-thread time during OCR ≈ 0 (≤ 5 ms above idle)",
+    on: 'value',
+    direction: 'max',
+    limit: 5,
+    unit: 'ms',
+    bench: 'ocr',
+  },
+  'package-size': {
+    text: 'packaged extension (zip) ≤ 15 MB',
+    on: 'value',
+    direction: 'max',
+    limit: 15,
+    unit: 'MB',
+    bench: 'ocr',
+  },
 } satisfies Record<string, Budget>;
 
 export type BudgetId = keyof typeof BUDGETS;

@@ -5,6 +5,7 @@ import type { TabEvent } from '../core/messages';
 import { openStore } from '../store';
 import { onChange } from '../store/changes';
 import { makeHandlers } from './handlers';
+import { startOcr } from './ocr';
 import { route } from './router';
 import { watchCopy } from './safety-copy';
 import { watchSitePermissions } from './sites';
@@ -61,3 +62,4 @@ onChange((changes) => {
 });
 
 watchSitePermissions();
+void startOcr(store);

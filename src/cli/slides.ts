@@ -1,7 +1,9 @@
-// `talkmark slides VIDEO [--out DIR] [--sensitivity 0..1] [--crop x,y,w,h]`: the extension's slide
-// detector over a video file. Prints exactly {"captures":[{"t":SECONDS},...]} on stdout (scripts
-// parse it); everything else goes to stderr.
-import { existsSync, mkdirSync, statSync } from 'node:fs';
+// `talkmark slides VIDEO [--out DIR] [--sensitivity 0..1] [--crop x,y,w,h] [--ocr]`: the
+// extension's slide detector over a video file. Prints exactly {"captures":[{"t":SECONDS},...]}
+// on stdout (scripts parse it), with --ocr each capture's "title" and "text" (its lines) as
+// the extension reads them (core/ocr); everything else goes to stderr.
+import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import type { CropRect, DetectorOptions } from '../core/slides/index';
 import { detectVideoSlides } from './slides-detect';
@@ -12,14 +14,17 @@ export interface CliIo {
   stderr: (s: string) => void;
 }
 
-const USAGE = `usage: talkmark slides VIDEO [--out DIR] [--sensitivity 0..1] [--crop x,y,width,height]
+const USAGE = `usage: talkmark slides VIDEO [--out DIR] [--sensitivity 0..1] [--crop x,y,width,height] [--ocr]
   Finds each slide of a recorded talk once, when it has settled, and prints
   {"captures":[{"t":SECONDS},...]}. --out DIR also writes slide-001.jpg, ... at full resolution.
-  --crop takes fractions of the frame (picture-in-picture: the slide area only).`;
+  --crop takes fractions of the frame (picture-in-picture: the slide area only).
+  --ocr reads each slide's text on this machine (Tesseract, English) and adds
+  "title" (the slide's heading, "" when none stands out) and "text" (its lines) to each capture.`;
 
 interface Args {
   video: string;
   out: string | null;
+  ocr: boolean;
   options: Partial<DetectorOptions>;
 }
 
@@ -33,6 +38,7 @@ function parseCrop(text: string): CropRect | null {
 function parseArgs(args: string[]): Args | string {
   let video: string | null = null;
   let out: string | null = null;
+  let ocr = false;
   const options: Partial<DetectorOptions> = {};
   for (let i = 0; i < args.length; i++) {
     const arg = args[i] ?? '';
@@ -51,11 +57,12 @@ function parseArgs(args: string[]): Args | string {
         if (!crop) return `--crop must be four fractions x,y,width,height (e.g. 0,0,0.75,1), got "${value}"`;
         options.crop = crop;
       }
-    } else if (arg.startsWith('-')) return `unknown option ${arg}`;
+    } else if (arg === '--ocr') ocr = true;
+    else if (arg.startsWith('-')) return `unknown option ${arg}`;
     else if (video === null) video = arg;
     else return `unexpected argument ${arg}`;
   }
-  return video === null ? 'missing VIDEO' : { video, out, options };
+  return video === null ? 'missing VIDEO' : { video, out, ocr, options };
 }
 
 export async function runSlides(args: string[], io: CliIo): Promise<number> {
@@ -68,20 +75,29 @@ export async function runSlides(args: string[], io: CliIo): Promise<number> {
     io.stderr(`talkmark slides: ${parsed}\n${USAGE}\n`);
     return 2;
   }
-  const { video, out, options } = parsed;
+  const { video, out, ocr, options } = parsed;
   if (!existsSync(video) || !statSync(video).isFile()) {
     io.stderr(`talkmark slides: no such file: ${video}\n`);
     return 1;
   }
   try {
     const { captures } = await detectVideoSlides(video, options);
-    if (out !== null) {
-      mkdirSync(out, { recursive: true });
+    const stills = out ?? (ocr ? mkdtempSync(join(tmpdir(), 'talkmark-ocr-')) : null);
+    const files: string[] = [];
+    if (stills !== null) {
+      mkdirSync(stills, { recursive: true });
       for (const [i, t] of captures.entries()) {
-        await extractStill(video, t, join(out, `slide-${String(i + 1).padStart(3, '0')}.jpg`));
+        const file = join(stills, `slide-${String(i + 1).padStart(3, '0')}.jpg`);
+        await extractStill(video, t, file);
+        files.push(file);
       }
     }
-    io.stdout(`${JSON.stringify({ captures: captures.map((t) => ({ t })) })}\n`);
+    try {
+      const results = ocr ? await readSlides(files, io) : captures.map((t) => ({ t }));
+      io.stdout(`${JSON.stringify({ captures: results.map((r, i) => ({ t: captures[i], ...r })) })}\n`);
+    } finally {
+      if (out === null && stills !== null) rmSync(stills, { recursive: true, force: true });
+    }
     return 0;
   } catch (error) {
     if (error instanceof FfmpegError) {
@@ -89,5 +105,22 @@ export async function runSlides(args: string[], io: CliIo): Promise<number> {
       return 1;
     }
     throw error;
+  }
+}
+
+/** Each still's title and lines, read one after the other with one engine. */
+async function readSlides(files: string[], io: CliIo): Promise<Array<{ title: string; text: string[] }>> {
+  const { openNodeOcr } = await import('./ocr-node');
+  const engine = await openNodeOcr();
+  try {
+    const out: Array<{ title: string; text: string[] }> = [];
+    for (const [i, file] of files.entries()) {
+      io.stderr(`reading slide ${i + 1} of ${files.length}\n`);
+      const read = await engine.read(file);
+      out.push({ title: read.title, text: read.lines });
+    }
+    return out;
+  } finally {
+    await engine.close();
   }
 }

@@ -1,12 +1,13 @@
 // Images: a Blob and its metadata in one record. Blobs stay on disk until read, so listing
 // metadata doesn't load picture bytes into memory.
 import { newId } from '../core/ids';
-import type { ImageId, ImageMeta, ImageMime } from '../core/model';
+import type { ImageId, ImageMeta, ImageMime, SlideText } from '../core/model';
 import { err, ok, type Result } from '../core/result';
-import { validateImageMeta } from '../core/validate';
+import { readSlideText, validateImageMeta } from '../core/validate';
+import { guard } from '../core/validate-util';
 import { type StoreError, storeError } from './errors';
 import type { StoredImage } from './schema';
-import { type Ctx, done, read, write } from './tx';
+import { type Ctx, done, read, refuse, write } from './tx';
 
 /** A captured picture as the capture code has it; the store assigns id and size. */
 export interface ImageInput {
@@ -49,6 +50,48 @@ export function imagesApi(ctx: Ctx) {
         return done(toMeta(record.value), [{ type: 'image', op: 'put', id: record.value.id }]);
       });
     },
+
+    /**
+     * Stores what OCR read on an image (replacing an earlier reading). Refused when the image
+     * is gone (deleted while it was being read) or the text is malformed.
+     */
+    setText: (id: ImageId, text: SlideText): Promise<Result<ImageMeta, StoreError>> => {
+      const valid = guard(() => readSlideText(text));
+      if (!valid.ok) return Promise.resolve(err(storeError('invalid', valid.error)));
+      return write(ctx, ['images'], async (tx) => {
+        const record = await tx.objectStore('images').get(id);
+        if (!record) return refuse('not-found', 'That slide was deleted.');
+        const updated: StoredImage = { ...record, text: valid.value };
+        await tx.objectStore('images').put(updated);
+        return done(toMeta(updated), [{ type: 'image', op: 'put', id }]);
+      });
+    },
+
+    /** The next image with no text yet (the OCR queue), skipping `skip`; undefined when none. */
+    nextWithoutText: (skip: ReadonlySet<ImageId> = new Set()) =>
+      read(ctx, ['images'], async (tx) => {
+        let cursor = await tx.objectStore('images').openCursor();
+        while (cursor) {
+          const { value } = cursor;
+          if (!value.text && !skip.has(value.id)) return { meta: toMeta(value), blob: value.blob };
+          cursor = await cursor.continue();
+        }
+        return undefined;
+      }),
+
+    /** How many images there are and how many have been read (the library's progress line). */
+    textProgress: () =>
+      read(ctx, ['images'], async (tx) => {
+        let total = 0;
+        let read = 0;
+        let cursor = await tx.objectStore('images').openCursor();
+        while (cursor) {
+          total++;
+          if (cursor.value.text) read++;
+          cursor = await cursor.continue();
+        }
+        return { total, read };
+      }),
 
     get: (id: ImageId) =>
       read(ctx, ['images'], async (tx) => {

@@ -1,13 +1,14 @@
 // Search from memory: a page that searches (the library) reads every note, talk and post once,
 // in idle time, into a word index, then answers each query without touching IndexedDB and
-// keeps the index current from the change broadcast (changes.ts). Same matching and order as
+// keeps the index current from the change broadcast (changes.ts). A slide note is also found
+// by the words OCR read on its picture (ImageMeta.text). Same matching and order as
 // search.ts (every query word the start of a word of the note, the last edited first), which
 // the page uses until the index is built.
 //
 // Changes are applied one batch at a time, each re-reading the records it names, so a batch
 // read later never loses to one read earlier; batches that arrive while the index is being
 // built are applied after it.
-import type { Note, NoteId, Post, PostId, Talk, TalkId } from '../core/model';
+import type { ImageId, ImageMeta, Note, NoteId, Post, PostId, Talk, TalkId } from '../core/model';
 import { err, ok, type Result } from '../core/result';
 import type { Change } from './changes';
 import type { StoreError } from './errors';
@@ -50,9 +51,18 @@ function orderAt(order: readonly Note[], note: Note): number {
 }
 
 const talkTerms = (t: Talk) => termsOf(t.title, t.label, ...t.speakers.map((s) => s.name));
+/** The words OCR read on a slide; a slide note is found by them as by its own text. */
+const slideTerms = (image: Pick<ImageMeta, 'text'> | undefined) => termsOf(...(image?.text?.lines ?? []));
 
 export class SearchIndex {
-  private readonly notes = new Map<NoteId, { note: Note; terms: readonly string[] }>();
+  /** Each note with its own terms (text, speaker) and the terms it is indexed under (plus its slide's). */
+  private readonly notes = new Map<
+    NoteId,
+    { note: Note; own: readonly string[]; terms: readonly string[] }
+  >();
+  /** Slide text terms per image, and the notes showing each image. */
+  private readonly imageTerms = new Map<ImageId, readonly string[]>();
+  private readonly byImage = new Map<ImageId, Set<NoteId>>();
   private readonly postings = new Map<string, Set<NoteId>>();
   /** The terms in code-unit order, for prefix ranges: sorted once built, then kept in order. */
   private sortedTerms: string[] | null = null;
@@ -106,11 +116,18 @@ export class SearchIndex {
   }
 
   private async load(): Promise<Result<void, StoreError>> {
-    const all = await read(this.ctx, ['notes', 'talks', 'posts'], async (tx) => {
+    const all = await read(this.ctx, ['notes', 'talks', 'posts', 'images'], async (tx) => {
       const [talks, posts] = await Promise.all([
         tx.objectStore('talks').getAll(),
         tx.objectStore('posts').getAll(),
       ]);
+      // Only the slide text of each image (a cursor: no list of every record at once).
+      const images: [ImageId, readonly string[]][] = [];
+      let cursor = await tx.objectStore('images').openCursor();
+      while (cursor) {
+        if (cursor.value.text) images.push([cursor.value.id, slideTerms(cursor.value)]);
+        cursor = await cursor.continue();
+      }
       // The notes in slices, all in the one transaction: between two slices the page handles
       // what the user does, instead of freezing while 10,000 records are copied in at once.
       const notes: StoredNote[] = [];
@@ -121,11 +138,12 @@ export class SearchIndex {
         notes.push(...slice);
         if (slice.length < SLICE) break;
       }
-      return [notes, talks, posts] as const;
+      return [notes, talks, posts, images] as const;
     });
     if (!all.ok) return all;
     this.clear();
-    const [notes, talks, posts] = all.value;
+    const [notes, talks, posts, images] = all.value;
+    for (const [id, terms] of images) this.imageTerms.set(id, terms);
     for (const n of notes) this.putNote(toNote(n), n.terms);
     for (const t of talks) this.talks.set(t.id, { talk: t, terms: talkTerms(t) });
     for (const p of posts) this.posts.set(p.id, p);
@@ -137,6 +155,8 @@ export class SearchIndex {
 
   private clear(): void {
     this.notes.clear();
+    this.imageTerms.clear();
+    this.byImage.clear();
     this.postings.clear();
     this.sortedTerms = null;
     this.order = null;
@@ -179,22 +199,37 @@ export class SearchIndex {
     const noteIds = new Set<NoteId>();
     const talkIds = new Set<TalkId>();
     const postIds = new Set<PostId>();
+    const imageIds = new Set<ImageId>();
     for (const c of changes) {
-      if (c.type === 'note') noteIds.add(c.id);
+      if (c.type === 'image') imageIds.add(c.id);
+      else if (c.type === 'note') noteIds.add(c.id);
       else if (c.type === 'talk') talkIds.add(c.id);
       else if (c.type === 'post') postIds.add(c.id);
     }
-    if (noteIds.size + talkIds.size + postIds.size === 0) return true;
+    if (noteIds.size + talkIds.size + postIds.size + imageIds.size === 0) return true;
     // Whatever the change said, the record as it is now decides: there, or gone.
-    const found = await read(this.ctx, ['notes', 'talks', 'posts'], async (tx) =>
+    const found = await read(this.ctx, ['notes', 'talks', 'posts', 'images'], async (tx) =>
       Promise.all([
         Promise.all([...noteIds].map((id) => tx.objectStore('notes').get(id))),
         Promise.all([...talkIds].map((id) => tx.objectStore('talks').get(id))),
         Promise.all([...postIds].map((id) => tx.objectStore('posts').get(id))),
+        Promise.all([...imageIds].map((id) => tx.objectStore('images').get(id))),
       ]),
     );
     if (!found.ok) return false;
-    const [notes, talks, posts] = found.value;
+    const [notes, talks, posts, images] = found.value;
+    [...imageIds].forEach((id, i) => {
+      const terms = slideTerms(images[i]);
+      if (terms.length > 0) this.imageTerms.set(id, terms);
+      else this.imageTerms.delete(id);
+      // The notes showing this slide are indexed again under its new words.
+      for (const noteId of [...(this.byImage.get(id) ?? [])]) {
+        const entry = this.notes.get(noteId);
+        if (!entry || noteIds.has(noteId)) continue;
+        this.removeNote(noteId);
+        this.putNote(entry.note, entry.own);
+      }
+    });
     [...noteIds].forEach((id, i) => {
       this.removeNote(id);
       const n = notes[i];
@@ -213,8 +248,18 @@ export class SearchIndex {
     return true;
   }
 
-  private putNote(note: Note, terms: readonly string[]): void {
-    this.notes.set(note.id, { note, terms });
+  private putNote(note: Note, own: readonly string[]): void {
+    const slide = note.imageId ? this.imageTerms.get(note.imageId) : undefined;
+    const terms = slide ? [...new Set([...own, ...slide])] : own;
+    this.notes.set(note.id, { note, own, terms });
+    if (note.imageId) {
+      let ids = this.byImage.get(note.imageId);
+      if (!ids) {
+        ids = new Set();
+        this.byImage.set(note.imageId, ids);
+      }
+      ids.add(note.id);
+    }
     this.order?.splice(orderAt(this.order, note), 0, note);
     for (const term of terms) {
       let ids = this.postings.get(term);
@@ -231,6 +276,11 @@ export class SearchIndex {
     const old = this.notes.get(id);
     if (!old) return;
     this.notes.delete(id);
+    if (old.note.imageId) {
+      const ids = this.byImage.get(old.note.imageId);
+      ids?.delete(id);
+      if (ids?.size === 0) this.byImage.delete(old.note.imageId);
+    }
     const at = this.order ? orderAt(this.order, old.note) : -1;
     if (at >= 0 && this.order?.[at] === old.note) this.order.splice(at, 1);
     for (const term of old.terms) {

@@ -2,13 +2,16 @@
 // the start of a word ("kube" finds "Kubernetes"), ignoring case and accents. Matching notes
 // are found from index keys alone: each word is a key range on the byTerm multi-entry index
 // (schema v2), and the last edited come from the byUpdated index (schema v3), so only the
-// notes returned are read, however many match. Talks are few and scanned.
+// notes returned are read, however many match. Talks are few and scanned. A slide note is also
+// found by the words OCR read on its picture, as if they were its own (a scan of the images'
+// text, then of the notes for those pictures only when some matched): the library's in-memory
+// index (search-index.ts) answers that from memory once built.
 import type { IDBPObjectStore } from 'idb';
 import type { Note, NoteId, Talk } from '../core/model';
 import type { Result } from '../core/result';
 import type { StoreError } from './errors';
 import { type StoreName, type TalkmarkSchema, toNote } from './schema';
-import { matchesAll, queryTerms } from './terms';
+import { matchesAll, queryTerms, termsOf } from './terms';
 import { type Ctx, read } from './tx';
 
 type ReadNotes = IDBPObjectStore<TalkmarkSchema, StoreName[], 'notes', 'readonly' | 'readwrite'>;
@@ -22,14 +25,24 @@ export interface SearchResult {
   talks: Talk[];
 }
 
-/** The ids of the notes having a word that starts with each of `terms`. */
-async function matchingIds(notes: ReadNotes, terms: readonly string[]): Promise<Set<NoteId>> {
+/**
+ * The ids of the notes having a word that starts with each of `terms`, in the note or in the
+ * text read on its slide (`slide`: per term, the slide notes that have it).
+ */
+async function matchingIds(
+  notes: ReadNotes,
+  terms: readonly string[],
+  slide: Map<string, Set<NoteId>>,
+): Promise<Set<NoteId>> {
   const index = notes.index('byTerm');
   // The longest word is usually the most selective: start there, and stop once nothing is left.
   const ordered = [...terms].sort((a, b) => b.length - a.length);
   let ids: Set<NoteId> | undefined;
   for (const term of ordered) {
-    const keys = await index.getAllKeys(IDBKeyRange.bound(term, `${term}\uffff`));
+    const keys = [
+      ...(await index.getAllKeys(IDBKeyRange.bound(term, `${term}\uffff`))),
+      ...(slide.get(term) ?? []),
+    ];
     const before = ids;
     ids = new Set(before ? keys.filter((k) => before.has(k)) : keys);
     if (ids.size === 0) break;
@@ -73,6 +86,37 @@ async function lastEdited(notes: ReadNotes, ids: Set<NoteId>, limit: number): Pr
   return readNotes(notes, picked);
 }
 
+type ReadImages = IDBPObjectStore<TalkmarkSchema, StoreName[], 'images', 'readonly' | 'readwrite'>;
+
+/** For each query word, the slide notes whose picture's text has a word starting with it. */
+async function slideMatches(images: ReadImages, notes: ReadNotes, terms: readonly string[]) {
+  const byTerm = new Map<string, Set<string>>(terms.map((t) => [t, new Set<string>()]));
+  let any = false;
+  let cursor = await images.openCursor();
+  while (cursor) {
+    const text = cursor.value.text;
+    if (text) {
+      const own = termsOf(...text.lines);
+      for (const t of terms) {
+        if (own.some((w) => w.startsWith(t))) {
+          byTerm.get(t)?.add(cursor.value.id);
+          any = true;
+        }
+      }
+    }
+    cursor = await cursor.continue();
+  }
+  const out = new Map<string, Set<NoteId>>(terms.map((t) => [t, new Set<NoteId>()]));
+  if (!any) return out;
+  let notesCursor = await notes.openCursor();
+  while (notesCursor) {
+    const { imageId, id } = notesCursor.value;
+    if (imageId) for (const t of terms) if (byTerm.get(t)?.has(imageId)) out.get(t)?.add(id);
+    notesCursor = await notesCursor.continue();
+  }
+  return out;
+}
+
 export async function search(
   ctx: Ctx,
   query: string,
@@ -80,9 +124,9 @@ export async function search(
 ): Promise<Result<SearchResult, StoreError>> {
   const terms = queryTerms(query);
   if (terms.length === 0) return { ok: true, value: { notes: [], noteCount: 0, talks: [] } };
-  return read(ctx, ['notes', 'talks'], async (tx) => {
+  return read(ctx, ['notes', 'talks', 'images'], async (tx) => {
     const notes = tx.objectStore('notes');
-    const found = await matchingIds(notes, terms);
+    const found = await matchingIds(notes, terms, await slideMatches(tx.objectStore('images'), notes, terms));
     const picked = await lastEdited(notes, found, limit);
     const talks = (await tx.objectStore('talks').getAll()).filter((t) =>
       matchesAll([t.title, t.label ?? '', ...t.speakers.map((s) => s.name)].join(' '), terms),

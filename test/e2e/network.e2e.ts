@@ -1,7 +1,8 @@
 // The extension makes no network request of its own. Every request the browser makes during
 // a full session goes through a logging proxy (test/e2e/proxy.ts; loopback included) that
 // forwards only the fixture server's: open a talk, take a note, capture a slide, let
-// auto-capture keep the slides of a played stretch, open the popup and its Markdown export,
+// auto-capture keep the slides of a played stretch, let the packaged OCR read every slide's
+// text (worker, wasm and language data from the package), open the popup and its Markdown export,
 // the library's zip export and a backup. Anything for another host is logged and refused. The browser's own traffic (update, sign-in, autofill, remote
 // settings pings) is told apart by a control run without our extension (network-control.ts):
 // a host contacted in the session and not by the browser alone would be ours, and fails.
@@ -109,6 +110,18 @@ async function fullSession(browser: TestBrowser, origin: string): Promise<void> 
   await library.waitFor(() => document.querySelector('main'), null);
   const notes = (await library.evaluate(readStore, 'notes')) as Array<{ kind: string; auto?: boolean }>;
   expect(notes.filter((n) => n.kind === 'slide' && n.auto).length, 'automatic slides stored').toBe(shown);
+  // Slide text: every stored slide read by OCR within the session (so its requests are logged).
+  let images: Array<{ text?: { lines: string[] } }> = [];
+  for (let i = 0; i < 240; i++) {
+    images = (await library.evaluate(readStore, 'images')) as typeof images;
+    if (images.length > 0 && images.every((img) => img.text)) break;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  expect(images.length, 'slides stored').toBeGreaterThanOrEqual(shown + 1);
+  expect(
+    images.every((img) => (img.text?.lines.length ?? 0) > 0),
+    'every slide read by OCR',
+  ).toBe(true);
   const [post] = (await library.evaluate(readStore, 'posts')) as Array<{ id: string }>;
   await library.evaluate((id) => {
     location.hash = `#post/${id}/export`;
