@@ -79,7 +79,9 @@ describe('library app', () => {
     const { root, stop } = app(api, `#post/${post.id}`);
     await until(() => root.querySelector('.note'));
     must(await store.notes.add({ talkId: talks[1].id, time: 7, kind: 'text', text: 'Added in another tab' }));
-    await until(() => [...root.querySelectorAll('textarea')].some((t) => t.value === 'Added in another tab'));
+    await until(() =>
+      [...root.querySelectorAll('.note-view')].some((t) => t.textContent === 'Added in another tab'),
+    );
     stop();
   });
 

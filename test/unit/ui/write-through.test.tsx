@@ -7,7 +7,7 @@ import type { Note, Talk } from '../../../src/core/model';
 import type { LibraryApi } from '../../../src/library/api';
 import { NoteRow } from '../../../src/library/NoteRow';
 import type { Shell } from '../../../src/library/shell';
-import { mount, typeInto } from './dom';
+import { click, mount, typeInto } from './dom';
 
 const talk = {
   id: 't_1' as TalkId,
@@ -49,6 +49,8 @@ describe('NoteRow write-through', () => {
         onOpenSlide={() => {}}
       />,
     );
+    // Shown rendered until its Edit button opens the Markdown box.
+    click(root.querySelector('button.edit-note'));
     const area = root.querySelector('textarea') as HTMLTextAreaElement;
     typeInto(area, 'new');
     vi.advanceTimersByTime(100);
@@ -72,6 +74,7 @@ describe('NoteRow write-through', () => {
         onOpenSlide={() => {}}
       />,
     );
+    click(root.querySelector('button.edit-note'));
     typeInto(root.querySelector('textarea') as HTMLTextAreaElement, 'typed just before closing');
     window.dispatchEvent(new Event('pagehide'));
     expect(update).toHaveBeenCalledWith('n_1', { text: 'typed just before closing' });
