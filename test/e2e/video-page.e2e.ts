@@ -122,6 +122,21 @@ describe.each(browsers)('video page in %s', (name) => {
     await seekTo(page, 12);
     await pressOnPage(page, 'q');
     await waitForEditor(page);
+    // The quote is typed in its own row, at its moment in the list, and that row is in view.
+    const placed = await page.evaluate(() => {
+      const root = document.querySelector('talkmark-panel')?.shadowRoot;
+      const area = root?.activeElement as HTMLElement | null | undefined;
+      const row = area?.closest('li');
+      const list = root?.querySelector('.notes');
+      if (!area || !row || !list) return null;
+      const r = area.getBoundingClientRect();
+      const l = list.getBoundingClientRect();
+      return {
+        inQuoteRow: row.classList.contains('note-quote') && row.parentElement === list,
+        inView: r.top >= l.top - 1 && r.bottom <= l.bottom + 1 && r.top >= 0 && r.bottom <= innerHeight,
+      };
+    }, null);
+    expect(placed).toEqual({ inQuoteRow: true, inView: true });
     await page.press('Enter');
     const quote = (await until(store.notes, (n) => n.some((x) => x.kind === 'quote'), 'a quote')).find(
       (n) => n.kind === 'quote',

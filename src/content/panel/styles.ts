@@ -59,6 +59,8 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, select:focus-
   outline: 2px solid var(--accent); outline-offset: 1px; }
 kbd { font: 11px ui-monospace, monospace; color: var(--muted); }
 .composer { padding: 0 12px 8px; }
+.note-draft { display: block; }
+.note-draft .composer { padding: 0; }
 .draft-talk { margin: 0 0 4px; color: var(--muted); }
 textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertical; font: inherit; color: var(--fg);
   background: var(--bg); border: 1px solid var(--accent); border-radius: 6px; padding: 6px; grid-column: 2 / 4; }
