@@ -1,9 +1,9 @@
 // What the background does for each call. Everything lasting goes through the store: the
 // worker can be stopped at any moment, so it keeps no state of its own.
 import type { Runtime } from 'webextension-polyfill';
-import { isMadeId } from '../core/ids';
+import { isMadeId, newId } from '../core/ids';
 import type { NoteInput, PageVideo, SlideImage } from '../core/messages';
-import type { ImageMime, Note, NoteId, Post, TalkId } from '../core/model';
+import type { ImageMime, Note, NoteId, Post, PostId, Talk, TalkId } from '../core/model';
 import type { Result } from '../core/result';
 import type { Store } from '../store';
 import type { StoreError } from '../store/errors';
@@ -43,28 +43,55 @@ function oneAtATime(): <T>(task: () => Promise<T>) => Promise<T> {
   };
 }
 
+/** The talk's fields as the page read them. */
+function newTalk(postId: PostId, video: PageVideo) {
+  return {
+    postId,
+    url: video.url,
+    site: video.site,
+    videoId: video.videoId,
+    title: video.title,
+    speakers: video.speakers,
+    duration: video.duration,
+    chapters: video.chapters,
+    ...(video.channel ? { channel: video.channel } : {}),
+  };
+}
+
+/**
+ * The active post's talk for this video. A video the post doesn't have gets a talk that is not
+ * stored: visiting a video (following a "Next" link) must not add it to the post; joinTalk does,
+ * with the first note, quote or slide.
+ */
 async function openTalk(store: Store, video: PageVideo, active: () => Promise<Post>) {
   const post = await active();
-  const { talk, created } = must(
-    await store.talks.findOrCreate({
-      postId: post.id,
-      url: video.url,
-      site: video.site,
-      videoId: video.videoId,
-      title: video.title,
-      speakers: video.speakers,
-      duration: video.duration,
-      chapters: video.chapters,
-      ...(video.channel ? { channel: video.channel } : {}),
-    }),
+  const talk = must(await store.talks.findByVideo(video.site, video.videoId)).find(
+    (t) => t.postId === post.id,
   );
+  if (!talk) {
+    const at = new Date().toISOString();
+    const unstored: Talk = { ...newTalk(post.id, video), id: newId('talk'), createdAt: at, updatedAt: at };
+    return { post, talk: unstored, notes: [] };
+  }
   // A talk first seen before its metadata loaded gets it now; a user's edits are kept.
   const fresh =
-    !created && !talk.title && video.title
+    !talk.title && video.title
       ? must(await store.talks.update(talk.id, { title: video.title, speakers: video.speakers }))
       : talk;
   const notes = must(await store.notes.listByTalk(fresh.id));
-  return { post: must(await store.posts.get(post.id)) ?? post, talk: fresh, notes };
+  return { post, talk: fresh, notes };
+}
+
+/** Adds the talk openTalk gave to the active post (or finds the one already there). */
+async function joinTalk(
+  store: Store,
+  input: { video: PageVideo; talkId: TalkId },
+  active: () => Promise<Post>,
+) {
+  const post = await active();
+  const { talk } = must(await store.talks.findOrCreate(newTalk(post.id, input.video), input.talkId));
+  const notes = must(await store.notes.listByTalk(talk.id));
+  return { post: must(await store.posts.get(post.id)) ?? post, talk, notes };
 }
 
 /**
@@ -142,6 +169,7 @@ export function makeHandlers(store: Store): Handlers {
   return {
     openTalk: (video) => openTalk(store, video, () => postTurn(() => activePost(store))),
     saveNote: (input) => noteTurn(input.id, () => saveNote(store, input)),
+    joinTalk: (input) => joinTalk(store, input, () => postTurn(() => activePost(store))),
     async addSlide(slide) {
       const added = must(
         await store.notes.add(

@@ -79,6 +79,14 @@ function readPhash(x: string): string {
 
 const validators: Omit<Validators, keyof typeof moreValidators> = {
   openTalk: readVideo,
+  joinTalk(x) {
+    const r = new Reader(x, 'input');
+    r.only(['video', 'talkId']);
+    const talkId = r.id('talkId', 'talk');
+    if (!isMadeId('talk', talkId))
+      fail('input.talkId must be a new talk id: "t_" and 16 lowercase hex digits');
+    return { video: readVideo(r.o.video), talkId };
+  },
   saveNote: readNoteInput,
   addSlide(x) {
     const r = new Reader(x, 'slide');

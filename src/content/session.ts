@@ -5,6 +5,7 @@ import type { PageVideo, TabEvent, TalkView } from '../core/messages';
 import { makeAutoCapture } from './auto-capture/controller';
 import { memoryArea, type PrefsArea } from './auto-capture/prefs';
 import { type CallApi, makeContext } from './context';
+import { makeJoining } from './joining';
 import { defaultKeys, type KeyAction, listenForKeys } from './keys';
 import { type MountedPanel, mountPanel } from './panel/mount';
 import { overlayCovers, panelLayout, sameLayout } from './panel/placement';
@@ -25,7 +26,7 @@ export interface Session {
 export function startSession(
   doc: Document,
   adapter: SiteAdapter,
-  api: CallApi,
+  rawApi: CallApi,
   /** Where auto-capture keeps its per-talk switch (browser.storage.local in the extension). */
   prefs: PrefsArea = memoryArea(),
 ): Session {
@@ -35,6 +36,13 @@ export function startSession(
   let video: HTMLVideoElement | null = null;
   let settings: Settings = defaultSettings;
   const ctx = makeContext(initialPanelState, (s) => panel?.update(s));
+  const joining = makeJoining(rawApi, (joined) => {
+    // The first note added the talk to its post: the panel shows the stored talk from now on.
+    const view = ctx.get().view;
+    if (view && view.talk.videoId === joined.talk.videoId && view.talk.site === joined.talk.site)
+      ctx.set({ view: { ...joined, notes: view.notes.filter((n) => n.talkId === joined.talk.id) } });
+  });
+  const api = joining.api;
   const thumbs = new Thumbs(
     (id) => api.call('getImage', { id }),
     (t) => ctx.set({ thumbs: t }),
@@ -154,6 +162,7 @@ export function startSession(
       ctx.set({ status: `Talkmark can’t take notes here: ${r.error}` });
       return;
     }
+    joining.opened(r.value, info);
     ctx.set({ view: r.value, status: '' });
     thumbs.ensure(r.value.notes);
     if (video) auto.attach(r.value, video);

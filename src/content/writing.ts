@@ -126,7 +126,7 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
       if (speaker) input.speaker = speaker;
       draft = input;
       draftTalkTitle = view.talk.title;
-      ctx.set({ draft: { id: input.id, kind, text }, collapsed: false });
+      ctx.set({ draft: { id: input.id, kind, text, time }, collapsed: false });
       saverOf(input.id)(input);
     },
     editDraft(text) {

@@ -3,6 +3,7 @@ import type { Result } from './result';
 
 const callNames: ReadonlySet<string> = new Set<CallName>([
   'openTalk',
+  'joinTalk',
   'saveNote',
   'addSlide',
   'deleteNote',

@@ -94,7 +94,14 @@ export interface TalkView {
 
 /** Calls a content script, the popup or the library page makes to the background. */
 export interface BackgroundCalls {
+  /**
+   * The active post's talk for this video. A video not yet in the post gets a talk that is not
+   * stored (its id not in any section of `post`): it joins the post with `joinTalk`, on the
+   * first note, quote or slide, so merely visiting a video adds nothing.
+   */
   openTalk(video: PageVideo): TalkView;
+  /** Adds the video's talk to the active post under the id openTalk gave (or finds it there). */
+  joinTalk(input: { video: PageVideo; talkId: TalkId }): TalkView;
   saveNote(note: NoteInput): Note;
   addSlide(slide: NewSlide): { note: Note; image: ImageMeta | null; warning?: string };
   /** Deletes a note; the reply is what `restoreNote` needs to undo it (its image included). */
@@ -132,6 +139,7 @@ export type CallName = keyof BackgroundCalls;
  */
 export const resendable: { readonly [K in CallName]: boolean } = {
   openTalk: true, // finds the talk the first send made
+  joinTalk: true, // finds the talk the first send added
   saveNote: true, // a whole note under a page-made id: the same write again
   addSlide: true, // page-made id: the same slide again is answered with the stored one
   deleteNote: false, // a second delete finds nothing and would report a failure

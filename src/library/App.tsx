@@ -1,5 +1,6 @@
 // The library's shell: navigation, the view the URL names, and one toast at a time.
-import { useCallback, useMemo, useState } from 'preact/hooks';
+import { useCallback, useEffect, useMemo, useState } from 'preact/hooks';
+import { debounce } from '../core/debounce';
 import { Toast } from '../ui/Toast';
 import type { LibraryApi } from './api';
 import { BackupView } from './BackupView';
@@ -7,7 +8,7 @@ import { CopyNotice } from './CopyNotice';
 import { PostEditor } from './PostEditor';
 import { PostList } from './PostList';
 import type { Route } from './route';
-import { SearchView } from './SearchView';
+import { SearchView, TYPING_MS } from './SearchView';
 import { SettingsView } from './SettingsView';
 import type { Notice, Shell } from './shell';
 
@@ -28,6 +29,17 @@ export function App({
   const dismiss = useCallback(() => setNotice(null), []);
   const shell: Shell = useMemo(() => ({ api, version, go, notify }), [api, version, go, notify]);
   const current = (view: Route['view']) => (route.view === view ? 'page' : undefined);
+  // The top bar searches as you type too: a moment after the last key the search view opens
+  // (or follows, replacing its history entry) with the words so far; Enter goes at once.
+  const onSearchPage = route.view === 'search';
+  const follow = useMemo(
+    () =>
+      debounce((q: string) => {
+        if (q.trim()) go({ view: 'search', query: q }, { replace: onSearchPage });
+      }, TYPING_MS),
+    [go, onSearchPage],
+  );
+  useEffect(() => () => follow.cancel(), [follow]);
 
   return (
     <>
@@ -51,6 +63,7 @@ export function App({
             class="top-search"
             onSubmit={(e) => {
               e.preventDefault();
+              follow.cancel();
               go({ view: 'search', query });
             }}
           >
@@ -60,7 +73,10 @@ export function App({
                 type="search"
                 placeholder="Search all notes"
                 value={query}
-                onInput={(e) => setQuery(e.currentTarget.value)}
+                onInput={(e) => {
+                  setQuery(e.currentTarget.value);
+                  follow(e.currentTarget.value);
+                }}
                 onFocus={api.prepareSearch}
               />
             </label>

@@ -5,6 +5,7 @@ import type { Note, NoteKind, Talk } from '../core/model';
 import { formatTime, parseTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
 import { useWriteThrough } from '../ui/useWriteThrough';
+import { Attribution, placeholderOf, RenderedNote, useSlideTitle } from './NoteParts';
 import type { Shell } from './shell';
 import { Thumb } from './Thumb';
 
@@ -31,6 +32,9 @@ export function NoteRow({
   const { api, notify } = shell;
   const [text, setText] = useState(note.text);
   const [time, setTime] = useState(formatTime(note.time));
+  // Shown rendered; the Markdown box while it is being edited (or empty, to be filled).
+  const [editing, setEditing] = useState(highlighted);
+  const slideTitle = useSlideTitle(api, note.imageId);
   const area = useRef<HTMLTextAreaElement>(null);
   const row = useRef<HTMLLIElement>(null);
   // A change from elsewhere shows up unless this note is being typed in right now.
@@ -40,10 +44,14 @@ export function NoteRow({
   }, [note.text, note.time]);
   useEffect(() => {
     if (highlighted) {
+      setEditing(true);
       row.current?.scrollIntoView({ block: 'center' });
-      area.current?.focus();
     }
   }, [highlighted]);
+  // Opening the box for editing puts the caret in it.
+  useEffect(() => {
+    if (editing || highlighted) area.current?.focus();
+  }, [editing, highlighted]);
   const fail = (r: { ok: boolean; error?: string }) =>
     !r.ok && notify({ text: r.error ?? 'Not saved.', kind: 'error' });
   // The promise tells the write-through when this save is done, so the next text goes then.
@@ -120,18 +128,28 @@ export function NoteRow({
           onOpen={onOpenSlide}
         />
       )}
-      <label class="note-text">
-        <span class="visually-hidden">Markdown of {label}</span>
-        <textarea
-          ref={area}
-          rows={Math.min(8, Math.max(1, text.split('\n').length))}
-          value={text}
-          onInput={(e) => {
-            setText(e.currentTarget.value);
-            saveText(e.currentTarget.value);
-          }}
-        />
-      </label>
+      {editing || !text ? (
+        <label class="note-text">
+          <span class="visually-hidden">Markdown of {label}</span>
+          <textarea
+            ref={area}
+            rows={Math.min(8, Math.max(1, text.split('\n').length))}
+            value={text}
+            placeholder={placeholderOf(note, slideTitle)}
+            onInput={(e) => {
+              setText(e.currentTarget.value);
+              saveText(e.currentTarget.value);
+            }}
+            onBlur={() => setEditing(false)}
+            onKeyDown={(e) => {
+              if (e.key === 'Escape') area.current?.blur();
+            }}
+          />
+        </label>
+      ) : (
+        <RenderedNote text={text} label={label} onEdit={() => setEditing(true)} />
+      )}
+      {note.kind === 'quote' && <Attribution shell={shell} note={note} label={label} />}
     </li>
   );
 }

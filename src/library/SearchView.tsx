@@ -8,10 +8,11 @@ import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/ho
 import { debounce } from '../core/debounce';
 import { formatTime } from '../core/time';
 import type { SearchHits } from './api';
+import { HitText } from './HitText';
 import type { Shell } from './shell';
 
 /** How long after the last key the results follow the typing. */
-const TYPING_MS = 150;
+export const TYPING_MS = 150;
 /** Results drawn at first and added by each "Show more": a common query matches thousands. */
 export const SEARCH_PAGE = 50;
 
@@ -126,9 +127,13 @@ export function SearchView({ shell, query }: { shell: Shell; query: string }) {
             {hits.notes.map(({ note, talk, postId, postTitle }) => (
               <li key={note.id} class="note-hit">
                 {postId ? (
-                  <a href={`#post/${postId}/note/${note.id}`}>{note.text || '(slide)'}</a>
+                  <a href={`#post/${postId}/note/${note.id}`}>
+                    {note.text ? <HitText text={note.text} query={query} /> : '(slide)'}
+                  </a>
                 ) : (
-                  <span tabIndex={-1}>{note.text}</span>
+                  <span tabIndex={-1}>
+                    <HitText text={note.text} query={query} />
+                  </span>
                 )}
                 <span class="muted">
                   {' '}

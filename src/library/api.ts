@@ -63,6 +63,8 @@ export interface LibraryApi {
   prepareSearch(): void;
   /** A URL to show a stored image (blob:), or null when it is gone. */
   imageUrl(id: ImageId): Promise<string | null>;
+  /** The slide's title as read on the device (OCR), '' when not read or none stands out. */
+  slideTitle(id: ImageId): Promise<string>;
 
   createPost(title: string): Promise<Outcome<Post>>;
   duplicatePost(id: PostId): Promise<Outcome<PostId>>;

@@ -4,6 +4,7 @@ import { render } from 'preact';
 import browser from 'webextension-polyfill';
 import { openLibraryQueries, openStore } from '../store';
 import { onChange } from '../store/changes';
+import { noteTextCss } from '../ui/NoteText';
 import { applyTheme } from '../ui/theme';
 import { App } from './App';
 import type { DirHandle } from './folder';
@@ -11,7 +12,7 @@ import { parseRoute, type Route, routeHash } from './route';
 import { storeApi } from './store-api';
 import { libraryCss } from './styles';
 
-applyTheme(document, libraryCss);
+applyTheme(document, libraryCss + noteTextCss);
 
 function download(data: Blob | Uint8Array, name: string): void {
   const blob =

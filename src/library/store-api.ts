@@ -109,6 +109,10 @@ export function storeApi(deps: ApiDeps): LibraryApi {
     prepareSearch() {
       void deps.searchIndex?.build().then((r) => r.ok && deps.onSearchReady?.());
     },
+    async slideTitle(id) {
+      const image = await store.images.get(id);
+      return (image.ok && image.value?.meta.text?.title) || '';
+    },
     async imageUrl(id) {
       const known = urls.get(id);
       if (known) return known;

@@ -27,9 +27,13 @@ export function talksApi(ctx: Ctx) {
   return {
     /**
      * The post's talk for this video, created (at the end of the post's last section) when the
-     * post has none yet. Metadata of an existing talk is left as the user edited it.
+     * post has none yet, under `id` when given. Metadata of an existing talk is left as the user
+     * edited it.
      */
-    findOrCreate: (input: NewTalk): Promise<Result<{ talk: Talk; created: boolean }, StoreError>> =>
+    findOrCreate: (
+      input: NewTalk,
+      id: TalkId = newId('talk'),
+    ): Promise<Result<{ talk: Talk; created: boolean }, StoreError>> =>
       write(ctx, ['posts', 'talks'], async (tx): Promise<Written<{ talk: Talk; created: boolean }>> => {
         const valid = validateNewTalk(input);
         if (!valid.ok) return refuse('invalid', valid.error);
@@ -46,7 +50,7 @@ export function talksApi(ctx: Ctx) {
           duration: 0,
           chapters: [],
           ...v,
-          id: newId('talk'),
+          id,
           createdAt: at,
           updatedAt: at,
         };

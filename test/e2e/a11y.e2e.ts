@@ -55,7 +55,7 @@ describe.each(browsers)('accessibility in %s', (name) => {
     await check(page, 'backup');
     await visit(page, '#posts', '.post-row');
     await check(page, 'posts');
-    await visit(page, `#post/${sampleIds.post}`, '.note textarea');
+    await visit(page, `#post/${sampleIds.post}`, '.note .note-view');
     await check(page, 'post editor');
     await visit(page, `#post/${sampleIds.post}/export`, 'dialog[open] iframe.preview');
     await check(page, 'export dialog');

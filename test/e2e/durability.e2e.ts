@@ -68,9 +68,10 @@ describe.each(browsers)('durability in %s', (name) => {
     await a.press('Enter');
 
     await popup.waitFor(() => document.body.textContent?.includes('Seen everywhere'), null);
-    // The library edits notes in place: the text is a text box's value.
+    // The library shows notes rendered until edited.
     await library.waitFor(
-      () => Array.from(document.querySelectorAll('textarea')).some((t) => t.value === 'Seen everywhere'),
+      () =>
+        Array.from(document.querySelectorAll('.note-view')).some((t) => t.textContent === 'Seen everywhere'),
       null,
     );
     await b.waitFor(

@@ -147,13 +147,6 @@ describe.each(browsers)('the panel in small YouTube embeds in %s', (name) => {
     const b = await fixtureVideo('short-clip');
     await page.goto(`https://talks-blog.example/pages/article.html?a=${a}&b=${b}&w=${w}&h=${h}`);
     await page.bringToFront();
-    const talk = (
-      await until(
-        store.talks,
-        (t) => t.some((x) => x.videoId === 'sampleTalk1' && x.title),
-        'the embedded talk',
-      )
-    ).find((x) => x.videoId === 'sampleTalk1');
     // Folded to its tab at first, clear of the middle.
     const folded = await lookUntil(page, (c) => c.shown === 'tab' && c.size === size, `the ${size} tab`);
     expectClear(folded, 'folded');
@@ -190,6 +183,8 @@ describe.each(browsers)('the panel in small YouTube embeds in %s', (name) => {
         'the note typed in the embed',
       )
     ).find((x) => x.text === `typed in the ${w} embed and saved`);
+    // The talk joined the post with this first note.
+    const talk = (await store.talks()).find((x) => x.videoId === 'sampleTalk1' && x.title);
     expect(first).toMatchObject({ talkId: talk?.id, kind: 'text' });
     expect(first?.time).toBeCloseTo(15, 0);
 

@@ -124,10 +124,13 @@ describe.each(browsers)('library in %s', (name) => {
     await page.evaluate((id) => {
       location.hash = `#post/${id}`;
     }, sampleIds.post);
-    await page.waitFor(() => document.querySelector('[data-note-id="n_sample0000000003"] textarea'), null);
-    await page.evaluate(() => {
-      (document.querySelector('[data-note-id="n_sample0000000003"] textarea') as HTMLTextAreaElement).focus();
-    }, null);
+    // The note shows rendered; its Edit button opens the Markdown box with the caret in it.
+    await page.waitFor(() => document.querySelector('[data-note-id="n_sample0000000003"] .edit-note'), null);
+    await page.click('[data-note-id="n_sample0000000003"] .edit-note');
+    await page.waitFor(
+      () => document.activeElement === document.querySelector('[data-note-id="n_sample0000000003"] textarea'),
+      null,
+    );
     await page.press('End');
     const typedAt = Date.now();
     await page.type(' (and measuring)');

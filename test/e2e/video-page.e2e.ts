@@ -122,6 +122,21 @@ describe.each(browsers)('video page in %s', (name) => {
     await seekTo(page, 12);
     await pressOnPage(page, 'q');
     await waitForEditor(page);
+    // The quote is typed in its own row, at its moment in the list, and that row is in view.
+    const placed = await page.evaluate(() => {
+      const root = document.querySelector('talkmark-panel')?.shadowRoot;
+      const area = root?.activeElement as HTMLElement | null | undefined;
+      const row = area?.closest('li');
+      const list = root?.querySelector('.notes');
+      if (!area || !row || !list) return null;
+      const r = area.getBoundingClientRect();
+      const l = list.getBoundingClientRect();
+      return {
+        inQuoteRow: row.classList.contains('note-quote') && row.parentElement === list,
+        inView: r.top >= l.top - 1 && r.bottom <= l.bottom + 1 && r.top >= 0 && r.bottom <= innerHeight,
+      };
+    }, null);
+    expect(placed).toEqual({ inQuoteRow: true, inView: true });
     await page.press('Enter');
     const quote = (await until(store.notes, (n) => n.some((x) => x.kind === 'quote'), 'a quote')).find(
       (n) => n.kind === 'quote',
@@ -206,6 +221,17 @@ describe.each(browsers)('video page in %s', (name) => {
       };
     }, null);
     expect(inside).toEqual({ elements: 0, pwned: null });
+    // Visiting adds no talk to the post (a talk joins with its first note); the first note does.
+    expect((await store.talks()).filter((x) => x.videoId === 'hostileXSS1')).toEqual([]);
+    await pressOnPage(page, 'n');
+    await waitForEditor(page);
+    await page.type('noted on the hostile talk');
+    await page.press('Enter');
+    await until(
+      store.notes,
+      (n) => n.some((x) => x.text === 'noted on the hostile talk'),
+      'the hostile talk note',
+    );
     const talk = await until(
       store.talks,
       (t) => t.some((x) => x.videoId === 'hostileXSS1' && x.title !== ''),
@@ -250,15 +276,21 @@ describe.each(browsers)('video page in %s', (name) => {
     expect(log).toContain('no runtime');
     await new Promise((r) => setTimeout(r, 1500));
     const store = await storeReader(browser);
-    const talk = (await store.talks()).find((t) => t.title.startsWith('Totally Normal Talk'));
-    expect(talk).toBeDefined();
-    expect((await store.notes()).filter((n) => n.talkId === talk?.id)).toEqual([]);
+    // Nothing forged added a note, nor (so) the talk to the post.
+    expect((await store.talks()).filter((t) => t.title.startsWith('Totally Normal Talk'))).toEqual([]);
     expect(await page.evaluate(panelCount, '.composer')).toBe(0);
     expect(await page.evaluate(panelCount, '.tab')).toBe(0);
 
     // The same key pressed for real does capture: the forged ones were refused, not lost.
     await seekTo(page, 2);
     await pressOnPage(page, 's');
+    const talk = (
+      await until(
+        store.talks,
+        (t) => t.some((x) => x.title.startsWith('Totally Normal Talk')),
+        'the talk, with its first slide',
+      )
+    ).find((t) => t.title.startsWith('Totally Normal Talk'));
     const slides = await until(
       store.notes,
       (n) => n.some((x) => x.talkId === talk?.id && x.kind === 'slide'),

@@ -113,7 +113,8 @@ export function CompactPanel({ state, actions }: { state: PanelState; actions: P
     setListOpen(false);
     toggle.current?.focus();
   };
-  const rows = rowsOf(state);
+  // The compact bar keeps the editor in the bar: the list shows the draft's note as a note.
+  const rows = rowsOf(state, false);
   return (
     // Esc anywhere in the bar closes the open notes list (fields that use Esc themselves keep it).
     <section

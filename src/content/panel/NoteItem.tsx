@@ -1,6 +1,7 @@
 // One note in the list: its time (click to seek), kind, picture, text, and edit/delete.
 import type { Note } from '../../core/model';
 import { formatTime } from '../../core/time';
+import { NoteText } from '../../ui/NoteText';
 import { TextEditor } from './TextEditor';
 import type { PanelActions } from './types';
 
@@ -72,7 +73,11 @@ export function NoteItem({
           onDone={actions.finishEdit}
         />
       ) : (
-        note.text && <span class="text">{note.kind === 'quote' ? `“${note.text}”` : note.text}</span>
+        note.text && (
+          <div class="text-box">
+            <NoteText text={note.text} class="text" label={`the ${what} at ${at}`} />
+          </div>
+        )
       )}
       {note.speaker && <span class="speaker">— {note.speaker}</span>}
     </li>

@@ -70,16 +70,30 @@ export interface Row {
   time: number;
   pending: PendingSlide | null;
   note: Note | null;
+  /** The row of the note being typed (before or after its first save). */
+  draft?: boolean;
 }
 
-/** This talk's notes, and the slides not stored yet, in time order (a slide before a note at the same time). */
-export function rowsOf(state: PanelState): Row[] {
+/** The draft shows in the list at its note's place when it belongs to the talk shown. */
+export function draftInList(state: PanelState): boolean {
+  const d = state.draft;
+  return Boolean(state.view && d && !d.otherTalkTitle && d.time !== undefined);
+}
+
+/**
+ * This talk's notes, and the slides not stored yet, in time order (a slide before a note at the
+ * same time). The note being typed is its own row, holding the editor, so a quote's editor and
+ * its row are one thing, in view, wherever the moment falls in the list.
+ */
+export function rowsOf(state: PanelState, withDraft = true): Row[] {
   const view = state.view;
-  const notes = view ? [...view.notes].sort((a, b) => a.time - b.time) : [];
+  const draft = withDraft && draftInList(state) ? state.draft : null;
+  const notes = view ? view.notes.filter((n) => n.id !== draft?.id) : [];
   const pending = view ? state.pending.filter((p) => p.talkId === view.talk.id) : [];
   return [
     ...pending.map((p) => ({ time: p.time, pending: p, note: null })),
     ...notes.map((n) => ({ time: n.time, pending: null, note: n })),
+    ...(draft ? [{ time: draft.time ?? 0, pending: null, note: null, draft: true }] : []),
   ].sort((a, b) => a.time - b.time);
 }
 
@@ -94,8 +108,12 @@ export function NotesList({
 }) {
   return (
     <ol class="notes" aria-label="Notes on this talk">
-      {rows.map(({ pending: p, note: n }) =>
-        p ? (
+      {rows.map(({ pending: p, note: n, draft }) =>
+        draft && state.draft ? (
+          <li key={state.draft.id} class={`note note-${state.draft.kind} note-draft`}>
+            <Composer draft={state.draft} actions={actions} placeholder={draftPlaceholder} />
+          </li>
+        ) : p ? (
           <PendingSlideItem key={p.id} slide={p} thumb={state.thumbs[p.id]} actions={actions} />
         ) : n ? (
           <NoteItem
@@ -205,6 +223,8 @@ export function Composer({
   );
 }
 
+const draftPlaceholder = 'Type your note (Markdown). Enter saves, Esc discards an empty note.';
+
 export function Panel({ state, actions }: { state: PanelState; actions: PanelActions }) {
   // A small embed or window: a bar along its edge, clear of the middle of the picture.
   if (state.layout.size !== 'regular') return <CompactPanel state={state} actions={actions} />;
@@ -245,12 +265,8 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         <Speakers speakers={view.talk.speakers} onChange={actions.setSpeakers} />
       )}
       <Toolbar state={state} actions={actions} />
-      {draft && (
-        <Composer
-          draft={draft}
-          actions={actions}
-          placeholder="Type your note (Markdown). Enter saves, Esc discards an empty note."
-        />
+      {draft && !draftInList(state) && (
+        <Composer draft={draft} actions={actions} placeholder={draftPlaceholder} />
       )}
       {state.notice && <Notice notice={state.notice} actions={actions} />}
       <NotesList rows={rows} state={state} actions={actions} />

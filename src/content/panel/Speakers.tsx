@@ -11,12 +11,17 @@ export function Speakers({ speakers, onChange }: { speakers: Speaker[]; onChange
   const commit = () => {
     if (text.trim() !== shown) onChange(text);
   };
+  // The title named no one (a channel is not a speaker): ask, rather than guess.
+  const ask = speakers.length === 0;
   return (
-    <label class="speakers">
+    <label class={ask ? 'speakers speakers-ask' : 'speakers'}>
       <span>Speakers</span>
       <input
         value={text}
-        placeholder="Name (Company), Name"
+        placeholder={ask ? 'Who speaks? Name (Company), Name' : 'Name (Company), Name'}
+        title={
+          ask ? 'The title names no speaker: add who speaks, for quotes and the export’s heading.' : undefined
+        }
         onInput={(e) => setText(e.currentTarget.value)}
         onBlur={commit}
         onKeyDown={(e) => {

@@ -1,6 +1,7 @@
 // Puts the panel in a shadow root on the page. Closed in users' builds so the page can't
 // read what the user writes; open in test builds so the e2e tests can look inside.
 import { render } from 'preact';
+import { noteTextCss } from '../../ui/NoteText';
 import { isEditable } from '../keys';
 import { mark } from '../timing';
 import { Panel } from './Panel';
@@ -21,7 +22,7 @@ export function mountPanel(doc: Document, actions: PanelActions, initial: PanelS
   const host = doc.createElement('talkmark-panel');
   const root = host.attachShadow({ mode: __TEST__ ? 'open' : 'closed' });
   const style = doc.createElement('style');
-  style.textContent = panelCss;
+  style.textContent = panelCss + noteTextCss;
   const container = doc.createElement('div');
   root.append(style, container);
   const update = (state: PanelState) => {

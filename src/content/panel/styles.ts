@@ -48,6 +48,7 @@ select, input { font: inherit; color: var(--fg); background: var(--bg); border: 
 .talk-title { padding: 8px 12px 0; font-weight: 600; overflow-wrap: anywhere; }
 .speakers { display: flex; gap: 6px; align-items: center; padding: 4px 12px 0; color: var(--muted); }
 .speakers input { flex: 1; min-width: 0; }
+.speakers-ask input { border-color: var(--accent); }
 .toolbar { display: flex; flex-wrap: wrap; gap: 6px; padding: 8px 12px; }
 .toolbar button[aria-pressed="true"] { background: color-mix(in srgb, var(--accent) 18%, transparent);
   border-color: var(--accent); }
@@ -58,6 +59,8 @@ button:focus-visible, textarea:focus-visible, input:focus-visible, select:focus-
   outline: 2px solid var(--accent); outline-offset: 1px; }
 kbd { font: 11px ui-monospace, monospace; color: var(--muted); }
 .composer { padding: 0 12px 8px; }
+.note-draft { display: block; }
+.note-draft .composer { padding: 0; }
 .draft-talk { margin: 0 0 4px; color: var(--muted); }
 textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertical; font: inherit; color: var(--fg);
   background: var(--bg); border: 1px solid var(--accent); border-radius: 6px; padding: 6px; grid-column: 2 / 4; }
@@ -71,7 +74,7 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 .note .kind { font-size: 11px; color: var(--muted); text-transform: uppercase; letter-spacing: 0.04em; }
 .row-actions { grid-column: 3; grid-row: 1; display: flex; gap: 2px; }
 .row-actions button { border: 0; color: var(--muted); padding: 0 4px; }
-.note .text { grid-column: 2 / 4; white-space: pre-wrap; overflow-wrap: anywhere; }
+.note .text-box { grid-column: 2 / 4; min-width: 0; }
 .note .thumb { grid-column: 2 / 4; width: 100%; border-radius: 4px; }
 .note .thumb-box { grid-column: 2 / 4; display: block; }
 .thumb-box canvas.thumb { display: block; height: auto; }
@@ -83,7 +86,7 @@ textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertic
 .pending-failed .pending-label, .save-error { color: var(--err); }
 .thumb-missing { color: var(--muted); font-size: 11px; }
 .note .speaker { grid-column: 2 / 4; color: var(--muted); }
-.note-quote .text { font-style: italic; }
+.note-quote .text { font-style: italic; border-left: 3px solid var(--accent); padding-left: 6px; }
 .mode-fullscreen .notes { max-height: 25vh; }
 .empty { color: var(--muted); padding: 0 12px 12px; margin: 0; }
 

@@ -23,6 +23,8 @@ export interface Draft {
   id: NoteId;
   kind: NoteKind;
   text: string;
+  /** Where in the video: the editor sits in the list at its note's place, not above the list. */
+  time?: number;
   /** Set when the video changed while typing: the note still goes to the talk it was started in. */
   otherTalkTitle?: string;
 }

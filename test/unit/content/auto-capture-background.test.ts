@@ -20,18 +20,19 @@ async function setUp() {
   const handlers = makeHandlers(store);
   const call = async <K extends CallName>(name: K, input: CallInput<K>) =>
     (await route(handlers, ownId, { talkmark: 1, call: name, input }, sender)) as CallReply<K>;
-  const view = must(
-    await call('openTalk', {
-      url: 'https://example.org/talk',
-      site: 'generic',
-      videoId: 'https://example.org/talk',
-      title: 'A talk',
-      channel: '',
-      speakers: [],
-      duration: 600,
-      chapters: [],
-    }),
-  );
+  const video = {
+    url: 'https://example.org/talk',
+    site: 'generic' as const,
+    videoId: 'https://example.org/talk',
+    title: 'A talk',
+    channel: '',
+    speakers: [],
+    duration: 600,
+    chapters: [],
+  };
+  const opened = must(await call('openTalk', video));
+  // A talk joins its post with its first slide (the panel does this before its first addSlide).
+  const view = must(await call('joinTalk', { video, talkId: opened.talk.id }));
   const slide = async (auto: boolean, phash: string, time = 12) =>
     must(
       await call('addSlide', {

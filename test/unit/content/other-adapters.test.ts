@@ -62,6 +62,22 @@ describe('generic and Vimeo adapters', () => {
     expect(info.speakers).toEqual([{ name: 'Jane Doe' }]);
   });
 
+  it('leaves a Vimeo talk without speakers when the title names none, whoever owns the video', () => {
+    document.head.innerHTML = `<meta property="og:title" content="Caching Without Tears on Vimeo">
+      <script type="application/ld+json">{"@type":"VideoObject","author":{"name":"Example Conf"}}</script>`;
+    const v = sized(1280, 720);
+    const doc = {
+      ...document,
+      location: new URL('https://vimeo.com/76979871'),
+      querySelector: document.querySelector.bind(document),
+      querySelectorAll: document.querySelectorAll.bind(document),
+      title: '',
+    };
+    const info = vimeoAdapter.readVideo(doc as unknown as Document, v);
+    expect(info).toMatchObject({ title: 'Caching Without Tears', channel: 'Example Conf' });
+    expect(info.speakers).toEqual([]);
+  });
+
   it('reads a Vimeo owner from the JSON-LD VideoObject, skipping broken JSON and other types', () => {
     document.head.innerHTML = `
       <script type="application/ld+json">{not json</script>

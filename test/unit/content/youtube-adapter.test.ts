@@ -46,6 +46,17 @@ describe('YouTube adapter', () => {
     });
   });
 
+  it('leaves the speakers empty when the title names none: the channel is not a speaker', () => {
+    const h = document.querySelector('yt-formatted-string') as HTMLElement;
+    h.textContent = 'Keynote: The State of Cloud Native';
+    (document.querySelector('ytd-channel-name a') as HTMLElement).textContent =
+      'CNCF [Cloud Native Computing Foundation]';
+    const info = youTubeAdapter.readVideo(document, youTubeAdapter.findVideo(document) as HTMLVideoElement);
+    expect(info.channel).toBe('CNCF [Cloud Native Computing Foundation]');
+    expect(info.title).toBe('Keynote: The State of Cloud Native');
+    expect(info.speakers).toEqual([]);
+  });
+
   it('joins the caption segments on screen, and reads markup in a title as text', () => {
     expect(youTubeAdapter.captionText(document)).toBe('Caches are promises');
     const h = document.querySelector('yt-formatted-string') as HTMLElement;

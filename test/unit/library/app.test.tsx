@@ -80,7 +80,9 @@ describe('library app', () => {
     await until(() => root.querySelector('.note'));
     expect(root.querySelector('.post-counts')?.textContent).toBe('2 talks, 3 notes, 1 slide');
     must(await store.notes.add({ talkId: talks[1].id, time: 7, kind: 'text', text: 'Added in another tab' }));
-    await until(() => [...root.querySelectorAll('textarea')].some((t) => t.value === 'Added in another tab'));
+    await until(() =>
+      [...root.querySelectorAll('.note-view')].some((t) => t.textContent === 'Added in another tab'),
+    );
     expect(root.querySelector('.post-counts')?.textContent).toBe('2 talks, 4 notes, 1 slide');
     stop();
   });

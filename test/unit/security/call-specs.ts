@@ -35,29 +35,38 @@ const noteKinds = ['text', 'quote', 'slide', 'heading'] as const;
 const mimes = ['image/jpeg', 'image/webp', 'image/png'] as const;
 const stored = sampleSnapshot().notes[0];
 
+const openTalkSpec: CallSpec = {
+  valid: () => ({
+    url: 'https://example.org/talk.html',
+    site: 'generic',
+    videoId: 'https://example.org/talk.html',
+    title: 'A talk',
+    channel: 'A channel',
+    speakers: [{ name: 'Ada' }],
+    duration: 600,
+    chapters: [{ start: 0, title: 'Intro' }],
+  }),
+  fields: {
+    url: { t: 'url' },
+    site: { t: 'enum', of: ['youtube', 'vimeo', 'generic'] },
+    videoId: text(limits.shortText, 1),
+    title: text(),
+    channel: text(),
+    speakers: { t: 'list' },
+    duration: time,
+    chapters: { t: 'list' },
+  },
+};
+
 // Partial so a call added elsewhere doesn't break the type check: handlers.fuzz.test.ts fails
 // instead, naming the call that has no spec here yet.
 export const specs: Partial<Record<CallName, CallSpec>> = {
-  openTalk: {
-    valid: () => ({
-      url: 'https://example.org/talk.html',
-      site: 'generic',
-      videoId: 'https://example.org/talk.html',
-      title: 'A talk',
-      channel: 'A channel',
-      speakers: [{ name: 'Ada' }],
-      duration: 600,
-      chapters: [{ start: 0, title: 'Intro' }],
-    }),
+  openTalk: openTalkSpec,
+  joinTalk: {
+    valid: () => ({ video: openTalkSpec.valid(), talkId: 't_00000000000000aa' }),
     fields: {
-      url: { t: 'url' },
-      site: { t: 'enum', of: ['youtube', 'vimeo', 'generic'] },
-      videoId: text(limits.shortText, 1),
-      title: text(),
-      channel: text(),
-      speakers: { t: 'list' },
-      duration: time,
-      chapters: { t: 'list' },
+      ...Object.fromEntries(Object.entries(openTalkSpec.fields).map(([k, v]) => [`video.${k}`, v])),
+      talkId: { t: 'id', kind: 'talk' },
     },
   },
   saveNote: {

@@ -8,7 +8,7 @@ import type { Note, Talk } from '../../../src/core/model';
 import type { LibraryApi } from '../../../src/library/api';
 import { NoteRow } from '../../../src/library/NoteRow';
 import type { Shell } from '../../../src/library/shell';
-import { mount, typeInto, until } from './dom';
+import { click, mount, typeInto, until } from './dom';
 
 const talk = {
   id: 't_1' as TalkId,
@@ -55,6 +55,8 @@ describe('NoteRow write-through', () => {
         onOpenSlide={() => {}}
       />,
     );
+    // Shown rendered until its Edit button opens the Markdown box.
+    click(root.querySelector('button.edit-note'));
     const area = root.querySelector('textarea') as HTMLTextAreaElement;
     typeInto(area, 'n');
     expect(update).toHaveBeenCalledTimes(1);
@@ -80,6 +82,7 @@ describe('NoteRow write-through', () => {
         onOpenSlide={() => {}}
       />,
     );
+    click(root.querySelector('button.edit-note'));
     const area = root.querySelector('textarea') as HTMLTextAreaElement;
     typeInto(area, 'typed');
     typeInto(area, 'typed just before closing');

@@ -30,7 +30,9 @@ export const vimeoAdapter: SiteAdapter = {
       videoId: id ?? doc.location.href,
       title,
       channel,
-      speakers: speakers.length > 0 ? speakers : channel ? [{ name: channel }] : [],
+      // A channel is not a speaker ("CNCF [Cloud Native Computing Foundation]"): with no name in
+      // the title the speakers stay empty and the panel asks for them.
+      speakers,
       duration: Number.isFinite(video.duration) ? video.duration : 0,
       chapters: chaptersFromDescription(firstText(doc, selectors.description)),
     };
