@@ -3,7 +3,7 @@
 // parse it); everything else goes to stderr.
 import { existsSync, mkdirSync, statSync } from 'node:fs';
 import { join } from 'node:path';
-import type { CropRect, DetectorOptions } from '../core/slides/index';
+import { type CropRect, type DetectorOptions, slideDefaults } from '../core/slides/index';
 import { detectVideoSlides } from './slides-detect';
 import { extractStill, FfmpegError } from './slides-ffmpeg';
 
@@ -13,9 +13,20 @@ export interface CliIo {
 }
 
 const USAGE = `usage: talkmark slides VIDEO [--out DIR] [--sensitivity 0..1] [--crop x,y,width,height]
-  Finds each slide of a recorded talk once, when it has settled, and prints
-  {"captures":[{"t":SECONDS},...]}. --out DIR also writes slide-001.jpg, ... at full resolution.
-  --crop takes fractions of the frame (picture-in-picture: the slide area only).`;
+  Finds each slide of a recorded talk once, when it has settled, with the extension's own
+  detector (frames decoded by ffmpeg), and prints {"captures":[{"t":SECONDS},...]} on stdout
+  (t = seconds from the start of the video); messages go to stderr.
+
+options:
+  --out DIR              also write slide-001.jpg, slide-002.jpg, ... at the video's full
+                         resolution into DIR (created if missing)
+  --sensitivity S        a number from 0 to 1 (default ${slideDefaults.sensitivity}): higher catches smaller
+                         changes (one digit) at the risk of capturing noise
+  --crop x,y,width,height
+                         only look at this rectangle (picture-in-picture: the slide area);
+                         four fractions of the frame from 0 to 1, x and y from its top-left
+                         corner, e.g. 0,0,0.75,1 for the left three quarters
+  -h, --help             show this help`;
 
 interface Args {
   video: string;
