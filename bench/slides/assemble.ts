@@ -12,7 +12,7 @@ import { CACHE, type Truth, type TruthInterval } from './generate';
 const W = 640;
 const H = 360;
 const FPS = 10;
-const ASSEMBLER_VERSION = '1';
+const ASSEMBLER_VERSION = '3';
 
 export type Layout = 'full' | 'beside' | 'inset';
 export type Into = 'cut' | 'fade' | 'slideleft';
@@ -59,27 +59,55 @@ export const slideRect: Record<Layout, Box> = {
 
 const fade: Record<Into, number> = { cut: 0.1, fade: 1, slideleft: 0.8 };
 
-function camera(w: number, h: number, seconds: number, calm: boolean, tag: string, out: string): string {
+/**
+ * A moving "camera" clip (lighting gradient, a swaying speaker, sensor grain), rendered once to a
+ * file: lavfi sources inside the talk's graph stall behind xfade, files don't.
+ */
+function cameraClip(w: number, h: number, seconds: number, calm: boolean): string {
+  const path = join(
+    CACHE,
+    'cameras',
+    `cam-${w}x${h}-${seconds}${calm ? '-calm' : ''}-v${ASSEMBLER_VERSION}.mp4`,
+  );
+  if (existsSync(path)) return path;
+  mkdirSync(join(CACHE, 'cameras'), { recursive: true });
   const amp = (calm ? 3 : 60) * (w / W);
   const speed = calm ? 0.002 : 0.02;
   const bw = Math.round(w * 0.24);
   const bh = Math.round(h * 0.62);
   const hw = Math.round(w * 0.1);
   const hh = Math.round(h * 0.2);
-  return [
-    `gradients=s=${w}x${h}:r=${FPS}:d=${seconds}:speed=${speed}:nb_colors=3:c0=0x5a4a3a:c1=0x9a8a7a:c2=0x3a4a5a[${tag}g]`,
-    `color=c=0x3a3f55:s=${bw}x${bh}:r=${FPS}:d=${seconds}[${tag}b]`,
-    `color=c=0xc89a7a:s=${hw}x${hh}:r=${FPS}:d=${seconds}[${tag}h]`,
-    `[${tag}g][${tag}b]overlay=x='${Math.round(w * 0.38)}+${amp}*sin(t*1.3)':y='${Math.round(h * 0.38)}+${amp / 8}*sin(t*2.1)'[${tag}gb]`,
-    `[${tag}gb][${tag}h]overlay=x='${Math.round(w * 0.45)}+${amp}*sin(t*1.3)':y='${Math.round(h * 0.15)}+${amp / 6}*sin(t*1.7)'[${tag}gh]`,
-    `[${tag}gh]noise=alls=12:allf=t,format=yuv420p[${out}]`,
+  const graph = [
+    `gradients=s=${w}x${h}:r=${FPS}:d=${seconds}:speed=${speed}:nb_colors=3:c0=0x5a4a3a:c1=0x9a8a7a:c2=0x3a4a5a[g]`,
+    `color=c=0x3a3f55:s=${bw}x${bh}:r=${FPS}:d=${seconds}[b]`,
+    `color=c=0xc89a7a:s=${hw}x${hh}:r=${FPS}:d=${seconds}[h]`,
+    `[g][b]overlay=x='${Math.round(w * 0.38)}+${amp}*sin(t*1.3)':y='${Math.round(h * 0.38)}+${amp / 8}*sin(t*2.1)'[gb]`,
+    `[gb][h]overlay=x='${Math.round(w * 0.45)}+${amp}*sin(t*1.3)':y='${Math.round(h * 0.15)}+${amp / 6}*sin(t*1.7)'[gh]`,
+    '[gh]noise=alls=12:allf=t,format=yuv420p[out]',
   ].join(';');
+  ffmpeg(
+    [
+      '-filter_complex',
+      graph,
+      '-map',
+      '[out]',
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '16',
+      `${path}.tmp.mp4`,
+    ],
+    'camera',
+  );
+  renameSync(`${path}.tmp.mp4`, path);
+  return path;
 }
 
 /** One segment's 640x360 stream, from input `input` for slides. */
-function segmentGraph(seg: StateSegment | CameraShot, input: number, out: string): string {
+function segmentGraph(seg: StateSegment, input: number, out: string): string {
   const tag = `g${out}`;
-  if (seg.kind === 'camera') return camera(W, H, seg.seconds, !!seg.calm, tag, out);
   const parts = [`[${input}:v]scale=${W}:${H},setsar=1,fps=${FPS},format=yuv420p[${tag}s]`];
   let slide = `${tag}s`;
   if (seg.playing) {
@@ -94,14 +122,57 @@ function segmentGraph(seg: StateSegment | CameraShot, input: number, out: string
     const r = slideRect.beside;
     parts.push(`color=c=0x202124:s=${W}x${H}:r=${FPS}:d=${seg.seconds}[${tag}bg]`);
     parts.push(`[${slide}]scale=${Math.round(r.w * W)}:${Math.round(r.h * H)}[${tag}sm]`);
-    parts.push(camera(168, 240, seg.seconds, false, `${tag}c`, `${tag}cam`));
+    parts.push(`[${input + 1}:v]setsar=1[${tag}cam]`);
     parts.push(`[${tag}bg][${tag}sm]overlay=${Math.round(r.x * W)}:${Math.round(r.y * H)}[${tag}a]`);
     parts.push(`[${tag}a][${tag}cam]overlay=462:60,format=yuv420p[${out}]`);
   } else {
-    parts.push(camera(160, 96, seg.seconds, false, `${tag}c`, `${tag}cam`));
+    parts.push(`[${input + 1}:v]setsar=1[${tag}cam]`);
     parts.push(`[${slide}][${tag}cam]overlay=468:252,format=yuv420p[${out}]`);
   }
   return parts.join(';');
+}
+
+/**
+ * One slide segment (its layout, camera and playing region) rendered to its own clip: xfade in
+ * this ffmpeg stalls a looped image's partner stream, while clips from files cross-fade cleanly.
+ */
+function slideClip(seg: StateSegment): string {
+  const key = createHash('sha1')
+    .update(ASSEMBLER_VERSION + JSON.stringify({ ...seg, into: undefined }))
+    .digest('hex')
+    .slice(0, 12);
+  const path = join(CACHE, 'clips', `${key}.mp4`);
+  if (existsSync(path)) return path;
+  mkdirSync(join(CACHE, 'clips'), { recursive: true });
+  const inputs = ['-loop', '1', '-framerate', String(FPS), '-t', String(seg.seconds), '-i', seg.png];
+  if (seg.layout !== 'full') {
+    const [w, h] = seg.layout === 'beside' ? [168, 240] : [160, 96];
+    inputs.push('-i', cameraClip(w, h, seg.seconds, false));
+  }
+  const graph = segmentGraph(seg, 0, 'out');
+  ffmpeg(
+    [
+      ...inputs,
+      '-filter_complex',
+      graph,
+      '-map',
+      '[out]',
+      '-t',
+      String(seg.seconds),
+      '-r',
+      String(FPS),
+      '-c:v',
+      'libx264',
+      '-preset',
+      'veryfast',
+      '-crf',
+      '14',
+      `${path}.tmp.mp4`,
+    ],
+    'clip',
+  );
+  renameSync(`${path}.tmp.mp4`, path);
+  return path;
 }
 
 export function assemblePlan(spec: AssembledSpec): { inputs: string[][]; graph: string; truth: Truth } {
@@ -112,10 +183,8 @@ export function assemblePlan(spec: AssembledSpec): { inputs: string[][]; graph: 
   let length = 0;
   spec.segments.forEach((seg, i) => {
     const out = `s${i}`;
-    if (seg.kind === 'slide') {
-      inputs.push(['-loop', '1', '-framerate', String(FPS), '-t', String(seg.seconds), '-i', seg.png]);
-    }
-    graphs.push(segmentGraph(seg, inputs.length - 1, out));
+    inputs.push(['-i', seg.kind === 'slide' ? slideClip(seg) : cameraClip(W, H, seg.seconds, !!seg.calm)]);
+    graphs.push(`[${inputs.length - 1}:v]setsar=1,format=yuv420p[${out}]`);
     const fadeIn = i === 0 ? 0 : fade[seg.into ?? 'cut'];
     const start = length - fadeIn;
     if (i === 0) chain = out;
