@@ -93,6 +93,20 @@ export const BUDGETS = {
     unit: 'ms',
     bench: 'slides',
   },
+  'detector-heldout-recall': {
+    text: 'slide detection strict recall ≥ 0.97 on the held-out decks',
+    on: 'value',
+    direction: 'min',
+    limit: 0.97,
+    bench: 'slides',
+  },
+  'detector-heldout-precision': {
+    text: 'slide detection strict precision ≥ 0.97 on the held-out decks',
+    on: 'value',
+    direction: 'min',
+    limit: 0.97,
+    bench: 'slides',
+  },
   'detector-f1': {
     text: 'slide detection F1 ≥ 0.95',
     on: 'value',

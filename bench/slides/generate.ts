@@ -14,6 +14,10 @@ export interface TruthInterval {
   label: string | null;
   /** False for the steps of a build before its last one. */
   final: boolean;
+  /** Rendered picture of the slide's final state (decks made with real tools), for fidelity. */
+  ref?: string;
+  /** Where that slide sits in the frame, in fractions. */
+  rect?: { x: number; y: number; w: number; h: number };
 }
 
 export interface Truth {

@@ -3,7 +3,9 @@
 import { runSlides } from './slides';
 
 const usage = `Usage:
-  talkmark slides VIDEO [--out DIR]      Find the slides of a talk video (prints JSON)
+  talkmark slides VIDEO [--out DIR] [--sensitivity 0..1] [--crop x,y,w,h]
+                                         Find the slides of a talk video (prints JSON;
+                                         talkmark slides --help for the options)
   talkmark export BACKUP --format hugo|jekyll|obsidian|markdown [--post ID | --all] --out DIR
                                          Export posts from a Talkmark backup file
   talkmark help                          Show this help`;

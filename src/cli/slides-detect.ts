@@ -1,6 +1,11 @@
 // Runs the page's slide detector over a video file: the same defaults, rate and frame size.
 // Shared by `talkmark slides` and the benchmark (which also wants the detector's CPU time).
-import { createSlideDetector, type DetectorOptions, slideDefaults } from '../core/slides/index';
+import {
+  createSlideDetector,
+  type DetectorOptions,
+  type SlideEvent,
+  slideDefaults,
+} from '../core/slides/index';
 import { decodeLuma } from './slides-ffmpeg';
 
 export interface VideoSlides {
@@ -31,10 +36,14 @@ export async function detectVideoSlides(
     const event = detector.push(frame);
     const used = process.cpuUsage(before);
     cpu += used.user + used.system;
-    if (!event) continue;
-    const replaced = event.replaces === undefined ? -1 : captures.indexOf(event.replaces);
-    if (replaced >= 0) captures.splice(replaced, 1, event.t);
-    else captures.push(event.t);
+    if (event) keepCapture(captures, event);
   }
   return { captures, frames, detectorCpuMicros: cpu };
+}
+
+/** Adds an event's time to the capture list, or puts it in place of the build step it completes. */
+export function keepCapture(captures: number[], event: SlideEvent): void {
+  const replaced = event.replaces === undefined ? -1 : captures.indexOf(event.replaces);
+  if (replaced >= 0) captures.splice(replaced, 1, event.t);
+  else captures.push(event.t);
 }

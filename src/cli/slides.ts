@@ -5,7 +5,7 @@
 import { existsSync, mkdirSync, mkdtempSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { CropRect, DetectorOptions } from '../core/slides/index';
+import { type CropRect, type DetectorOptions, slideDefaults } from '../core/slides/index';
 import { detectVideoSlides } from './slides-detect';
 import { extractStill, FfmpegError } from './slides-ffmpeg';
 
@@ -15,11 +15,20 @@ export interface CliIo {
 }
 
 const USAGE = `usage: talkmark slides VIDEO [--out DIR] [--sensitivity 0..1] [--crop x,y,width,height] [--ocr]
-  Finds each slide of a recorded talk once, when it has settled, and prints
-  {"captures":[{"t":SECONDS},...]}. --out DIR also writes slide-001.jpg, ... at full resolution.
-  --crop takes fractions of the frame (picture-in-picture: the slide area only).
-  --ocr reads each slide's text on this machine (Tesseract, English) and adds
-  "title" (the slide's heading, "" when none stands out) and "text" (its lines) to each capture.`;
+  Finds each slide of a recorded talk once, when it has settled, with the extension's own
+  detector (frames decoded by ffmpeg), and prints {"captures":[{"t":SECONDS},...]} on stdout
+  (t = seconds from the start of the video); messages go to stderr.
+
+options:
+  --out DIR              also write slide-001.jpg, slide-002.jpg, ... at the video's full
+                         resolution into DIR (created if missing)
+  --sensitivity S        a number from 0 to 1 (default ${slideDefaults.sensitivity}): higher catches smaller
+                         changes (one digit) at the risk of capturing noise
+  --crop x,y,width,height
+                         only look at this rectangle (picture-in-picture: the slide area);
+                         four fractions of the frame from 0 to 1, x and y from its top-left
+                         corner, e.g. 0,0,0.75,1 for the left three quarters
+  -h, --help             show this help`;
 
 interface Args {
   video: string;

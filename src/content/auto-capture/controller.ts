@@ -4,7 +4,13 @@
 // video, a page without a talk or the end of the session stops its timer and listeners.
 import type { TalkView } from '../../core/messages';
 import type { TalkId } from '../../core/model';
-import { createSlideDetector, phash, type SlideDetector, slideDefaults } from '../../core/slides';
+import {
+  createSlideDetector,
+  type LumaFrame,
+  phash,
+  type SlideDetector,
+  slideDefaults,
+} from '../../core/slides';
 import { cropRegion } from '../../core/slides/frame-ops';
 import type { Sensitivity } from '../../ui/settings';
 import { AutoSlides, type CaptureDeps } from './captures';
@@ -51,6 +57,8 @@ interface Run {
   prefs: TalkPrefs;
   /** Hashes of every slide the talk has: stored ones, and those captured since. */
   hashes: string[];
+  /** Slides captured by hand since the talk opened, as the detector sees them (for a new detector). */
+  manual: Array<{ hash: string; frame: LumaFrame }>;
   detector: SlideDetector | null;
   sensitivity: number;
   sampling: AbortController | null;
@@ -78,6 +86,7 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
         crop: r.prefs.crop,
         knownHashes: r.hashes,
       });
+      for (const m of r.manual) r.detector.remember(m.hash, m.frame);
     }
     return r.detector;
   };
@@ -140,6 +149,7 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
       life,
       prefs: { on: false, crop: null },
       hashes: [],
+      manual: [],
       detector: null,
       sensitivity: sensitivity(),
       sampling: null,
@@ -236,7 +246,17 @@ export function makeAutoCapture(d: AutoCaptureDeps): AutoCapture {
         const region = cropRegion(frame, r.prefs.crop);
         const hash = phash(region);
         r.hashes.push(hash);
-        r.detector?.remember(hash);
+        const register = (f: LumaFrame) => {
+          r.manual.push({ hash, frame: f });
+          r.detector?.remember(hash, f);
+        };
+        register(frame);
+        // Also as the sampling loop reads frames (Chromium's row copies scale differently from a
+        // canvas), so the pixel comparison holds whichever way the next frames are read.
+        void reader.sample(r.video).then(
+          (f) => register({ ...f, data: f.data.slice() }),
+          () => undefined,
+        );
         return hash;
       } catch (e) {
         if (e instanceof Unreadable) return undefined;

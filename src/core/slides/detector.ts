@@ -32,8 +32,12 @@ export interface SlideDetector {
   push(frame: LumaFrame): SlideEvent | null;
   /** Forgets the picture in progress (call on seek, source change, long pause); keeps the talk's slides. */
   reset(): void;
-  /** Adds the hash of a slide captured some other way (a manual capture), so it isn't captured again. */
-  remember(hash: string): void;
+  /**
+   * Registers a slide captured some other way (a manual capture) so it isn't captured again:
+   * its hash, and when given, its frame (compared pixel by pixel like the detector's own
+   * captures, which holds where the hash of a frame read another way lands a few bits off).
+   */
+  remember(hash: string, frame?: LumaFrame): void;
 }
 
 interface Capture {
@@ -42,6 +46,8 @@ interface Capture {
   region: Region;
   mask: Uint8Array;
   phash: string;
+  /** Taken by hand: its hash came from another reading of the frame, so compare pixels always. */
+  manual?: boolean;
 }
 
 const BLOCK_SIZE = 10;
@@ -67,8 +73,60 @@ const CONCENTRATED_PIXELS = 5;
  * transition, which moves text edges by more than frame-to-frame noise.
  */
 const CAPTURE_LEVEL_FACTOR = 1.3;
+/**
+ * A frame taken by hand was read through another path (the capture's canvas, not the sampling
+ * loop's copy, which in Chromium scales differently): text edges move by more, so it is compared
+ * more loosely. The cost is that a near-duplicate of a hand-taken slide may be taken for it.
+ */
+/** Block means (10x10 pixels) further apart than this count as a changed block. */
+const MANUAL_BLOCK_LEVEL = 10;
+/**
+ * More changed blocks than this share: another picture than the hand-taken one. A moving part
+ * the mask hasn't caught yet (it needs seconds) changes a few blocks; another slide of the same
+ * template changes its title and text lines, tens of blocks.
+ */
+const MANUAL_BLOCKS = 0.08;
+
+/** Per-block mean of the unmasked pixels. */
+function blockMeans(g: BlockGrid, data: Uint8Array): Float32Array {
+  const sums = new Float32Array(g.count);
+  for (let i = 0; i < data.length; i++) {
+    const b = g.blockOf[i] ?? 0;
+    sums[b] = (sums[b] ?? 0) + (data[i] ?? 0);
+  }
+  for (let b = 0; b < g.count; b++) sums[b] = (sums[b] ?? 0) / (g.sizeOf[b] || 1);
+  return sums;
+}
+
+/** Whether a region differs from a hand-taken capture, block by block (brightness shift removed). */
+function blocksDiffer(
+  g: BlockGrid,
+  c: { region: Region; mask: Uint8Array },
+  region: Region,
+  mask: Uint8Array,
+): boolean {
+  const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
+  const offset = medianOffset(c.region.data, region.data, g, union);
+  const a = blockMeans(g, c.region.data);
+  const b = blockMeans(g, region.data);
+  let changed = 0;
+  for (let k = 0; k < g.count; k++) {
+    if (!union[k] && Math.abs((b[k] ?? 0) - (a[k] ?? 0) - offset) > MANUAL_BLOCK_LEVEL) changed++;
+  }
+  return changed > MANUAL_BLOCKS * g.count;
+}
 /** A build step adds content where the previous step was background; allow this share of overlap. */
 const BUILD_OVERLAP = 0.15;
+/** A build step that fades out or recolours touches at most this share of the old content. */
+const BUILD_MAX_REMOVED = 0.5;
+/** Share of a recolouring step's changed pixels that stay ink (in another colour). */
+const BUILD_MIN_RECOLOURED = 0.8;
+/** judge()'s answer when the picture is mostly masked: look again at the next sample. */
+const MASKED = 'masked';
+/** A pixel that moves by more than this between neighbouring samples is grain (sensor noise). */
+const GRAIN_LEVEL = 3;
+/** Above this share of grainy pixels a picture that isn't flat is a camera shot. */
+const MAX_STILL_GRAIN = 0.05;
 /** Hash distance under which a slide counts as one captured in an earlier session. */
 const KNOWN_HASH_DISTANCE = 4;
 /** Hash distance under which two captures are compared pixel by pixel. */
@@ -84,6 +142,20 @@ function thresholds(sensitivity: number, area: number): { level: number; pixels:
 }
 
 /** Optional diagnostics: why each settled picture was or wasn't captured (used when tuning). */
+/** Share of unmasked pixels that moved by more than GRAIN_LEVEL (brightness shift removed). */
+function grainShare(a: Region, b: Region, g: BlockGrid, mask: Uint8Array): number {
+  const offset = medianOffset(a.data, b.data, g, mask);
+  let moved = 0;
+  let n = 0;
+  for (let i = 0; i < a.data.length; i++) {
+    if (mask[g.blockOf[i] ?? 0]) continue;
+    n++;
+    const d = (b.data[i] ?? 0) - (a.data[i] ?? 0) - offset;
+    if (d > GRAIN_LEVEL || d < -GRAIN_LEVEL) moved++;
+  }
+  return n ? moved / n : 0;
+}
+
 export type DetectorTrace = (t: number, message: string) => void;
 
 export function createSlideDetector(
@@ -100,6 +172,8 @@ export function createSlideDetector(
   let anchor: Region | null = null;
   let anchorT = 0;
   let judged = false;
+  /** Largest share of grainy pixels between neighbouring samples since the still run began. */
+  let grain = 0;
   let current: Capture | null = null;
 
   function reset(): void {
@@ -110,8 +184,8 @@ export function createSlideDetector(
   }
 
   /** A change worth a new slide: enough changed pixels overall, or a few packed in one block. */
-  const significant = (change: { total: number; peak: number }, pixels: number) =>
-    change.total >= pixels || change.peak >= CONCENTRATED_PIXELS;
+  const significant = (change: { total: number; peak: number }, pixels: number, peak = CONCENTRATED_PIXELS) =>
+    change.total >= pixels || change.peak >= peak;
 
   /** Whether a region differs from a capture, outside both masks, brightness shift removed. */
   function differs(
@@ -121,26 +195,53 @@ export function createSlideDetector(
     mask: Uint8Array,
     level: number,
     pixels: number,
+    peak = CONCENTRATED_PIXELS,
   ) {
     const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
     countChanges(c.region, region, level, g, union, counts);
-    return significant(summarize(counts, union), pixels);
+    return significant(summarize(counts, union), pixels, peak);
   }
 
+  /**
+   * Whether `region` is the next step of the build that `c` shows: it keeps the old step's content
+   * and only adds to it (bullets appearing), only takes some of it away (fragments fading out),
+   * or only recolours it (a highlighted line moving, text turning red). A different slide of the
+   * same template replaces most of the old content, and a near-duplicate changes a word or a
+   * figure into another one: ink appears and disappears in the same place.
+   */
   function isBuild(g: BlockGrid, c: Capture, region: Region, mask: Uint8Array, level: number): boolean {
     const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
     const offset = medianOffset(c.region.data, region.data, g, union);
     let changed = 0;
-    let onContent = 0;
+    let added = 0;
+    let removed = 0;
+    let recoloured = 0;
+    let oldContent = 0;
     for (let i = 0; i < region.data.length; i++) {
-      if (union[g.blockOf[i] ?? 0] || !changedAt(c.region, region, i, offset, level)) continue;
+      if (union[g.blockOf[i] ?? 0]) continue;
+      const was = Math.abs((c.region.data[i] ?? 0) - c.region.background) > level;
+      if (was) oldContent++;
+      if (!changedAt(c.region, region, i, offset, level)) continue;
       changed++;
-      if (Math.abs((c.region.data[i] ?? 0) - c.region.background) > level) onContent++;
+      const now = Math.abs((region.data[i] ?? 0) - region.background) > level;
+      if (!was) added++;
+      else if (now) recoloured++;
+      else removed++;
     }
-    return changed > 0 && onContent <= BUILD_OVERLAP * changed;
+    if (changed === 0) return false;
+    const touched = removed + recoloured;
+    if (touched <= BUILD_OVERLAP * changed) return touched <= BUILD_OVERLAP * oldContent;
+    if (removed >= (1 - BUILD_OVERLAP) * changed) return removed <= BUILD_MAX_REMOVED * oldContent;
+    return recoloured >= BUILD_MIN_RECOLOURED * changed && recoloured <= BUILD_MAX_REMOVED * oldContent;
   }
 
-  function judge(g: BlockGrid, m: MotionMask, region: Region, frame: LumaFrame, shownAt: number) {
+  function judge(
+    g: BlockGrid,
+    m: MotionMask,
+    region: Region,
+    frame: LumaFrame,
+    shownAt: number,
+  ): SlideEvent | null | typeof MASKED {
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
     const masked = m.maskedShare();
     const comp = composition(region, g, m.mask, level);
@@ -148,13 +249,19 @@ export function createSlideDetector(
       frame.t,
       `settled: masked ${masked.toFixed(2)} background ${comp.backgroundShare.toFixed(2)} flat ${comp.flatShare.toFixed(2)} content ${comp.contentPixels}`,
     );
-    if (masked > MAX_MASKED_SHARE) return null;
-    if (comp.backgroundShare < MIN_BACKGROUND_SHARE || comp.flatShare < MIN_FLAT_SHARE) return null;
+    if (masked > MAX_MASKED_SHARE) return MASKED;
+    // A gradient, photo or pattern background fails the flat test, but it is as still as any
+    // slide between two samples, while a camera picture keeps its sensor grain.
+    const flat = comp.backgroundShare >= MIN_BACKGROUND_SHARE && comp.flatShare >= MIN_FLAT_SHARE;
+    trace?.(frame.t, `grain ${grain.toFixed(3)}`);
+    if (!flat && grain > MAX_STILL_GRAIN) return null;
     if (comp.contentPixels < pixels) return null;
     const sameAs = (c: Capture) =>
       c.region.width === region.width &&
       c.region.data.length === region.data.length &&
-      !differs(g, c, region, m.mask, Math.round(level * CAPTURE_LEVEL_FACTOR), pixels);
+      !(c.manual
+        ? blocksDiffer(g, c, region, m.mask)
+        : differs(g, c, region, m.mask, Math.round(level * CAPTURE_LEVEL_FACTOR), pixels));
     if (current && sameAs(current)) {
       trace?.(frame.t, 'same as the slide before');
       return null;
@@ -166,7 +273,9 @@ export function createSlideDetector(
     const hash = phash({ width: region.width, height: region.height, data: painted });
     const record: Capture = { t: frame.t, region, mask: m.mask.slice(), phash: hash };
 
-    const seen = captures.find((c) => hammingDistance(c.phash, hash) <= CANDIDATE_HASH_DISTANCE && sameAs(c));
+    const seen = captures.find(
+      (c) => (c.manual || hammingDistance(c.phash, hash) <= CANDIDATE_HASH_DISTANCE) && sameAs(c),
+    );
     if (seen) {
       trace?.(frame.t, `seen at ${seen.t}`);
       current = seen;
@@ -199,15 +308,30 @@ export function createSlideDetector(
     return event;
   }
 
-  function push(frame: LumaFrame): SlideEvent | null {
-    const region = cropRegion(frame, options.crop);
+  function gridFor(region: Region): BlockGrid {
     if (!grid || grid.width !== region.width || grid.height !== region.height) {
       grid = new BlockGrid(region.width, region.height, BLOCK_SIZE);
       motion = new MotionMask(grid);
       counts = new Uint16Array(grid.count);
       reset();
     }
-    const g = grid;
+    return grid;
+  }
+
+  function remember(hash: string, frame?: LumaFrame): void {
+    known.push(hash);
+    if (!frame) return;
+    const region = cropRegion(frame, options.crop);
+    const g = gridFor(region);
+    const record: Capture = { t: null, region, mask: new Uint8Array(g.count), phash: hash, manual: true };
+    captures.push(record);
+    // Taken by hand while it is on screen: it is the slide a build step would continue.
+    current = record;
+  }
+
+  function push(frame: LumaFrame): SlideEvent | null {
+    const region = cropRegion(frame, options.crop);
+    const g = gridFor(region);
     const m = motion ?? new MotionMask(g);
     motion = m;
     if (!prev || !anchor) {
@@ -219,6 +343,7 @@ export function createSlideDetector(
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
     countChanges(prev, region, level, g, m.mask, counts);
     m.update(counts, BLOCK_MOVED_PIXELS);
+    const before = prev;
     prev = region;
 
     countChanges(anchor, region, level, g, m.mask, counts);
@@ -228,19 +353,25 @@ export function createSlideDetector(
       anchor = region;
       anchorT = frame.t;
       judged = false;
+      grain = 0;
       return null;
     }
+    grain = Math.max(grain, grainShare(before, region, g, m.mask));
     // A small tolerance: sample times from a video element are not exact multiples of 1/fps.
     if (judged || frame.t - anchorT < options.settleSeconds - 0.05) return null;
     judged = true;
-    return judge(g, m, region, frame, anchorT);
+    const verdict = judge(g, m, region, frame, anchorT);
+    // Mostly masked: judged again as the stale mask decays, however long the picture stays.
+    if (verdict === MASKED) {
+      judged = false;
+      return null;
+    }
+    return verdict;
   }
 
   return {
     push,
     reset,
-    remember: (hash) => {
-      known.push(hash);
-    },
+    remember,
   };
 }

@@ -121,6 +121,15 @@ describe('talkmark slides', () => {
     expect(stderr).toMatch(/ffmpeg not found on PATH/);
   });
 
+  it('lists every option and the units --crop takes in --help, with nothing on stdout', async () => {
+    const { code, stdout, stderr } = await cli(['--help']);
+    expect(code).toBe(0);
+    expect(stdout).toBe('');
+    for (const option of ['--out DIR', '--sensitivity', '--crop x,y,width,height', '--help'])
+      expect(stderr).toContain(option);
+    expect(stderr).toMatch(/fractions of the frame from 0 to 1/);
+  });
+
   it('rejects bad arguments with the usage', async () => {
     expect((await cli([])).code).toBe(2);
     const bad = await cli([VIDEO, '--sensitivity', '7']);

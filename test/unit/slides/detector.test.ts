@@ -243,3 +243,33 @@ describe('createSlideDetector', () => {
     expect(events[0]?.phash).not.toBe(events[1]?.phash);
   });
 });
+
+describe('a slide captured by hand', () => {
+  it('is never captured again, matched by its frame even when its hash was read another way', () => {
+    const detector = createSlideDetector();
+    // The hand-taken frame went through another path (noise, a little brighter); its hash is
+    // deliberately useless, so only the frame can tell it is slide B.
+    detector.remember('0000000000000000', {
+      t: 7,
+      width: W,
+      height: H,
+      data: degrade(B, 1.02, 2, 3, rng(5)),
+    });
+    const events = timeline([
+      [5, still(A)],
+      [5, still(B)],
+      [5, still(C)],
+    ]).flatMap((f) => detector.push(f) ?? []);
+    expect(events.map((e) => e.t)).toEqual([1, 11]);
+  });
+
+  it('is still captured automatically when the hand-taken frame was another slide', () => {
+    const detector = createSlideDetector();
+    detector.remember('0000000000000000', { t: 2, width: W, height: H, data: C });
+    const events = timeline([
+      [5, still(A)],
+      [5, still(B)],
+    ]).flatMap((f) => detector.push(f) ?? []);
+    expect(events.map((e) => e.t)).toEqual([1, 6]);
+  });
+});
