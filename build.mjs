@@ -156,7 +156,8 @@ async function buildBrowser(browser) {
   ];
   if (opts.watch) {
     for (const [i, b] of builds.entries()) {
-      const plugins = i === 0 ? [noCdn, { name: 'static', setup: (x) => x.onEnd(() => copyStatic()) }] : [noCdn];
+      const plugins =
+        i === 0 ? [noCdn, { name: 'static', setup: (x) => x.onEnd(() => copyStatic()) }] : [noCdn];
       await (await esbuild.context({ ...b, plugins })).watch();
     }
     console.log(`watching: ${outdir}`);

@@ -45,6 +45,7 @@ export interface ExportOptions {
    * nothing in them runs (see escape-note).
    */
   liveNotes: boolean;
+  /**
    * A slide's figure title. Placeholders: {event} (the talk's channel) {label} {talk} (its
    * title) {speaker} {slide} (the caption typed, else the title read on the slide, else the
    * talk and moment) {time}; [brackets] as in the heading template.
