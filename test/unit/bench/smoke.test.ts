@@ -1,6 +1,7 @@
 // `npm run bench` in smoke mode (what `npm run bench:smoke` runs): every Node-side bench on tiny
 // data, once, each in its own process as in the real run; browser-side benches (bench:capture,
-// bench:library, which need Chromium) are only bundled with esbuild. Checks the aggregator exits
+// bench:library, and bench:slides and bench:ocr, whose decks are rendered in Chromium) are only
+// bundled with esbuild. Checks the aggregator exits
 // cleanly and writes a well-formed report, so the benchmark code can't rot between real runs.
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
@@ -14,7 +15,7 @@ const root = resolve(import.meta.dirname, '../../..');
 const dir = mkdtempSync(join(tmpdir(), 'talkmark-bench-smoke-'));
 const report = join(dir, 'BENCHMARKS.md');
 const results = join(dir, 'results');
-const nodeBenches = ['slides', 'export', 'store'];
+const nodeBenches = ['export', 'store'];
 let run: ReturnType<typeof spawnSync>;
 let md = '';
 
@@ -66,7 +67,7 @@ describe('bench smoke run', () => {
   });
 
   it('says what it did with the browser-side benches', () => {
-    for (const bench of ['capture', 'library'])
+    for (const bench of ['capture', 'library', 'slides', 'ocr'])
       expect(md).toMatch(
         new RegExp(`### ${bench}\\n\\n(Smoke mode: bundled with esbuild|Not run: no \`bench:${bench}\`)`),
       );
