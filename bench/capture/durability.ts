@@ -66,7 +66,11 @@ export async function durabilityRuns(
     duration: 600,
     chapters: [],
   };
-  const view = (await timedCall(page, 'openTalk', video)).value as { talk: { id: string } };
+  const opened = (await timedCall(page, 'openTalk', video)).value as { talk: { id: string } };
+  // A talk joins its post with its first note: join it as the panel does before saving.
+  const view = (await timedCall(page, 'joinTalk', { video, talkId: opened.talk.id })).value as {
+    talk: { id: string };
+  };
   const note = { id: newId('note'), talkId: view.talk.id, time: 30, kind: 'text', text: '' };
   const words = 'A note as it is typed, a few words more with every save '.repeat(4);
   for (let i = 0; i < runs; i++) {
