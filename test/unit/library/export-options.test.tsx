@@ -56,11 +56,14 @@ describe('export options: figure titles and chapters', () => {
     const { post } = await seed(h.store);
     must(await h.api.saveSettings({ ...defaultSettings, exportFigureTitleTemplate: '{slide} at {time}' }));
     const requests: ExportRequest[] = [];
+    const previews: Promise<unknown>[] = [];
     const api = {
       ...h.api,
       exportPreview: (r: ExportRequest) => {
         requests.push(r);
-        return h.api.exportPreview(r);
+        const preview = h.api.exportPreview(r);
+        previews.push(preview);
+        return preview;
       },
     };
     const root = mount(<ExportDialog shell={shellOf(api)} post={post} onClose={() => {}} />);
@@ -73,5 +76,7 @@ describe('export options: figure titles and chapters', () => {
     click(box);
     await until(() => requests.at(-1)?.options.chapterHeadings === false);
     expect(box.checked).toBe(false);
+    // Each preview loads the exporters lazily: let them finish before the page goes away.
+    await Promise.allSettled(previews);
   });
 });
