@@ -149,6 +149,13 @@ describe.each(browsers)('figures and chapters in %s', (name) => {
       'three stored slides',
     );
     await until(store.notes, (notes) => notes.some((n) => n.text.startsWith('Writing it down')), 'the note');
+    // On-device OCR reads every stored slide in the background: let it finish first, or its
+    // answer could land after the words this test writes and replace them.
+    await until(
+      () => store.page.evaluate(readStore, 'images'),
+      (images) => (images as Array<{ text?: unknown }>).every((i) => i.text),
+      'OCR done on the three slides',
+    );
     const readAt = new Date().toISOString();
     const words = Object.fromEntries(
       Object.entries(slideWords).map(([t, lines]): [string, SlideText] => [
