@@ -24,21 +24,20 @@ async function organise(library: Library, browser: TestBrowser) {
   if (!post) throw new Error('no post after the first talk');
   await library.page.goto(browser.extensionUrl(`library.html#post/${post.id}`));
   const title = 'Riverbend Dev Days 2026 - Day 1';
+  // One field at a time, each saved before the next: the post's details save as one record.
   await library.fill('input[name="title"]', title);
-  await library.fill(
-    'textarea[name="description"]',
-    'Keynote, talks and slides from the first day of Riverbend Dev Days 2026.',
-  );
+  await library.saved((p) => p.title === title);
+  const description = 'Keynote, talks and slides from the first day of Riverbend Dev Days 2026.';
+  await library.fill('textarea[name="description"]', description);
+  await library.saved((p) => p.description === description);
   await library.fill('input[name="slug"]', 'riverbend-dev-days-2026-day-1');
+  await library.saved((p) => p.slug === 'riverbend-dev-days-2026-day-1');
   await library.fill('input[name="date"]', '2026-10-14T09:00');
+  await library.saved((p) => p.date.startsWith('2026-10-14T09:00'));
   await library.fill('input[name="tags"]', 'Riverbend Dev Days, Observability, Configuration');
+  await library.saved((p) => p.tags.length === 3);
   await library.fill('input[name="categories"]', 'Conferences');
-  await library.saved(
-    (p) =>
-      p.title === title &&
-      p.slug === 'riverbend-dev-days-2026-day-1' &&
-      p.date.startsWith('2026-10-14T09:00'),
-  );
+  await library.saved((p) => p.categories.includes('Conferences'));
   // One step at a time: each change saves before the next one builds on it.
   await library.fill('.section-title input', 'Opening Keynote');
   await library.saved((p) => p.sections[0]?.title === 'Opening Keynote');

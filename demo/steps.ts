@@ -26,6 +26,9 @@ const slidesAtLeast = (n: number) =>
 
 const editorOpen = () =>
   document.querySelector('talkmark-panel')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA';
+// Enter closes the box once the note is stored: the next key must not land in it.
+const editorClosed = () =>
+  document.querySelector('talkmark-panel')?.shadowRoot?.activeElement?.tagName !== 'TEXTAREA';
 
 /** Opens the caption editor of the last slide in the panel. */
 function editLastSlide(): boolean {
@@ -52,17 +55,20 @@ export async function watchTalk(browser: TestBrowser, url: string, talk: DemoTal
         await page.waitFor(editorOpen, null);
         await page.type(s.slide);
         await page.press('Enter');
+        await page.waitFor(editorClosed, null);
       }
     }
     if (s.quote) {
       await page.press('q');
       await page.waitFor(editorOpen, null);
       await page.press('Enter');
+      await page.waitFor(editorClosed, null);
     }
     if (s.note) {
       await startNote(page);
       await page.type(s.note);
       await page.press('Enter');
+      await page.waitFor(editorClosed, null);
     }
     console.log(
       `  ${s.at}s: ${[s.slide !== undefined && 'slide', s.quote && 'quote', s.note && 'note'].filter(Boolean).join(' + ')}`,
@@ -118,14 +124,15 @@ export async function openLibrary(browser: TestBrowser): Promise<Library> {
       throw new Error(`the library did not save the post’s details: ${JSON.stringify(posts)}`);
     },
     async makeHeading(text) {
+      // A note shows rendered until edited; its words are the plain text the demo typed.
       await page.waitFor(
-        (t) => [...document.querySelectorAll('textarea')].some((a) => a.value === t),
+        (t) => [...document.querySelectorAll('.note-view')].some((v) => v.textContent?.trim() === t),
         text,
         15000,
       );
       await page.evaluate((t) => {
-        const area = [...document.querySelectorAll('textarea')].find((a) => a.value === t);
-        const kind = area?.closest('.note')?.querySelector('select.kind') as HTMLSelectElement;
+        const view = [...document.querySelectorAll('.note-view')].find((v) => v.textContent?.trim() === t);
+        const kind = view?.closest('.note')?.querySelector('select.kind') as HTMLSelectElement;
         kind.value = 'heading';
         kind.dispatchEvent(new Event('change', { bubbles: true }));
       }, text);
