@@ -148,7 +148,11 @@ describe.each(browsers)('figures and chapters in %s', (name) => {
       (images) => images.length === 3,
       'three stored slides',
     );
-    await until(store.notes, (notes) => notes.some((n) => n.text.startsWith('Writing it down')), 'the note');
+    await until(
+      store.notes,
+      (notes) => notes.some((n) => n.text === 'Writing it down is what makes it stay.'),
+      'the note, whole',
+    );
     // On-device OCR reads every stored slide in the background: let it finish first, or its
     // answer could land after the words this test writes and replace them.
     await until(

@@ -117,8 +117,12 @@ describe.each(browsers)('YouTube embeds and Vimeo in %s', (name) => {
 
     const notes = await until(
       store.notes,
-      (n) => n.filter((x) => x.text.startsWith('said in the')).length === 2,
-      'both notes',
+      // The exact texts: a note is stored while it is typed, so a prefix can be read first.
+      (n) =>
+        ['said in the nocookie embed', 'said in the youtube.com embed'].every((t) =>
+          n.some((x) => x.text === t),
+        ),
+      'both notes, whole',
     );
     const two = ((await store.talks()) as unknown as FullTalk[]).find((t) => t.videoId === 'shortClip22');
     // No speaker in this title: the channel named in the embed's title bar is not a speaker.

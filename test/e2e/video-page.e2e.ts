@@ -180,7 +180,8 @@ describe.each(browsers)('video page in %s', (name) => {
     const store = await storeReader(browser);
     // Firefox sends keys to a control focused by script only in the tab in front.
     await page.bringToFront();
-    expect(await page.evaluate(focusInNote, { text: 'to be edited', button: '.edit' })).toBe(true);
+    // The row shows the stored text once the store's answer comes back: wait for it.
+    await page.waitFor(focusInNote, { text: 'to be edited', button: '.edit' });
     await page.press('Enter');
     await page.waitFor(
       () => document.querySelector('talkmark-panel')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA',
@@ -192,15 +193,15 @@ describe.each(browsers)('video page in %s', (name) => {
     await until(store.notes, (n) => n.some((x) => x.text === 'to be edited, then edited'), 'the edit saved');
 
     const edited = 'to be edited, then edited';
-    expect(await page.evaluate(focusInNote, { text: edited, button: '.delete' })).toBe(true);
+    await page.waitFor(focusInNote, { text: edited, button: '.delete' });
     await page.press('Enter');
     await until(store.notes, (n) => !n.some((x) => x.text.startsWith('to be edited')), 'the delete');
-    expect(await page.evaluate(panelFocus, '.notice .undo')).toBe(true);
+    await page.waitFor(panelFocus, '.notice .undo');
     await page.press('Enter');
     await until(store.notes, (n) => n.some((x) => x.text === 'to be edited, then edited'), 'the undo');
 
     await seekTo(page, 60);
-    expect(await page.evaluate(focusInNote, { text: edited, button: '.time' })).toBe(true);
+    await page.waitFor(focusInNote, { text: edited, button: '.time' });
     await page.press('Enter');
     await page.waitFor(
       () => Math.abs((document.querySelector('video') as HTMLVideoElement).currentTime - 20) < 1,
