@@ -67,11 +67,16 @@ export async function startProxy(allowedOrigin: string, tunnels?: Tunnels): Prom
       },
     );
     upstream.on('error', () => res.destroy());
+    req.on('error', () => upstream.destroy());
     req.pipe(upstream);
   });
   // HTTPS and secure WebSockets ask for a tunnel: only the fake hosts get one, to the local
   // TLS server, so a page at https://www.youtube.com/... is served by the fixtures.
   server.on('connect', (req, socket: Socket, head: Buffer) => {
+    // The socket is ours once CONNECT arrives: a browser that resets it (as Chromium does to
+    // a refused tunnel) must not become an uncaught ECONNRESET that fails the whole run.
+    socket.on('error', () => upstream?.destroy());
+    let upstream: Socket | undefined;
     const target = req.url ?? '';
     const [host = '', port = ''] = target.split(':');
     const tunnel = tunnels && port === '443' && tunnels.hosts.includes(host);
@@ -80,22 +85,23 @@ export async function startProxy(allowedOrigin: string, tunnels?: Tunnels): Prom
       socket.end('HTTP/1.1 403 Forbidden\r\n\r\n');
       return;
     }
-    const upstream = connect(tunnels.port, '127.0.0.1', () => {
+    const up = connect(tunnels.port, '127.0.0.1', () => {
       socket.write('HTTP/1.1 200 Connection Established\r\n\r\n');
-      if (head.length > 0) upstream.write(head);
-      upstream.pipe(socket);
-      socket.pipe(upstream);
+      if (head.length > 0) up.write(head);
+      up.pipe(socket);
+      socket.pipe(up);
     });
-    sockets.add(upstream);
-    upstream.on('close', () => sockets.delete(upstream));
-    upstream.on('error', () => socket.destroy());
-    socket.on('error', () => upstream.destroy());
+    upstream = up;
+    sockets.add(up);
+    up.on('close', () => sockets.delete(up));
+    up.on('error', () => socket.destroy());
   });
   server.on('upgrade', (req, socket: Socket) => {
     note('UPGRADE', req.url ?? '', false);
     socket.destroy();
   });
   server.on('connection', (s) => {
+    s.on('error', () => s.destroy());
     sockets.add(s);
     s.on('close', () => sockets.delete(s));
   });

@@ -270,4 +270,13 @@ export async function clickInto(page: TestPage, iframeId: string): Promise<void>
     return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
   }, iframeId);
   await page.clickAt(box.x, box.y);
+  // Keys go to the player only once the browser has moved the focus into its frame (a busy
+  // machine can take a moment): wait for it, clicking again if the first click went nowhere.
+  for (let i = 0; i < 20; i++) {
+    const focused = await page.evaluate((id) => document.activeElement?.id === id, iframeId);
+    if (focused) return;
+    await new Promise((r) => setTimeout(r, 250));
+    if (i % 4 === 3) await page.clickAt(box.x, box.y);
+  }
+  throw new Error(`the focus never went into the frame #${iframeId}`);
 }
