@@ -5,11 +5,15 @@
 // has the text; a failed save keeps the box open with the text in it.
 // A draft remembers its talk, so a note started before the page moved to another video
 // still lands in the talk it was started in.
+// A text longer than a note holds (a long paste, or typing on at the limit) is never cut
+// off: what fits stays in the note, the rest goes on in new notes at the same moment, the
+// last of them open in the box to type on (core/note-limit).
 
 import { newId } from '../core/ids';
 import { type LatestSaver, latestSaver } from '../core/latest-saver';
 import type { CallReply, NoteInput, TalkView } from '../core/messages';
 import type { Note, NoteId, NoteKind } from '../core/model';
+import { noteLimit, splitMessage, splitNoteText } from '../core/note-limit';
 import type { CallApi, PanelContext } from './context';
 
 export interface Writing {
@@ -120,6 +124,33 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
     ctx.set({ editing: null });
   };
 
+  /**
+   * `pieces` of a text too long for one note, the first already in `from`: the middle ones are
+   * stored as notes of their own, the last becomes the draft, so typing goes on there.
+   */
+  const spill = (from: NoteInput, pieces: string[], talkTitle: string) => {
+    const kind: NoteKind = from.kind === 'quote' ? 'quote' : 'text';
+    const base = {
+      talkId: from.talkId,
+      time: from.time,
+      kind,
+      ...(from.speaker ? { speaker: from.speaker } : {}),
+    };
+    for (const text of pieces.slice(1, -1)) {
+      const input: NoteInput = { ...base, id: newId('note'), text };
+      saverOf(input.id)(input);
+    }
+    const last: NoteInput = { ...base, id: newId('note'), text: pieces[pieces.length - 1] ?? '' };
+    draft = last;
+    draftTalkTitle = talkTitle;
+    ctx.set({
+      draft: { id: last.id, kind, text: last.text, time: last.time },
+      collapsed: false,
+      notice: { text: splitMessage(pieces), kind: 'info' },
+    });
+    saverOf(last.id)(last);
+  };
+
   return {
     start(view, time, kind, text = '', speaker) {
       const input: NoteInput = { id: newId('note'), talkId: view.talk.id, time, kind, text };
@@ -132,6 +163,12 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
     editDraft(text) {
       const d = ctx.get().draft;
       if (!draft || !d) return;
+      if (text.length > noteLimit) {
+        const pieces = splitNoteText(text);
+        const full: NoteInput = { ...draft, text: pieces[0] ?? '' };
+        saverOf(full.id)(full);
+        return spill(full, pieces, draftTalkTitle);
+      }
       draft = { ...draft, text };
       ctx.set({ draft: { ...d, text } });
       saverOf(draft.id)(draft);
@@ -150,6 +187,18 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
     },
     editText(text) {
       if (!editing) return;
+      if (text.length > noteLimit) {
+        const before = editing;
+        const pieces = splitNoteText(text);
+        const view = ctx.get().view;
+        void keepEdit(before, pieces[0] ?? '');
+        ctx.set({ editing: { id: before.id, text: pieces[0] ?? '' } });
+        return spill(
+          inputOf(before, pieces[0] ?? ''),
+          pieces,
+          view?.talk.id === before.talkId ? view.talk.title : '',
+        );
+      }
       ctx.set({ editing: { id: editing.id, text } });
       saverOf(editing.id)(inputOf(editing, text));
     },

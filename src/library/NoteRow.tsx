@@ -2,6 +2,7 @@
 // and a link that opens the video at that moment.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, NoteKind, Talk } from '../core/model';
+import { charactersLeft, noteLimit, splitMessage, splitNoteText } from '../core/note-limit';
 import { formatTime, parseTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
 import { useWriteThrough } from '../ui/useWriteThrough';
@@ -56,6 +57,36 @@ export function NoteRow({
     !r.ok && notify({ text: r.error ?? 'Not saved.', kind: 'error' });
   // The promise tells the write-through when this save is done, so the next text goes then.
   const saveText = useWriteThrough((value: string) => api.updateNote(note.id, { text: value }).then(fail));
+
+  // A text longer than a note holds: what fits stays here, the rest goes on in new notes at
+  // the same moment. Should they fail to save, the whole text stays in the box.
+  const spill = async (value: string) => {
+    const pieces = splitNoteText(value);
+    const first = pieces[0] ?? '';
+    setText(first);
+    saveText(first);
+    const base = {
+      talkId: note.talkId,
+      time: note.time,
+      kind: note.kind === 'quote' ? 'quote' : 'text',
+    } as const;
+    for (const piece of pieces.slice(1)) {
+      const r = await api.addNote({
+        ...base,
+        text: piece,
+        ...(note.speaker ? { speaker: note.speaker } : {}),
+      });
+      if (!r.ok) {
+        setText(value);
+        return notify({
+          text: `The rest of your text was not saved: ${r.error} It stays in the box.`,
+          kind: 'error',
+        });
+      }
+    }
+    notify({ text: splitMessage(pieces) });
+  };
+  const left = charactersLeft(text.length);
 
   const retime = () => {
     const seconds = parseTime(time);
@@ -137,14 +168,21 @@ export function NoteRow({
             value={text}
             placeholder={placeholderOf(note, slideTitle)}
             onInput={(e) => {
-              setText(e.currentTarget.value);
-              saveText(e.currentTarget.value);
+              const value = e.currentTarget.value;
+              if (value.length > noteLimit) return void spill(value);
+              setText(value);
+              saveText(value);
             }}
             onBlur={() => setEditing(false)}
             onKeyDown={(e) => {
               if (e.key === 'Escape') area.current?.blur();
             }}
           />
+          {left && (
+            <span class="chars-left" role="status">
+              {left}
+            </span>
+          )}
         </label>
       ) : (
         <RenderedNote text={text} label={label} onEdit={() => setEditing(true)} />

@@ -10,6 +10,7 @@ import type {
   DeletedNote,
   ImportMode,
   ImportReport,
+  NewNote,
   NotePatch,
   PostPatch,
   PostSummary,
@@ -78,6 +79,8 @@ export interface LibraryApi {
   moveTalk(id: TalkId, to: { postId: PostId; sectionId: SectionId; index?: number }): Promise<Outcome>;
   reorderTalks(postId: PostId, sectionId: SectionId, talkIds: TalkId[]): Promise<Outcome>;
 
+  /** A note of its own (the rest of a text too long for one note). */
+  addNote(input: NewNote): Promise<Outcome>;
   updateNote(id: NoteId, patch: NotePatch): Promise<Outcome>;
   deleteNote(id: NoteId): Promise<Outcome<DeletedNote>>;
   restoreNote(deleted: DeletedNote): Promise<Outcome>;

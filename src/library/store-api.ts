@@ -158,6 +158,7 @@ export function storeApi(deps: ApiDeps): LibraryApi {
     moveTalk: async (id, to) => unit(await store.talks.move(id, to)),
     reorderTalks: async (postId, sectionId, ids) => unit(await store.talks.reorder(postId, sectionId, ids)),
 
+    addNote: async (input) => unit(await store.notes.add(input)),
     updateNote: async (id, patch) => unit(await store.notes.update(id, patch)),
     deleteNote: async (id) => plain(await store.notes.delete(id)),
     restoreNote: async (deleted) => unit(await store.notes.restore(deleted)),

@@ -1,5 +1,6 @@
 // A textarea that saves on Enter and gives up on Esc; used for new notes and in-place edits.
 import { useLayoutEffect, useRef } from 'preact/hooks';
+import { charactersLeft } from '../../core/note-limit';
 
 export function TextEditor({
   id,
@@ -39,26 +40,34 @@ export function TextEditor({
         before.focus({ preventScroll: true });
     };
   }, [id]);
+  const left = charactersLeft(text.length);
   return (
-    <textarea
-      ref={ref}
-      class={oneLine ? 'one-line' : undefined}
-      rows={oneLine ? 1 : undefined}
-      aria-label={label}
-      placeholder={placeholder}
-      value={text}
-      onInput={(e) => onInput(e.currentTarget.value)}
-      onKeyDown={(e) => {
-        // Keys typed here belong to us, never to the page's shortcuts.
-        e.stopPropagation();
-        if (e.key === 'Enter' && !e.shiftKey) {
-          e.preventDefault();
-          onDone(true);
-        } else if (e.key === 'Escape') {
-          e.preventDefault();
-          onDone(false);
-        }
-      }}
-    />
+    <>
+      <textarea
+        ref={ref}
+        class={oneLine ? 'one-line' : undefined}
+        rows={oneLine ? 1 : undefined}
+        aria-label={label}
+        placeholder={placeholder}
+        value={text}
+        onInput={(e) => onInput(e.currentTarget.value)}
+        onKeyDown={(e) => {
+          // Keys typed here belong to us, never to the page's shortcuts.
+          e.stopPropagation();
+          if (e.key === 'Enter' && !e.shiftKey) {
+            e.preventDefault();
+            onDone(true);
+          } else if (e.key === 'Escape') {
+            e.preventDefault();
+            onDone(false);
+          }
+        }}
+      />
+      {left && (
+        <p class="chars-left" role="status">
+          {left}
+        </p>
+      )}
+    </>
   );
 }

@@ -62,6 +62,7 @@ kbd { font: 11px ui-monospace, monospace; color: var(--muted); }
 .note-draft { display: block; }
 .note-draft .composer { padding: 0; }
 .draft-talk { margin: 0 0 4px; color: var(--muted); }
+.chars-left { margin: 2px 0 0; color: var(--muted); font-size: 12px; }
 textarea { box-sizing: border-box; width: 100%; min-height: 64px; resize: vertical; font: inherit; color: var(--fg);
   background: var(--bg); border: 1px solid var(--accent); border-radius: 6px; padding: 6px; grid-column: 2 / 4; }
 .notice { display: flex; gap: 8px; align-items: center; margin: 0 12px 8px; padding: 6px 8px; border-radius: 6px;

@@ -119,3 +119,51 @@ describe('writing a note', () => {
     expect(sent.map((s) => s.name)).toEqual(['saveNote', 'deleteNote']);
   });
 });
+
+describe('a note longer than the limit', () => {
+  it('keeps a 120,000-character paste: what fits in the note, the rest in a new draft', async () => {
+    const { sent, ctx, writing, ok } = setup();
+    writing.start(view, 30, 'quote', '', 'Ada');
+    ok(sent[0]);
+    await settle();
+    const paste = 'word '.repeat(24_000);
+    writing.editDraft(paste);
+    const stored = sent.slice(1).map((s) => s.input as NoteInput);
+    for (const s of sent.slice(1)) ok(s);
+    await settle();
+    // Every save fits; the first note and the new draft together are the whole paste.
+    for (const s of stored) expect(s.text.length).toBeLessThanOrEqual(100_000);
+    const firstId = (sent[0]?.input as NoteInput | undefined)?.id;
+    const first = stored.find((s) => s.id === firstId);
+    const draft = ctx.get().draft;
+    expect(draft && first ? first.text + draft.text : '').toBe(paste);
+    const next = stored.find((s) => s.id === draft?.id);
+    expect(next).toMatchObject({ talkId: 't_1', time: 30, kind: 'quote', speaker: 'Ada' });
+    expect(ctx.get().notice?.text).toContain('went on in a new note');
+  });
+
+  it('splits an in-place edit pasted past the limit, the rest as a new note at its moment', async () => {
+    const { sent, ctx, writing, ok } = setup();
+    const note = asNote({
+      id: 'note_abc' as Note['id'],
+      talkId: 't_1' as TalkId,
+      time: 8,
+      kind: 'text',
+      text: 'x',
+    });
+    ctx.upsert(note);
+    writing.startEdit(note.id);
+    const long = `${'y'.repeat(150_000)}\n${'z'.repeat(120_000)}`;
+    writing.editText(long);
+    for (let i = 0; i < 10; i++) {
+      for (const s of sent) ok(s);
+      await settle();
+    }
+    const last = new Map<string, string>();
+    for (const s of sent) last.set((s.input as NoteInput).id, (s.input as NoteInput).text);
+    expect([...last.values()].every((t) => t.length <= 100_000)).toBe(true);
+    expect([...last.values()].join('')).toBe(long);
+    expect(ctx.get().editing).toBeNull();
+    expect(ctx.get().draft?.time).toBe(8);
+  });
+});

@@ -113,6 +113,33 @@ describe('a note in the library', () => {
       root.querySelector('textarea')?.placeholder.endsWith('The slide reads “Why caches fail”.'),
     );
   });
+
+  it('keeps a paste longer than a note holds: what fits here, the rest in a new note after it', async () => {
+    const { root, store, note, errors } = await row({ kind: 'quote', text: '', speaker: 'Ada' });
+    const area = await until(() => root.querySelector('textarea'));
+    const before = new Set(
+      (must(await store.notes.listByTalk(note.talkId)) as Note[])
+        .filter((n) => n.id !== note.id)
+        .map((n) => n.id),
+    );
+    const paste = 'measure first, '.repeat(8_000);
+    typeInto(area, paste);
+    const stored = async () => {
+      const all = (must(await store.notes.listByTalk(note.talkId)) as Note[]).filter(
+        (n) => !before.has(n.id),
+      );
+      return [...all.filter((n) => n.id === note.id), ...all.filter((n) => n.id !== note.id)];
+    };
+    await eventually(async () => (await stored()).map((n) => n.text).join('') === paste);
+    const notes = await stored();
+    expect(notes).toHaveLength(2);
+    expect(notes.every((n) => n.text.length <= 100_000 && n.speaker === 'Ada' && n.time === 10)).toBe(true);
+    expect(errors.join(' ')).toContain('went on in a new note');
+    // The box counts down once the note is near its limit.
+    if (!root.querySelector('textarea')) click(root.querySelector('button.edit-note'));
+    await until(() => root.querySelector('.chars-left'));
+    expect(root.querySelector('.chars-left')?.textContent).toContain('characters left in this note');
+  });
 });
 
 async function eventually(check: () => Promise<boolean>, ms = 3000): Promise<void> {
