@@ -10,6 +10,7 @@ import { PostList } from './PostList';
 import type { Route } from './route';
 import { SearchView, TYPING_MS } from './SearchView';
 import { SettingsView } from './SettingsView';
+import { SlideTextNotice } from './SlideTextNotice';
 import type { Notice, Shell } from './shell';
 
 export function App({
@@ -85,6 +86,7 @@ export function App({
       </header>
       <main>
         <CopyNotice shell={shell} />
+        <SlideTextNotice shell={shell} />
         {route.view === 'posts' && <PostList shell={shell} />}
         {route.view === 'post' && (
           <PostEditor

@@ -55,6 +55,13 @@ export interface ImageExport {
 /** Writing into a folder: what already exists there is reported before anything is written. */
 export type FolderResult = { written: number; folder: string } | { exists: string[] };
 
+export interface SlideTextState {
+  total: number;
+  read: number;
+  /** Set once OCR found it can't run in this browser (wasm blocked by policy). */
+  unavailable?: string;
+}
+
 export interface LibraryApi {
   postSummaries(): Promise<Outcome<PostSummary[]>>;
   openPost(id: PostId): Promise<Outcome<PostView | undefined>>;
@@ -66,6 +73,8 @@ export interface LibraryApi {
   imageUrl(id: ImageId): Promise<string | null>;
   /** The slide's title as read on the device (OCR), '' when not read or none stands out. */
   slideTitle(id: ImageId): Promise<string>;
+  /** On-device slide text: how many slides are read of all, and why it can't run, if it can't. */
+  slideTextState(): Promise<SlideTextState>;
 
   createPost(title: string): Promise<Outcome<Post>>;
   duplicatePost(id: PostId): Promise<Outcome<PostId>>;

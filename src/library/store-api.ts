@@ -4,6 +4,7 @@
 import type { ExportFile } from '../core/export';
 import type { ImageId, PostId, Snapshot } from '../core/model';
 import { err, ok, type Result } from '../core/result';
+import { OCR_STATUS_KEY, type OcrStatus } from '../ocr/status';
 import type { LibraryQueries, SearchIndex, Store, StoreError } from '../store';
 import { type KeyValueArea, loadSettings, saveSettings } from '../ui/settings';
 import type { ExportRequest, LibraryApi, Outcome } from './api';
@@ -108,6 +109,13 @@ export function storeApi(deps: ApiDeps): LibraryApi {
     },
     prepareSearch() {
       void deps.searchIndex?.build().then((r) => r.ok && deps.onSearchReady?.());
+    },
+    async slideTextState() {
+      const progress = await store.images.textProgress();
+      const kv = await queries.getKv(OCR_STATUS_KEY);
+      const status = kv.ok ? (kv.value as OcrStatus | undefined) : undefined;
+      const counts = progress.ok ? progress.value : { total: 0, read: 0 };
+      return status?.state === 'unavailable' ? { ...counts, unavailable: status.message } : counts;
     },
     async slideTitle(id) {
       const image = await store.images.get(id);

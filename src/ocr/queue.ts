@@ -9,14 +9,7 @@ import { onChange } from '../store/changes';
 import { openLibraryQueries } from '../store/library-queries';
 import type { Engine } from './engine';
 import { WasmBlocked } from './engine';
-
-/** Key in the store's kv: { state: 'unavailable', message } once OCR can't run here. */
-export const OCR_STATUS_KEY = 'ocr-status';
-
-export interface OcrStatus {
-  state: 'unavailable';
-  message: string;
-}
+import { OCR_STATUS_KEY, type OcrStatus } from './status';
 
 /** The worker is let go after this long without work (it holds ~100 MB). */
 const IDLE_MS = 30_000;
