@@ -216,6 +216,13 @@ async function launchFirefox(
   { proxy, insecureCerts, firefoxPrefs }: LaunchOptions,
 ): Promise<TestBrowser> {
   need(firefoxPath, 'Firefox ESR');
+  // A profile reused after a kill still lists the temporary add-on of the dead session. At
+  // start Firefox uninstalls it, which drops its pinned UUID from the prefs, and the add-on
+  // installed below then gets a random origin (seen once in ~10 restarts: the store looked
+  // empty). Forgetting the add-on registry stands in for an add-on installed from AMO, which
+  // stays installed and keeps its UUID; Firefox rebuilds the registry at start.
+  await rm(path.join(profile, 'addonStartup.json.lz4'), { force: true });
+  await rm(path.join(profile, 'extensions.json'), { force: true });
   const browser = await puppeteer.launch({
     browser: 'firefox',
     acceptInsecureCerts: insecureCerts ?? false,
