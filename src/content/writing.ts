@@ -13,7 +13,7 @@ import { newId } from '../core/ids';
 import { type LatestSaver, latestSaver } from '../core/latest-saver';
 import type { CallReply, NoteInput, TalkView } from '../core/messages';
 import type { Note, NoteId, NoteKind } from '../core/model';
-import { noteLimit, splitMessage, splitNoteText } from '../core/note-limit';
+import { continuationOf, noteLimit, splitMessage, splitNoteText } from '../core/note-limit';
 import type { CallApi, PanelContext } from './context';
 
 export interface Writing {
@@ -129,13 +129,8 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
    * stored as notes of their own, the last becomes the draft, so typing goes on there.
    */
   const spill = (from: NoteInput, pieces: string[], talkTitle: string) => {
-    const kind: NoteKind = from.kind === 'quote' ? 'quote' : 'text';
-    const base = {
-      talkId: from.talkId,
-      time: from.time,
-      kind,
-      ...(from.speaker ? { speaker: from.speaker } : {}),
-    };
+    const base = continuationOf(from);
+    const kind: NoteKind = base.kind;
     for (const text of pieces.slice(1, -1)) {
       const input: NoteInput = { ...base, id: newId('note'), text };
       saverOf(input.id)(input);

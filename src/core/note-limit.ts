@@ -2,6 +2,7 @@
 // never dropped: it is split into notes that each fit, cut at a line break or a space near
 // the limit where there is one (never inside a surrogate pair), and the pieces, joined
 // again, are exactly the text that was typed or pasted.
+import type { Note } from './model';
 import { limits } from './validate-util';
 
 export const noteLimit = limits.longText;
@@ -54,4 +55,18 @@ export function charactersLeft(length: number): string | null {
   if (length < noteWarnAt) return null;
   const left = Math.max(0, noteLimit - length);
   return `${left.toLocaleString('en-US')} characters left in this note; more goes on in a new note.`;
+}
+
+/**
+ * What a note's continuation shares with it: the talk, the moment, who said it. A heading or
+ * a slide caption goes on as plain text (a second heading or a slide without a picture would
+ * not be what was typed).
+ */
+export function continuationOf(note: Pick<Note, 'talkId' | 'time' | 'kind'> & { speaker?: string }) {
+  return {
+    talkId: note.talkId,
+    time: note.time,
+    kind: note.kind === 'quote' ? ('quote' as const) : ('text' as const),
+    ...(note.speaker ? { speaker: note.speaker } : {}),
+  };
 }

@@ -2,7 +2,7 @@
 // and a link that opens the video at that moment.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import type { Note, NoteKind, Talk } from '../core/model';
-import { charactersLeft, noteLimit, splitMessage, splitNoteText } from '../core/note-limit';
+import { charactersLeft, continuationOf, noteLimit, splitMessage, splitNoteText } from '../core/note-limit';
 import { formatTime, parseTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
 import { useWriteThrough } from '../ui/useWriteThrough';
@@ -38,9 +38,12 @@ export function NoteRow({
   const slideTitle = useSlideTitle(api, note.imageId);
   const area = useRef<HTMLTextAreaElement>(null);
   const row = useRef<HTMLLIElement>(null);
-  // A change from elsewhere shows up unless this note is being typed in right now.
+  // Text in the box that no note holds yet (a continuation that failed to save).
+  const unsavedInBox = useRef(false);
+  // A change from elsewhere shows up unless this note is being typed in right now, or the box
+  // holds text that is not stored anywhere else.
   useEffect(() => {
-    if (document.activeElement !== area.current) setText(note.text);
+    if (document.activeElement !== area.current && !unsavedInBox.current) setText(note.text);
     setTime(formatTime(note.time));
   }, [note.text, note.time]);
   useEffect(() => {
@@ -59,27 +62,27 @@ export function NoteRow({
   const saveText = useWriteThrough((value: string) => api.updateNote(note.id, { text: value }).then(fail));
 
   // A text longer than a note holds: what fits stays here, the rest goes on in new notes at
-  // the same moment. Should they fail to save, the whole text stays in the box.
+  // the same moment. Should one fail to save, the part not yet saved goes back into the box
+  // after what is there (never a piece already saved: typing on must not store it twice).
   const spill = async (value: string) => {
     const pieces = splitNoteText(value);
     const first = pieces[0] ?? '';
+    unsavedInBox.current = false;
     setText(first);
     saveText(first);
-    const base = {
-      talkId: note.talkId,
-      time: note.time,
-      kind: note.kind === 'quote' ? 'quote' : 'text',
-    } as const;
-    for (const piece of pieces.slice(1)) {
-      const r = await api.addNote({
-        ...base,
-        text: piece,
-        ...(note.speaker ? { speaker: note.speaker } : {}),
-      });
+    const base = continuationOf(note);
+    for (const [i, piece] of pieces.slice(1).entries()) {
+      const r = await api.addNote({ ...base, text: piece });
       if (!r.ok) {
-        setText(value);
+        const unsaved = pieces.slice(i + 1).join('');
+        unsavedInBox.current = true;
+        setText((now) => now + unsaved);
+        const size = `${unsaved.length.toLocaleString('en-US')} characters`;
         return notify({
-          text: `The rest of your text was not saved: ${r.error} It stays in the box.`,
+          text:
+            i === 0
+              ? `The rest of your text (${size}) was not saved: ${r.error} It stays in the box.`
+              : `${i} new ${i === 1 ? 'note was' : 'notes were'} saved, but not the last ${size}: ${r.error} They stay in the box.`,
           kind: 'error',
         });
       }
@@ -170,9 +173,13 @@ export function NoteRow({
             onInput={(e) => {
               const value = e.currentTarget.value;
               if (value.length > noteLimit) return void spill(value);
+              unsavedInBox.current = false;
               setText(value);
               saveText(value);
             }}
+            // An empty note's box is there to be typed in: once it holds text it must stay a box
+            // until the caret leaves it, not turn into the rendered note under the typist.
+            onFocus={() => setEditing(true)}
             onBlur={() => setEditing(false)}
             onKeyDown={(e) => {
               if (e.key === 'Escape') area.current?.blur();

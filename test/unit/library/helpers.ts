@@ -3,7 +3,7 @@
 import 'fake-indexeddb/auto';
 import { Blob as NodeBlob } from 'node:buffer';
 import { newId } from '../../../src/core/ids';
-import type { Post, Talk } from '../../../src/core/model';
+import type { ImageId, Post, Talk } from '../../../src/core/model';
 import type { LibraryApi } from '../../../src/library/api';
 import type { DirHandle } from '../../../src/library/folder';
 import { storeApi } from '../../../src/library/store-api';
@@ -57,6 +57,23 @@ export const jpeg = () =>
   new NodeBlob([new Uint8Array([0xff, 0xd8, 0xff, 0xe0, 1, 2, 3, 4])], {
     type: 'image/jpeg',
   }) as unknown as Blob;
+
+/**
+ * A stored slide picture record (the images store's shape), with the words on-device reading
+ * left on it when `lines` is given (first line as its title, as OCR would store it).
+ */
+export const slideImage = (n: number, lines?: string[]) => ({
+  id: `i_00000000000000${n.toString(16).padStart(2, '0')}` as ImageId,
+  mime: 'image/jpeg',
+  width: 640,
+  height: 360,
+  size: 8,
+  capturedAt: '2026-12-04T10:00:00.000Z',
+  blob: jpeg(),
+  ...(lines
+    ? { text: { lines, title: lines[0] ?? '', engine: 'test', readAt: '2026-12-04T10:01:00.000Z' } }
+    : {}),
+});
 
 export async function seed(store: Store): Promise<{ post: Post; talks: [Talk, Talk] }> {
   const post = must(await store.posts.create({ title: 'KubeCon Day 2' }));

@@ -9,7 +9,7 @@ import type { ImageId, Note, Talk } from '../../../src/core/model';
 import { NoteRow } from '../../../src/library/NoteRow';
 import type { Shell } from '../../../src/library/shell';
 import { click, typeInto, until } from '../ui/dom';
-import { harness, jpeg, must, seed } from './helpers';
+import { harness, must, seed, slideImage } from './helpers';
 
 afterEach(() => {
   document.body.innerHTML = '';
@@ -86,23 +86,10 @@ describe('a note in the library', () => {
     expect(area.placeholder).toMatch(/^Caption: printed under the slide in the post, and its alt text/);
     expect(area.placeholder).not.toContain('reads');
     // A picture whose words on-device reading stored (ImageMeta.text), as OCR leaves it.
-    const id = 'i_00000000000000aa' as ImageId;
+    const picture = slideImage(0xaa, ['Why caches fail', 'and what to do']);
+    const id = picture.id;
     const db = await openDB(name);
-    await db.put('images', {
-      id,
-      mime: 'image/jpeg',
-      width: 640,
-      height: 360,
-      size: 8,
-      capturedAt: '2026-12-04T10:00:00.000Z',
-      blob: jpeg(),
-      text: {
-        lines: ['Why caches fail', 'and what to do'],
-        title: 'Why caches fail',
-        engine: 'test',
-        readAt: '2026-12-04T10:01:00.000Z',
-      },
-    });
+    await db.put('images', picture);
     db.close();
     expect(await api.slideTitle(id)).toBe('Why caches fail');
     expect(await api.slideTitle('i_00000000000000bb' as ImageId)).toBe('');
@@ -139,6 +126,50 @@ describe('a note in the library', () => {
     if (!root.querySelector('textarea')) click(root.querySelector('button.edit-note'));
     await until(() => root.querySelector('.chars-left'));
     expect(root.querySelector('.chars-left')?.textContent).toContain('characters left in this note');
+  });
+
+  it('keeps an empty note’s box open while its first characters are typed', async () => {
+    const { root, store, note } = await row({ kind: 'text', text: '' });
+    const area = await until(() => root.querySelector('textarea'));
+    act(() => area.focus());
+    typeInto(area, 'F');
+    // Still the same box, caret in it: the next key goes on in it, not into the page.
+    expect(root.querySelector('textarea')).toBe(area);
+    typeInto(area, 'Fi');
+    await eventually(async () => (must(await store.notes.get(note.id)) as Note).text === 'Fi');
+  });
+
+  it('keeps what a failed continuation could not save in the box, and stores it once when typing goes on', async () => {
+    const { root, store, api, note, errors } = await row({ kind: 'text', text: '' });
+    const area = await until(() => root.querySelector('textarea'));
+    const others = async () =>
+      (must(await store.notes.listByTalk(note.talkId)) as Note[]).filter((n) => n.id !== note.id);
+    const before = new Set((await others()).map((n) => n.id));
+    const added = async () => (await others()).filter((n) => !before.has(n.id));
+    // Three pieces; the store refuses the second new note (a full disk, say).
+    const paste = 'measure first, '.repeat(17_000);
+    const addNote = api.addNote.bind(api);
+    let calls = 0;
+    api.addNote = (input) =>
+      ++calls === 2 ? Promise.resolve({ ok: false, error: 'The disk is full.' }) : addNote(input);
+    act(() => area.focus());
+    typeInto(area, paste);
+    await until(() => errors.find((e) => e.includes('The disk is full.')));
+    const first = must(await store.notes.get(note.id)) as Note;
+    const saved = await added();
+    expect(saved).toHaveLength(1);
+    expect(errors.at(-1)).toMatch(
+      /^1 new note was saved, but not the last [\d,]+ characters: The disk is full\. They stay in the box\.$/,
+    );
+    // Nothing is lost: the note, the new note and the box hold the whole paste, each part once.
+    const box = (root.querySelector('textarea') as HTMLTextAreaElement).value;
+    expect(box.startsWith(first.text)).toBe(true);
+    expect(first.text + (saved[0] as Note).text + box.slice(first.text.length)).toBe(paste);
+    // Typing on with the store working again stores the rest once, not the saved piece again.
+    typeInto(root.querySelector('textarea') as HTMLTextAreaElement, `${box}!`);
+    await eventually(async () => (await added()).length === 2);
+    const all = [must(await store.notes.get(note.id)) as Note, ...(await added())];
+    expect(all.map((n) => n.text).join('')).toBe(`${paste}!`);
   });
 });
 

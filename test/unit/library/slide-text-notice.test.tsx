@@ -6,29 +6,17 @@ import { openDB } from 'idb';
 import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it } from 'vitest';
-import type { ImageId } from '../../../src/core/model';
 import { SlideTextNotice } from '../../../src/library/SlideTextNotice';
 import type { Shell } from '../../../src/library/shell';
 import { OCR_STATUS_KEY } from '../../../src/ocr/status';
 import { until } from '../ui/dom';
-import { harness, jpeg, seed } from './helpers';
+import { harness, seed, slideImage } from './helpers';
 
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
-const image = (n: number, read: boolean) => ({
-  id: `i_00000000000000${n.toString(16).padStart(2, '0')}` as ImageId,
-  mime: 'image/jpeg',
-  width: 640,
-  height: 360,
-  size: 8,
-  capturedAt: '2026-12-04T10:00:00.000Z',
-  blob: jpeg(),
-  ...(read
-    ? { text: { lines: ['A slide'], title: 'A slide', engine: 'test', readAt: '2026-12-04T10:01:00.000Z' } }
-    : {}),
-});
+const image = (n: number, read: boolean) => slideImage(n, read ? ['A slide'] : undefined);
 
 function show(api: Shell['api'], version: number, root: HTMLElement) {
   const shell = { api, version, notify: () => {} } as unknown as Shell;
