@@ -153,6 +153,51 @@ describe.each(browsers)('library in %s', (name) => {
     expect(Date.now() - typedAt).toBeLessThan(3000);
   });
 
+  it('keeps an emptied caption box a box while a new caption is typed into it', async () => {
+    const id = 'n_sample0000000004';
+    const caption = 'Every note has a time';
+    const box = `[data-note-id="${id}"] textarea`;
+    const stored = async (text: string) =>
+      page.waitFor(
+        async ([i, t]: string[]) => {
+          const db = await new Promise<IDBDatabase>((resolve) => {
+            const open = indexedDB.open('talkmark');
+            open.onsuccess = () => resolve(open.result);
+          });
+          const note = await new Promise<{ text: string }>((resolve) => {
+            const req = db
+              .transaction('notes')
+              .objectStore('notes')
+              .get(i as string);
+            req.onsuccess = () => resolve(req.result);
+          });
+          db.close();
+          return note.text === t;
+        },
+        [id, text],
+      );
+    // Empty the caption, and leave the box: an empty caption stays an open box.
+    await page.click(`[data-note-id="${id}"] .edit-note`);
+    await page.waitFor((sel) => document.activeElement === document.querySelector(sel), box);
+    await page.evaluate((sel) => {
+      const area = document.querySelector<HTMLTextAreaElement>(sel);
+      if (!area) return;
+      area.value = '';
+      area.dispatchEvent(new Event('input', { bubbles: true }));
+      area.blur();
+    }, box);
+    await stored('');
+    // Typed into key by key, the whole caption lands in the same box (it used to turn into
+    // the rendered note after the first key, and the rest went nowhere).
+    await page.click(box);
+    await page.waitFor((sel) => document.activeElement === document.querySelector(sel), box);
+    await page.type(caption);
+    await stored(caption);
+    expect(await page.evaluate((sel) => document.activeElement === document.querySelector(sel), box)).toBe(
+      true,
+    );
+  });
+
   it('reorders talks with Alt+ArrowDown on the handle and by dragging one onto another', async () => {
     const { talkB, talkC } = sampleIds;
     expect(await sectionOrder(page)).toEqual([talkB, talkC]);
