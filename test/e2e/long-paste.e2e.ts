@@ -4,7 +4,8 @@
 // paste raises in the note's box: the test can't use the system clipboard in both browsers.)
 import { describe, expect, it } from 'vitest';
 import { browsers, fixtureVideo, useBrowser } from './scenario';
-import { pressOnPage, storeReader, until, waitForEditor, waitForVideo } from './video-page-helpers';
+import { startNote, waitForPanel } from './video-page';
+import { storeReader, until } from './video-page-helpers';
 
 describe.each(browsers)('a long paste in %s', (name) => {
   const env = useBrowser(name);
@@ -13,14 +14,9 @@ describe.each(browsers)('a long paste in %s', (name) => {
     const { browser, server } = env;
     const page = await browser.newPage();
     await page.goto(`${server.origin}/pages/generic.html?src=${await fixtureVideo('sample-talk')}`);
-    await waitForVideo(page);
-    await page.waitFor(
-      () => document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.talk-title'),
-      null,
-    );
+    await waitForPanel(page);
     await page.bringToFront();
-    await pressOnPage(page, 'n');
-    await waitForEditor(page);
+    await startNote(page);
     await page.type('Before the paste: ');
     const paste = 'the quick brown fox jumps over the lazy dog; '.repeat(2_700);
     await page.evaluate((text: string) => {
