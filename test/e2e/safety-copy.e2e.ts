@@ -63,7 +63,14 @@ const texts = ['First thought on the keynote', 'Second thought, with a quote'];
 const cases: Array<[BrowserName, Damage]> = [
   ['chromium', 'deleted'],
   ['chromium', 'corrupted'],
-  ...browsers.filter((b) => b === 'firefox').map((b): [BrowserName, Damage] => [b, 'deleted']),
+  ...browsers
+    .filter((b) => b === 'firefox')
+    .flatMap(
+      (b): Array<[BrowserName, Damage]> => [
+        [b, 'deleted'],
+        [b, 'corrupted'],
+      ],
+    ),
 ];
 
 describe.each(cases)('a database lost between two runs of %s (%s on disk)', (name, how) => {
