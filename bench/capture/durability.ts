@@ -1,29 +1,58 @@
-// IndexedDB durability, 'strict' against 'relaxed', in one run: the background's store is
-// switched between the two (a hook of the test build) run by run, alternating, and each run
-// times what a user waits for — a note saved through the background (the panel's saveNote,
-// an extension page's message → stored → answered) and a slide capture (key press → the
-// slide stored and shown). The database is on the profile's disk, so 'strict' pays its flush.
+// IndexedDB durability, 'strict' against 'relaxed', and the safety copy's cost, in one run: the
+// background's store is switched (a hook of the test build) run by run, in rotation, and each
+// run times what a user waits for — a note saved through the background (the panel's
+// saveNote, an extension page's message → stored → answered) and a slide capture (key press →
+// the slide stored and shown). The database is on the profile's disk, so 'strict' pays its
+// flush. The copy (store/copy.ts) is written after the save has answered: its cost is what it
+// adds to a save running beside it, and how long after the save it holds the new text.
 import type { BrowserContext, Page } from 'playwright-core';
 import { newId } from '../../src/core/ids';
 import type { ExtensionBrowser } from '../extension-browser';
 import { panelToolbar } from '../video-page';
 
 type Durability = 'strict' | 'relaxed';
+/** How the store is set up for a save: a durability, with the safety copy (as shipped) or not. */
+type SaveSetup = Durability | 'strict-no-copy';
 export interface DurabilityTimes {
-  save: Record<Durability, number[]>;
+  save: Record<SaveSetup, number[]>;
   capture: Record<Durability, number[]>;
+  /** From sending a save (strict, with the copy) to the copy in storage.local holding its text. */
+  copyLag: number[];
 }
 
-async function setDurability(context: BrowserContext, ext: ExtensionBrowser, d: Durability) {
+async function setStore(context: BrowserContext, ext: ExtensionBrowser, setup: SaveSetup) {
   const prefix = ext.ext('');
   const worker =
     context.serviceWorkers().find((w) => w.url().startsWith(prefix)) ??
     (await context.waitForEvent('serviceworker'));
-  await worker.evaluate((mode) => {
-    const hook = (globalThis as { talkmarkDurability?: (m: string) => void }).talkmarkDurability;
-    if (!hook) throw new Error('not a test build: no durability hook');
-    hook(mode);
-  }, d);
+  await worker.evaluate(
+    (s) => {
+      const hook = (globalThis as { talkmarkStoreSetup?: (x: unknown) => void }).talkmarkStoreSetup;
+      if (!hook) throw new Error('not a test build: no store set-up hook');
+      hook(s);
+    },
+    { durability: setup === 'relaxed' ? 'relaxed' : 'strict', copy: setup !== 'strict-no-copy' },
+  );
+}
+
+/** Resolves with the time (performance.now) at which the copy holds `text` for the note `key`. */
+function copyHolds(page: Page, key: string, text: string): Promise<number> {
+  return page.evaluate(
+    ({ key, text }) =>
+      new Promise<number>((resolve, reject) => {
+        const { chrome } = globalThis as unknown as {
+          chrome: { storage: { local: { get(k: string): Promise<Record<string, { text?: string }>> } } };
+        };
+        const started = performance.now();
+        const look = async () => {
+          if ((await chrome.storage.local.get(key))[key]?.text === text) return resolve(performance.now());
+          if (performance.now() - started > 10_000) return reject(new Error('the copy never held the save'));
+          setTimeout(look, 1);
+        };
+        void look();
+      }),
+    { key, text },
+  );
 }
 
 /** Sends a call to the background as the panel does, and times it to the answer. */
@@ -51,8 +80,14 @@ export async function durabilityRuns(
   runs: number,
 ): Promise<DurabilityTimes> {
   const { context } = ext;
-  const times: DurabilityTimes = { save: { strict: [], relaxed: [] }, capture: { strict: [], relaxed: [] } };
+  const times: DurabilityTimes = {
+    save: { strict: [], relaxed: [], 'strict-no-copy': [] },
+    capture: { strict: [], relaxed: [] },
+    copyLag: [],
+  };
   const order = (i: number): Durability[] => (i % 2 ? ['relaxed', 'strict'] : ['strict', 'relaxed']);
+  const setups: SaveSetup[] = ['strict', 'relaxed', 'strict-no-copy'];
+  const rotation = (i: number): SaveSetup[] => [...setups.slice(i % 3), ...setups.slice(0, i % 3)];
 
   const page = await context.newPage();
   await page.goto(ext.ext('popup.html'));
@@ -74,10 +109,13 @@ export async function durabilityRuns(
   const note = { id: newId('note'), talkId: view.talk.id, time: 30, kind: 'text', text: '' };
   const words = 'A note as it is typed, a few words more with every save '.repeat(4);
   for (let i = 0; i < runs; i++) {
-    for (const d of order(i)) {
-      await setDurability(context, ext, d);
-      const text = `${words.slice(0, 40 + ((i * 7) % 180))} ${d}`;
-      times.save[d].push((await timedCall(page, 'saveNote', { ...note, text })).ms);
+    for (const setup of rotation(i)) {
+      await setStore(context, ext, setup);
+      const text = `${words.slice(0, 40 + ((i * 7) % 180))} ${setup} ${i}`;
+      const sent = await page.evaluate(() => performance.now());
+      const saved = timedCall(page, 'saveNote', { ...note, text });
+      times.save[setup].push((await saved).ms);
+      if (setup === 'strict') times.copyLag.push((await copyHolds(page, `copy:n:${note.id}`, text)) - sent);
     }
   }
   await page.close();
@@ -89,7 +127,7 @@ export async function durabilityRuns(
   let slides = 0;
   for (let i = 0; i < runs; i++) {
     for (const d of order(i)) {
-      await setDurability(context, ext, d);
+      await setStore(context, ext, d);
       await p.evaluate(
         (to) =>
           new Promise((r) => {

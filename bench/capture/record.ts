@@ -134,6 +134,26 @@ export function captureRecorder() {
         note,
       });
       bench.add({
+        id: 'save-note-copy',
+        name: 'note save through the background, with the safety copy in storage.local (as shipped)',
+        unit: 'ms',
+        values: t.save.strict,
+        over: count(t.save.strict.length, 'save'),
+        reference: { name: 'the same save without the copy', values: t.save['strict-no-copy'] },
+        paired: true,
+        note:
+          'Both strict; the three store set-ups run in rotation. The copy is written after the save ' +
+          'has answered, so this is what it costs the save beside it.',
+      });
+      bench.add({
+        id: 'copy-lag',
+        name: 'note save sent → the safety copy holds its text',
+        unit: 'ms',
+        values: t.copyLag,
+        over: count(t.copyLag.length, 'save'),
+        note: 'How far the copy outside IndexedDB is behind a save (read back from storage.local by polling).',
+      });
+      bench.add({
         id: 'capture-stored-strict',
         name: "720p: key press → slide stored, durability 'strict'",
         unit: 'ms',

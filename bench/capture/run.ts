@@ -223,6 +223,11 @@ async function main() {
         ` | relaxed p50 ${ms(pct(xs.relaxed, 50))}, p95 ${ms(pct(xs.relaxed, 95))}`,
     );
   }
+  console.log(
+    `safety copy, note save: with it p50 ${ms(pct(durability.save.strict, 50))}, p95 ${ms(pct(durability.save.strict, 95))}` +
+      ` | without p50 ${ms(pct(durability.save['strict-no-copy'], 50))}, p95 ${ms(pct(durability.save['strict-no-copy'], 95))}` +
+      ` | save sent → copy holds it p50 ${ms(pct(durability.copyLag, 50))}, p95 ${ms(pct(durability.copyLag, 95))}`,
+  );
   record.durability(durability);
   // A page without video: with the content script (127.0.0.1 matches) and without (localhost doesn't).
   const idle = async (url: string) => {

@@ -13,10 +13,14 @@ import { watchSitePermissions } from './sites';
 // Every write is also kept in storage.local, outside IndexedDB (store/copy.ts).
 const store = openStore({ copy: browser.storage.local });
 let handlers = makeHandlers(store);
-// Test builds: the capture benchmark times saves with each IndexedDB durability in one run.
+// Test builds: the capture benchmark times saves with each IndexedDB durability, and with
+// and without the safety copy, in one run.
 if (__TEST__) {
-  (globalThis as { talkmarkDurability?: (d: IDBTransactionDurability) => void }).talkmarkDurability = (d) => {
-    handlers = makeHandlers(openStore({ durability: d, copy: browser.storage.local }));
+  type Setup = { durability: IDBTransactionDurability; copy: boolean };
+  (globalThis as { talkmarkStoreSetup?: (s: Setup) => void }).talkmarkStoreSetup = (s) => {
+    handlers = makeHandlers(
+      openStore({ durability: s.durability, ...(s.copy ? { copy: browser.storage.local } : {}) }),
+    );
   };
 }
 watchCopy(store);
