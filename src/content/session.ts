@@ -267,7 +267,8 @@ export function startSession(
         return;
       }
       if (event.type === 'slide-text-changed') {
-        slideText.check();
+        // A frame without a panel asks when one appears.
+        if (panel) slideText.check();
         return;
       }
       const view = ctx.get().view;

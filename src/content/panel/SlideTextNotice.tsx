@@ -1,7 +1,8 @@
 // The panel's notice that slide text can't be read in this browser (OCR found wasm blocked),
 // and what that means for the user's post. Its own place, not the panel's one notice slot, so
 // a capture's "saved" or an error can't push it out before it was read; dismissed by its
-// button or Escape, for good (slide-text-notice.ts).
+// button or Escape, for good (slide-text-notice.ts). The regular panel only: the compact bar
+// over a small embed has no room for it, and it waits (undismissed) until a full panel shows.
 import type { PanelActions } from './types';
 
 export function SlideTextNotice({ reason, actions }: { reason: string; actions: PanelActions }) {
