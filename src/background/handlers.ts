@@ -9,6 +9,7 @@ import type { Store } from '../store';
 import type { StoreError } from '../store/errors';
 import type { Handlers } from './router';
 import { screenshotOf } from './screenshot';
+import { type Kv, lazyKv, slideTextHandlers } from './slide-text';
 
 /** Unwraps a store result; a failure becomes the user-readable error the caller shows. */
 function must<T>(r: Result<T, StoreError>): T {
@@ -163,7 +164,8 @@ function oneAtATimePer(): <T>(key: string, task: () => Promise<T>) => Promise<T>
   };
 }
 
-export function makeHandlers(store: Store): Handlers {
+/** `kv`: the store's key-value slot (what the panel says about slide text); the extension's own by default. */
+export function makeHandlers(store: Store, kv: Kv = lazyKv()): Handlers {
   const postTurn = oneAtATime();
   const noteTurn = oneAtATimePer();
   return {
@@ -233,5 +235,6 @@ export function makeHandlers(store: Store): Handlers {
     },
     replaceSlideImage: (input) => replaceSlideImage(store, input),
     slideHashes: ({ talkId }) => slideHashes(store, talkId),
+    ...slideTextHandlers(kv),
   };
 }

@@ -9,6 +9,7 @@ import { startOcr } from './ocr';
 import { route } from './router';
 import { watchCopy } from './safety-copy';
 import { watchSitePermissions } from './sites';
+import { slideTextChanged } from './slide-text';
 
 // Every write is also kept in storage.local, outside IndexedDB (store/copy.ts).
 const store = openStore({ copy: browser.storage.local });
@@ -51,16 +52,17 @@ browser.commands.onCommand.addListener((command: string) => void runCommand(comm
 
 // Tabs learn about notes added elsewhere (the library, another tab) so their panels stay
 // current. tabs.sendMessage instead of long-lived Ports: a Port would keep the worker awake.
+// The same for what the panel says about slide text (OCR blocked here, or that notice dismissed).
 onChange((changes) => {
-  const talkIds = new Set(changes.flatMap((c) => (c.type === 'note' ? [c.talkId] : [])));
-  if (talkIds.size === 0) return;
+  const events: TabEvent[] = [...new Set(changes.flatMap((c) => (c.type === 'note' ? [c.talkId] : [])))].map(
+    (talkId) => ({ type: 'notes-changed', talkId }),
+  );
+  if (slideTextChanged(changes)) events.push({ type: 'slide-text-changed' });
+  if (events.length === 0) return;
   void browser.tabs.query({}).then((tabs) => {
     for (const tab of tabs) {
       if (tab.id === undefined) continue;
-      for (const talkId of talkIds) {
-        const event: TabEvent = { type: 'notes-changed', talkId };
-        browser.tabs.sendMessage(tab.id, event).catch(() => undefined);
-      }
+      for (const event of events) browser.tabs.sendMessage(tab.id, event).catch(() => undefined);
     }
   });
 });

@@ -163,6 +163,8 @@ const moreValidators: Pick<
   | 'createPost'
   | 'replaceSlideImage'
   | 'slideHashes'
+  | 'slideTextNotice'
+  | 'dismissSlideTextNotice'
 > = {
   listNotes(x) {
     const r = new Reader(x, 'input');
@@ -209,6 +211,8 @@ const moreValidators: Pick<
     r.only(['talkId']);
     return { talkId: r.id('talkId', 'talk') };
   },
+  slideTextNotice: readNothing,
+  dismissSlideTextNotice: readNothing,
 };
 
 const all: Validators = { ...validators, ...moreValidators };

@@ -12,6 +12,7 @@ import type { PanelActions } from './panel/types';
 import type { Settings } from './settings';
 import type { SiteAdapter } from './sites/types';
 import { type Screenshot, screenshotSlide } from './slide';
+import type { SlideTextNotice } from './slide-text-notice';
 import type { Thumbs } from './thumbs';
 import { mark } from './timing';
 import type { Writing } from './writing';
@@ -30,6 +31,7 @@ export interface ActionDeps {
   reopen(): void;
   beforeTyping(): void;
   auto: Pick<AutoCapture, 'toggle' | 'pickArea' | 'manualHash'>;
+  slideText: Pick<SlideTextNotice, 'dismiss'>;
 }
 
 /** How long the compact bar says a slide was saved, in ms. */
@@ -240,6 +242,7 @@ export function makeActions(d: ActionDeps): SessionActions {
     },
     toggleCollapsed: () => ctx.set({ collapsed: !ctx.get().collapsed }),
     dismissNotice: () => ctx.set({ notice: null }),
+    dismissSlideTextNotice: () => d.slideText.dismiss(),
     toggleAutoCapture: () => d.auto.toggle(),
     pickSlideArea: () => d.auto.pickArea(),
   };

@@ -13,6 +13,7 @@ import { initialPanelState } from './panel/types';
 import { makeActions } from './panel-actions';
 import { defaultSettings, type Settings } from './settings';
 import type { SiteAdapter } from './sites/types';
+import { makeSlideTextNotice } from './slide-text-notice';
 import { Thumbs } from './thumbs';
 import { makeVideoFullscreen, needsSwitch, type SwitchResult } from './video-fullscreen';
 import { makeWriting } from './writing';
@@ -47,6 +48,7 @@ export function startSession(
     (id) => api.call('getImage', { id }),
     (t) => ctx.set({ thumbs: t }),
   );
+  const slideText = makeSlideTextNotice(ctx, rawApi);
   const auto = makeAutoCapture({ ctx, api, thumbs, doc, adapter, settings: () => settings, prefs, signal });
   /** Set when we paused the video for typing, so we (and only we) play it again. */
   let pausedForTyping = false;
@@ -99,6 +101,7 @@ export function startSession(
     settings: () => settings,
     reopen: () => void attach(true),
     auto,
+    slideText,
     beforeTyping() {
       if (settings.pauseWhileTyping && video && !video.paused) {
         video.pause();
@@ -145,6 +148,8 @@ export function startSession(
   const mount = (found: HTMLVideoElement) => {
     panel = mountPanel(doc, actions, ctx.get());
     place();
+    // Asked when a panel appears, not by every frame the script runs in.
+    slideText.check();
     if (ctx.get().mode === 'overlay') {
       const r = found.getBoundingClientRect();
       const win = doc.defaultView;
@@ -259,6 +264,11 @@ export function startSession(
     handle(event) {
       if (event.type === 'command') {
         if (panel) onKey(event.command);
+        return;
+      }
+      if (event.type === 'slide-text-changed') {
+        // A frame without a panel asks when one appears.
+        if (panel) slideText.check();
         return;
       }
       const view = ctx.get().view;

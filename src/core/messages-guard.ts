@@ -1,23 +1,8 @@
-import type { CallMessage, CallName } from './messages';
+import { type CallMessage, type CallName, resendable } from './messages';
 import type { Result } from './result';
 
-const callNames: ReadonlySet<string> = new Set<CallName>([
-  'openTalk',
-  'joinTalk',
-  'saveNote',
-  'addSlide',
-  'deleteNote',
-  'restoreNote',
-  'captureTab',
-  'getImage',
-  'listNotes',
-  'updateTalk',
-  'listPosts',
-  'setActivePost',
-  'createPost',
-  'replaceSlideImage',
-  'slideHashes',
-]);
+// Every call, from the map that must name each one (a new call can't be left out here).
+const callNames: ReadonlySet<string> = new Set(Object.keys(resendable));
 
 export function isCallName(value: unknown): value is CallName {
   return typeof value === 'string' && callNames.has(value);

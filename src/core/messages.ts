@@ -128,6 +128,13 @@ export interface BackgroundCalls {
   replaceSlideImage(input: SlideImage & { noteId: NoteId }): { note: Note; image: ImageMeta };
   /** Perceptual hashes of the talk's stored slides: auto-capture never takes those again. */
   slideHashes(input: { talkId: TalkId }): string[];
+  /**
+   * Why slide text (OCR) can't be read in this browser (wasm blocked), for the panel to say
+   * once; null while OCR can run, or once the user dismissed the panel's notice.
+   */
+  slideTextNotice(input: Record<string, never>): { unavailable: string | null };
+  /** The user dismissed the panel's notice about slide text: no panel shows it again. */
+  dismissSlideTextNotice(input: Record<string, never>): { unavailable: null };
 }
 
 export type CallName = keyof BackgroundCalls;
@@ -153,6 +160,8 @@ export const resendable: { readonly [K in CallName]: boolean } = {
   createPost: false, // a second post
   replaceSlideImage: false, // would swap the picture again and drop the first new one
   slideHashes: true,
+  slideTextNotice: true,
+  dismissSlideTextNotice: true, // marks the same flag again
 };
 export type CallInput<K extends CallName> = Parameters<BackgroundCalls[K]>[0];
 export type CallOutput<K extends CallName> = ReturnType<BackgroundCalls[K]>;
@@ -168,6 +177,8 @@ export type CallReply<K extends CallName> = Result<CallOutput<K>, string>;
 /** Pushed to a tab's content script over its Port when the store changes. */
 export type TabEvent =
   | { type: 'notes-changed'; talkId: TalkId }
+  /** OCR's status (or the user's dismissal of the panel's notice about it) changed: ask again. */
+  | { type: 'slide-text-changed' }
   | {
       type: 'command';
       command: 'add-note' | 'capture-slide' | 'quote-caption' | 'toggle-panel' | 'toggle-auto-capture';

@@ -23,8 +23,26 @@ export interface Engine {
 /** Raised when this browser can't run WebAssembly here (blocked by policy, or missing). */
 export class WasmBlocked extends Error {}
 
-export async function openEngine(): Promise<Engine> {
+/** The smallest module there is: compiling it tells whether this context may run WebAssembly. */
+const EMPTY_MODULE = new Uint8Array([0x00, 0x61, 0x73, 0x6d, 0x01, 0x00, 0x00, 0x00]);
+
+/**
+ * Throws WasmBlocked where WebAssembly can't run: no WebAssembly object (Chromium without a JIT),
+ * or one that can't compile (Firefox with its wasm compilers off, a policy). Checked before the
+ * worker starts: tesseract.js's worker never answers when its core fails to compile, and the
+ * queue would wait on it for ever.
+ */
+export async function checkWasm(): Promise<void> {
   if (typeof WebAssembly !== 'object') throw new WasmBlocked('WebAssembly is not available in this browser.');
+  try {
+    await WebAssembly.compile(EMPTY_MODULE);
+  } catch (e) {
+    throw new WasmBlocked(`WebAssembly can’t run here: ${e instanceof Error ? e.message : String(e)}`);
+  }
+}
+
+export async function openEngine(): Promise<Engine> {
+  await checkWasm();
   let worker: Worker;
   try {
     worker = await createWorker('eng', OEM.LSTM_ONLY, {

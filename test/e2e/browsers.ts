@@ -74,6 +74,8 @@ export interface LaunchOptions {
   insecureCerts?: boolean;
   /** Firefox only: preferences of the profile, beside the tests' own. */
   firefoxPrefs?: Record<string, string | number | boolean>;
+  /** Chromium only: more command-line switches (e.g. `--js-flags=--noexpose_wasm`). */
+  chromiumArgs?: string[];
 }
 
 /** `origin`: the fixture server, from which Firefox tabs step into extension pages. */
@@ -101,7 +103,7 @@ export async function launch(
 async function launchChromium(
   extensionDir: string,
   profile: string,
-  { proxy, insecureCerts }: LaunchOptions,
+  { proxy, insecureCerts, chromiumArgs }: LaunchOptions,
 ): Promise<TestBrowser> {
   need(chromiumPath, 'Chromium');
   const context = await chromium.launchPersistentContext(profile, {
@@ -122,6 +124,7 @@ async function launchChromium(
       `--load-extension=${path.resolve(extensionDir)}`,
       // <-loopback> removes the implicit bypass, so requests to 127.0.0.1 are proxied too.
       ...(proxy ? [`--proxy-server=http://${proxy}`, '--proxy-bypass-list=<-loopback>'] : []),
+      ...(chromiumArgs ?? []),
     ],
   });
   const worker =

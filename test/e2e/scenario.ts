@@ -2,7 +2,7 @@
 // fixture server. `describe.each` keeps the scenarios identical in both browsers.
 import path from 'node:path';
 import { afterAll, beforeAll, inject } from 'vitest';
-import { type BrowserName, launch, type TestBrowser } from './browsers';
+import { type BrowserName, type LaunchOptions, launch, type TestBrowser } from './browsers';
 import { type LoggingProxy, startProxy } from './proxy';
 import { type FixtureServer, fakeHosts, startServer } from './server';
 
@@ -19,11 +19,11 @@ export interface Env {
 }
 
 /** Call inside a describe block: launches before its tests and closes after. */
-export function useBrowser(name: BrowserName): Env {
+export function useBrowser(name: BrowserName, options: LaunchOptions = {}): Env {
   const env = {} as Env;
   beforeAll(async () => {
     env.server = await startServer();
-    env.browser = await launch(name, extensionDir(name), env.server.origin);
+    env.browser = await launch(name, extensionDir(name), env.server.origin, options);
   });
   afterAll(async () => {
     await env.browser?.close();

@@ -7,6 +7,7 @@ import { CompactPanel } from './Compact';
 import { kindLabel, NoteItem } from './NoteItem';
 import { PendingSlideItem } from './PendingSlideItem';
 import { PostPicker } from './PostPicker';
+import { SlideTextNotice } from './SlideTextNotice';
 import { Speakers } from './Speakers';
 import { TextEditor } from './TextEditor';
 import type { PanelActions, PanelState, PendingSlide } from './types';
@@ -269,6 +270,7 @@ export function Panel({ state, actions }: { state: PanelState; actions: PanelAct
         <Composer draft={draft} actions={actions} placeholder={draftPlaceholder} />
       )}
       {state.notice && <Notice notice={state.notice} actions={actions} />}
+      {state.slideTextNotice && <SlideTextNotice reason={state.slideTextNotice} actions={actions} />}
       <NotesList rows={rows} state={state} actions={actions} />
       {view && rows.length === 0 && !draft && (
         <p class="empty">No notes yet. Press n to add one at this moment.</p>

@@ -68,6 +68,11 @@ export interface PanelState {
      */
     expiresIn?: number;
   } | null;
+  /**
+   * Why slide text (OCR) can't be read in this browser, while the panel says so (until the user
+   * dismisses it, once for good); null otherwise.
+   */
+  slideTextNotice: string | null;
   /** Object URLs of slide thumbnails, by note id (or pending slide id). */
   thumbs: Record<string, string>;
   /** Slides captured but not (yet) stored, in capture order. */
@@ -102,6 +107,8 @@ export interface PanelActions {
   createPost(title: string): void;
   toggleCollapsed(): void;
   dismissNotice(): void;
+  /** Dismisses the notice about slide text for good (every panel, from now on). */
+  dismissSlideTextNotice(): void;
   toggleAutoCapture(): void;
   /** Opens the slide-area picker over the video (picture-in-picture recordings). */
   pickSlideArea(): void;
@@ -115,6 +122,7 @@ export const initialPanelState: PanelState = {
   draft: null,
   editing: null,
   notice: null,
+  slideTextNotice: null,
   thumbs: {},
   pending: [],
   justSaved: null,

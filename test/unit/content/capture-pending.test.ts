@@ -81,6 +81,7 @@ function setUp({ ad = (): boolean => false }: { ad?: () => boolean } = {}) {
     reopen: () => undefined,
     beforeTyping: () => undefined,
     auto,
+    slideText: { dismiss: vi.fn() },
   });
   const stored = (id: string): CallReply<'addSlide'> => {
     const note: Note = {

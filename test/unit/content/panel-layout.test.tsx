@@ -101,6 +101,7 @@ function actionsSpy(): PanelActions {
     'createPost',
     'toggleCollapsed',
     'dismissNotice',
+    'dismissSlideTextNotice',
     'toggleAutoCapture',
     'pickSlideArea',
   ];

@@ -161,6 +161,8 @@ export const specs: Partial<Record<CallName, CallSpec>> = {
     },
   },
   slideHashes: { valid: () => ({ talkId: ids.talk }), fields: { talkId: { t: 'id', kind: 'talk' } } },
+  slideTextNotice: { valid: () => ({}), fields: {} },
+  dismissSlideTextNotice: { valid: () => ({}), fields: {} },
 };
 
 export const callNames = Object.keys(specs) as CallName[];
