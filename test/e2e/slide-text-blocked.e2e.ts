@@ -132,7 +132,11 @@ describe.each(browsers)('slide text with WebAssembly blocked in %s', (name) => {
     // Dismissed in the panel: gone, and stored as told, so no panel says it again.
     await page.evaluate(() => {
       const root = document.querySelector('talkmark-panel')?.shadowRoot;
-      (root?.querySelector('.slide-text-notice button[aria-label="Dismiss"]') as HTMLButtonElement).click();
+      const dismiss = root?.querySelector<HTMLButtonElement>(
+        '.slide-text-notice button[aria-label="Dismiss"]',
+      );
+      if (!dismiss) throw new Error('no Dismiss button on the slide text notice');
+      dismiss.click();
     }, null);
     await page.waitFor(
       () => !document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.slide-text-notice'),
