@@ -30,11 +30,17 @@ async function startStrictServer(
       const upstream = httpRequest(
         { host: fixture.hostname, port: fixture.port, path: req.url, headers: req.headers },
         (answer) => {
+          // The browser drops media requests mid-way: that must end the relay, not the test run.
+          answer.on('error', () => res.destroy());
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         },
       );
       upstream.on('error', () => res.destroy());
+      res.on('error', () => upstream.destroy());
+      res.on('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
       upstream.end();
       return;
     }
