@@ -284,7 +284,9 @@ export async function clickInto(page: TestPage, iframeId: string): Promise<void>
   await page.clickAt(box.x, box.y);
   // Keys go to the player only once the browser has moved the focus into its frame (a busy
   // machine can take a moment): wait for it, clicking again if the first click went nowhere.
-  for (let i = 0; i < 20; i++) {
+  // Up to a time, not a count of polls: each poll is a round trip, slow on a loaded machine.
+  const end = Date.now() + 20_000;
+  for (let i = 0; Date.now() < end; i++) {
     const focused = await page.evaluate((id) => document.activeElement?.id === id, iframeId);
     if (focused) return;
     await new Promise((r) => setTimeout(r, 250));
