@@ -158,7 +158,13 @@ async function launchChromium(
         screenshot: async (file) => void (await page.screenshot({ path: file })),
         bringToFront: () => page.bringToFront(),
         async download(selector) {
-          const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+          // If the click fails, the wait for the download would reject later with no one
+          // listening (an unhandled rejection fails the whole run): it is handled here, and
+          // the click's error is the one reported.
+          const waiting = page.waitForEvent('download');
+          waiting.catch(() => undefined);
+          await page.locator(selector).click();
+          const file = await waiting;
           return readFile(await file.path());
         },
         close: () => page.close(),
