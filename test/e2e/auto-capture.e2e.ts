@@ -153,6 +153,14 @@ describe.each(browsers)('auto-capture in %s', (name) => {
       });
       expectColour(img.colours[0], bandAt(start + 0.1), `band of the slide at ${note?.time}s`);
     }
+    // The panel lists a slide once the store has answered for it, a moment after the store
+    // holds it: wait for the exact count there too.
+    await page.waitFor(
+      (n) =>
+        (document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.auto-label').length ?? 0) >=
+        n,
+      played.length,
+    );
     expect(await page.evaluate(panelCount, '.auto-label')).toBe(played.length);
 
     // Paused on the last slide: however long it stays on screen, nothing is sampled.
@@ -197,8 +205,10 @@ describe.each(browsers)('auto-capture in %s', (name) => {
     }
     await pressOnPage(page, 'a');
     await page.waitFor(pressed, autoOff);
-    const prefs = await store.page.evaluate(storedPrefs, null);
-    expect(Object.values(prefs)).toContainEqual({ on: false, crop: null });
+    // The button shows the switch at once; storage.local holds it a moment later.
+    await expect
+      .poll(async () => Object.values(await store.page.evaluate(storedPrefs, null)), { timeout: 10_000 })
+      .toContainEqual({ on: false, crop: null });
     await store.close();
     await page.close();
   }, 90_000);
@@ -223,7 +233,8 @@ describe.each(browsers)('auto-capture in %s', (name) => {
       (p) => Object.values(p).some((v) => sameCrop(v, crop)),
       'the stored slide area',
     );
-    expect(await page.evaluate(pressed, { sel: 'button.slide-area', want: 'true' })).toBe(true);
+    // Stored first, then drawn: wait for the button to show the area.
+    await page.waitFor(pressed, { sel: 'button.slide-area', want: 'true' });
 
     await page.evaluate(clickInPanel, 'button.slide-area');
     await page.waitFor(pickerOpen, null);

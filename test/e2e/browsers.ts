@@ -127,8 +127,9 @@ async function launchChromium(
       ...(chromiumArgs ?? []),
     ],
   });
+  // A browser start on a loaded machine can take far longer than on an idle one: give it room.
   const worker =
-    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+    context.serviceWorkers()[0] ?? (await context.waitForEvent('serviceworker', { timeout: 45_000 }));
   const extensionId = new URL(worker.url()).host;
   return {
     name: 'chromium',
@@ -160,7 +161,13 @@ async function launchChromium(
         screenshot: async (file) => void (await page.screenshot({ path: file })),
         bringToFront: () => page.bringToFront(),
         async download(selector) {
-          const [file] = await Promise.all([page.waitForEvent('download'), page.locator(selector).click()]);
+          // If the click fails, the wait for the download would reject later with no one
+          // listening (an unhandled rejection fails the whole run): it is handled here, and
+          // the click's error is the one reported.
+          const waiting = page.waitForEvent('download');
+          waiting.catch(() => undefined);
+          await page.locator(selector).click();
+          const file = await waiting;
           return readFile(await file.path());
         },
         close: () => page.close(),
@@ -182,7 +189,7 @@ async function launchChromium(
       // The worker may have been stopped since launch: take the one running now (or wake it).
       const sw =
         context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
-        (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+        (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
       await sw.evaluate(
         (c) => (globalThis as { talkmarkRunCommand?: (n: string) => Promise<void> }).talkmarkRunCommand?.(c),
         command,
@@ -191,7 +198,7 @@ async function launchChromium(
     async evaluateBackground(fn, arg) {
       const sw =
         context.serviceWorkers().find((w) => w.url().includes(extensionId)) ??
-        (await context.waitForEvent('serviceworker', { timeout: 15000 }));
+        (await context.waitForEvent('serviceworker', { timeout: 30_000 }));
       await (sw.evaluate as (f: unknown, a: unknown) => Promise<unknown>)(fn, arg);
     },
     close: () => context.close(),
@@ -252,8 +259,11 @@ async function launchFirefox(
         // BiDi refuses to navigate to extension pages; a web page may link to them.
         await page.goto(`${origin}/pages/blank.html`);
         await page.evaluate((u) => location.assign(u), url);
-        // puppeteer doesn't report this navigation as one: wait until the page is there.
-        for (let i = 0; i < 100; i++) {
+        // puppeteer doesn't report this navigation as one: wait until the page is there (up to
+        // a time: a hundred polls were ten seconds idle, and an extension page on a loaded
+        // machine can take longer to load).
+        const end = Date.now() + 30_000;
+        while (Date.now() < end) {
           const ready = await page
             .evaluate(() => location.protocol === 'moz-extension:' && document.readyState === 'complete')
             .catch(() => false);

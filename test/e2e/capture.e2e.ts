@@ -144,8 +144,16 @@ describe.each(browsers)('slide capture in %s', (name) => {
     await captureAt(page, 60);
 
     const store = await storeReader(browser);
-    const talk = (await store.talks()).find((t) => t.title.startsWith('Cross-Origin Keynote'));
-    const slide = (await store.notes()).find((n) => n.talkId === talk?.id && n.kind === 'slide');
+    // Read the talk and its slide together, once both are there (the talk joins with the slide).
+    const { slide } = await until(
+      async () => {
+        const talk = (await store.talks()).find((t) => t.title.startsWith('Cross-Origin Keynote'));
+        const slide = talk && (await store.notes()).find((n) => n.talkId === talk.id && n.kind === 'slide');
+        return { talk, slide };
+      },
+      (r) => Boolean(r.slide),
+      'the cross-origin talk and its slide',
+    );
     expect(slide?.imageId).toBeTruthy();
     const img = await store.page.evaluate(decodeStored, {
       imageId: slide?.imageId ?? '',

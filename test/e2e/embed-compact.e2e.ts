@@ -10,7 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { TestPage } from './browsers';
 import { browsers, fixtureVideo, useBrowserWithSites } from './scenario';
-import { storeReader, until } from './video-page-helpers';
+import { clickInto, storeReader, until } from './video-page-helpers';
 
 const nocookie = 'https://www.youtube-nocookie.com/embed/sampleTalk1';
 const root = path.resolve(import.meta.dirname, '../..');
@@ -153,13 +153,8 @@ describe.each(browsers)('the panel in small YouTube embeds in %s', (name) => {
 
     // The user clicks into the player and presses n: a one-line box in the bar along the top.
     await page.frameEvaluate(nocookie, seekHere, 15);
-    const box = await page.evaluate(() => {
-      const el = document.getElementById('first') as HTMLElement;
-      el.scrollIntoView({ block: 'center' });
-      const r = el.getBoundingClientRect();
-      return { x: r.left + r.width / 2, y: r.top + r.height / 2 };
-    }, null);
-    await page.clickAt(box.x, box.y);
+    // n only once the focus is in the player's frame: a key pressed before goes to the blog.
+    await clickInto(page, 'first');
     await page.press('n');
     const open = await lookUntil(page, (c) => c.editing, 'the note box in the embed');
     expect(open).toMatchObject({ shown: 'panel', size, editorVisible: true });
@@ -184,7 +179,13 @@ describe.each(browsers)('the panel in small YouTube embeds in %s', (name) => {
       )
     ).find((x) => x.text === `typed in the ${w} embed and saved`);
     // The talk joined the post with this first note.
-    const talk = (await store.talks()).find((x) => x.videoId === 'sampleTalk1' && x.title);
+    const talk = (
+      await until(
+        store.talks,
+        (t) => t.some((x) => x.videoId === 'sampleTalk1' && x.title),
+        'the talk of the note, with its title',
+      )
+    ).find((x) => x.videoId === 'sampleTalk1' && x.title);
     expect(first).toMatchObject({ talkId: talk?.id, kind: 'text' });
     expect(first?.time).toBeCloseTo(15, 0);
 

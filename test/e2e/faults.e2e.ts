@@ -17,9 +17,10 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { restoreFile, sampleBackup } from '../unit/library/sample-backup';
 import { type BrowserName, launch, type TestPage } from './browsers';
-import { browsers, extensionDir, fixtureVideo, readStore, useBrowser } from './scenario';
+import { browsers, extensionDir, fixtureVideo, useBrowser } from './scenario';
 import { startServer } from './server';
 import { seek, startNote, waitForPanel } from './video-page';
+import { until } from './video-page-helpers';
 
 interface StoredNote {
   id: string;
@@ -34,20 +35,51 @@ interface StoredImage {
   size: number;
 }
 
+interface Whole {
+  notes: StoredNote[];
+  images: StoredImage[];
+  talks: Array<{ id: string; videoId: string }>;
+}
+
+/**
+ * In an extension page: notes, images and talks read in one transaction, so one snapshot. Read
+ * one store after another, a write landing in between (a restore's commit, a slide the worker
+ * took before its stop) showed pictures without their notes, which were never so on disk.
+ */
+function readWhole(): Promise<Whole> {
+  return new Promise((resolve, reject) => {
+    const open = indexedDB.open('talkmark');
+    open.onerror = () => reject(open.error);
+    open.onsuccess = () => {
+      const db = open.result;
+      const tx = db.transaction(['notes', 'images', 'talks']);
+      const out: Record<string, unknown[]> = {};
+      for (const name of ['notes', 'images', 'talks']) {
+        const req = tx.objectStore(name).getAll();
+        req.onsuccess = () => {
+          out[name] = req.result;
+        };
+      }
+      tx.oncomplete = () => {
+        db.close();
+        resolve(out as unknown as Whole);
+      };
+      tx.onerror = () => reject(tx.error);
+    };
+  });
+}
+
 /** Every slide's picture is there, and every picture belongs to a note: nothing half-written. */
-async function expectWhole(page: TestPage): Promise<{ notes: StoredNote[]; images: StoredImage[] }> {
-  const notes = (await page.evaluate(readStore, 'notes')) as StoredNote[];
-  const images = (await page.evaluate(readStore, 'images')) as StoredImage[];
+function expectWholeIn(whole: Whole): Whole {
+  const { notes, images } = whole;
   const used = new Set(notes.flatMap((n) => (n.imageId ? [n.imageId] : [])));
   for (const id of used) expect(images.find((i) => i.id === id)?.size ?? 0, id).toBeGreaterThan(1000);
   for (const image of images) expect(used.has(image.id), `image ${image.id} without a note`).toBe(true);
-  return { notes, images };
+  return whole;
 }
 
-async function expectWholeWithTalks(page: TestPage) {
-  const whole = await expectWhole(page);
-  const talks = (await page.evaluate(readStore, 'talks')) as Array<{ id: string; videoId: string }>;
-  return { ...whole, talks };
+async function expectWhole(page: TestPage): Promise<Whole> {
+  return expectWholeIn(await page.evaluate(readWhole, null));
 }
 
 const panelState = () => {
@@ -102,8 +134,8 @@ describe('the background stopped between and during captures (Chromium)', () => 
       } else {
         await page.press('s');
         if (when) await new Promise((r) => setTimeout(r, when));
-        const until = Date.now() + 100;
-        while (Date.now() < until) await env.browser.stopBackground().catch(() => undefined);
+        const stopUntil = Date.now() + 100;
+        while (Date.now() < stopUntil) await env.browser.stopBackground().catch(() => undefined);
       }
       const after = await captureOutcome(page, before.slides);
       seen.push(`${when}: ${after.slides - before.slides} slide${after.error ? `, "${after.error}"` : ''}`);
@@ -135,9 +167,9 @@ describe('the background stopped between and during captures (Chromium)', () => 
       const before = (await page.evaluate(panelState, null)) as ReturnType<typeof panelState>;
       await page.press('s');
       if (delayMs) await new Promise((r) => setTimeout(r, delayMs));
-      const until = Date.now() + 1500;
+      const stopUntil = Date.now() + 1500;
       let stops = 0;
-      while (Date.now() < until) {
+      while (Date.now() < stopUntil) {
         await env.browser.stopBackground().catch(() => undefined);
         stops++;
       }
@@ -174,11 +206,19 @@ describe('the background stopped between and during captures (Chromium)', () => 
 
     const popup = await env.browser.newPage();
     await popup.goto(env.browser.extensionUrl('popup.html'));
-    // Let a write the worker took before its last stop finish before looking.
-    await new Promise((r) => setTimeout(r, 1000));
-    const { notes, talks } = await expectWholeWithTalks(popup);
-    const talk = talks.find((t) => t.videoId.includes('short-clip'));
-    const stored = notes.filter((n) => n.talkId === talk?.id && n.kind === 'slide' && n.imageId).length;
+    // A write the worker took before its last stop may still be landing: wait for every
+    // capture to be there (a doubled one would then still show as one too many).
+    const slidesOf = (w: Whole) => {
+      const talk = w.talks.find((t) => t.videoId.includes('short-clip'));
+      return w.notes.filter((n) => n.talkId === talk?.id && n.kind === 'slide' && n.imageId).length;
+    };
+    const whole = await until(
+      () => popup.evaluate(readWhole, null),
+      (w) => slidesOf(w) >= outcomes.length,
+      `${outcomes.length} stored slides`,
+    );
+    expectWholeIn(whole);
+    const stored = slidesOf(whole);
     // Every capture is stored whole, once: those that landed, and those told about then retried
     // (the same id again, so a first send that was written before its reply was lost isn't doubled).
     expect(stored).toBe(outcomes.length);

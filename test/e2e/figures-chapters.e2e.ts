@@ -93,6 +93,8 @@ describe.each(browsers)('figures and chapters in %s', (name) => {
       () => store.page.evaluate(readStore, 'images'),
       (images) => (images as Array<{ text?: unknown }>).every((i) => i.text),
       'OCR done on the three slides',
+      // OCR of three slides, one at a time, on a shared machine: give it room.
+      120_000,
     );
     expect(await page.evaluate(panelCount, '.note-slide')).toBe(3);
 

@@ -85,8 +85,10 @@ describe.each(browsers)('fullscreen in %s', (name) => {
       () => document.querySelector('talkmark-panel')?.getAttribute('data-mode') === 'fullscreen',
       null,
     );
-    // Folded to its tab inside the player, clear of the picture's middle.
-    expect(await page.evaluate(placement, null)).toEqual({
+    // Folded to its tab inside the player, clear of the picture's middle. (The mode flips
+    // first; the tab is moved and the player resized over the next frames: wait for all of it.)
+    const where = () => page.evaluate(placement, null);
+    await expect.poll(where, { timeout: 10_000 }).toEqual({
       full: 'movie_player',
       mode: 'fullscreen',
       parent: 'movie_player',
@@ -99,7 +101,7 @@ describe.each(browsers)('fullscreen in %s', (name) => {
     await seekTo(page, 15);
     await pressOnPage(page, 'n');
     await waitForEditor(page);
-    expect(await page.evaluate(placement, null)).toEqual({
+    await expect.poll(where, { timeout: 10_000 }).toEqual({
       full: 'movie_player',
       mode: 'fullscreen',
       parent: 'movie_player',
@@ -122,8 +124,7 @@ describe.each(browsers)('fullscreen in %s', (name) => {
     const slide = notes.find((n) => n.kind === 'slide');
     expect(slide?.time).toBeCloseTo(45, 0);
     await expectStoredFrame(store, slide?.imageId, 45);
-    const during = await page.evaluate(placement, null);
-    expect(during).toMatchObject({
+    await expect.poll(where, { timeout: 10_000 }).toMatchObject({
       full: 'movie_player',
       mode: 'fullscreen',
       coversMiddle: false,
@@ -136,7 +137,7 @@ describe.each(browsers)('fullscreen in %s', (name) => {
       () => document.querySelector('talkmark-panel')?.getAttribute('data-mode') === 'docked',
       null,
     );
-    expect(await page.evaluate(placement, null)).toMatchObject({
+    await expect.poll(where, { timeout: 10_000 }).toMatchObject({
       full: null,
       mode: 'docked',
       parent: 'secondary-inner',

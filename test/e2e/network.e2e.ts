@@ -82,15 +82,14 @@ async function fullSession(browser: TestBrowser, origin: string): Promise<void> 
     await v.play();
   }, null);
   await page.waitFor(() => (document.querySelector('video')?.currentTime ?? 0) >= 60, null, 40000);
-  await page
-    .waitFor(
-      (n) =>
-        (document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.auto-label').length ?? 0) >=
-        n,
-      2,
-      15000,
-    )
-    .catch(() => undefined);
+  // Both slides listed (a failure here is a timeout saying so, not a swallowed one and a count).
+  await page.waitFor(
+    (n) =>
+      (document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.auto-label').length ?? 0) >=
+      n,
+    2,
+    30_000,
+  );
   await page.evaluate(() => document.querySelector('video')?.pause(), null);
   const shown = await page.evaluate(autoLabels, null);
   expect(shown, 'automatic slides the panel shows').toBeGreaterThanOrEqual(2);

@@ -36,14 +36,20 @@ describe.each(browsers)('popup in %s', (name) => {
     const popup = await env.browser.newPage();
     await popup.goto(env.browser.extensionUrl('popup.html'));
     await popup.waitFor(() => document.documentElement.dataset.painted, null);
-    const shown = await popup.evaluate(
-      () => ({
-        title: document.querySelector('h1')?.textContent,
-        summary: document.querySelector('.summary')?.textContent,
-      }),
-      null,
-    );
-    expect(shown).toEqual({ title: 'Example Conf 2025 — Day 1', summary: '3 talks, 10,005 notes, 4 slides' });
+    // The summary of 10,005 notes may be counted after the first paint: wait for the exact one.
+    await expect
+      .poll(
+        () =>
+          popup.evaluate(
+            () => ({
+              title: document.querySelector('h1')?.textContent,
+              summary: document.querySelector('.summary')?.textContent,
+            }),
+            null,
+          ),
+        { timeout: 15_000 },
+      )
+      .toEqual({ title: 'Example Conf 2025 — Day 1', summary: '3 talks, 10,005 notes, 4 slides' });
     // Only the latest few notes are rendered, not thousands.
     expect(await popup.evaluate(() => document.querySelectorAll('.note').length, null)).toBeLessThanOrEqual(
       5,
@@ -72,7 +78,8 @@ describe.each(browsers)('popup in %s', (name) => {
       );
       return posts.find((p) => p.id === active)?.title;
     };
-    expect(await kv()).toBe('Day 2');
+    // The heading changes as the active post is stored, not after: wait for the store too.
+    await expect.poll(kv, { timeout: 10_000 }).toBe('Day 2');
 
     await popup.waitFor(() => document.querySelector('button.switch'), null);
     await popup.click('button.switch');
@@ -80,7 +87,7 @@ describe.each(browsers)('popup in %s', (name) => {
       () => document.querySelector('h1')?.textContent === 'Example Conf 2025 — Day 1',
       null,
     );
-    expect(await kv()).toBe('Example Conf 2025 — Day 1');
+    await expect.poll(kv, { timeout: 10_000 }).toBe('Example Conf 2025 — Day 1');
     expect(sampleIds.post).toMatch(/^p_/);
     await popup.close();
     await library.close();

@@ -62,12 +62,20 @@ export async function startProxy(allowedOrigin: string, tunnels?: Tunnels): Prom
         headers: req.headers,
       },
       (answer) => {
+        // A browser that drops the request (it does so to media range requests all the time)
+        // destroys the upstream below, which ends this answer with ECONNRESET ("aborted"):
+        // without a handler that is an uncaught exception that fails the whole run.
+        answer.on('error', () => res.destroy());
         res.writeHead(answer.statusCode ?? 502, answer.headers);
         answer.pipe(res);
       },
     );
     upstream.on('error', () => res.destroy());
     req.on('error', () => upstream.destroy());
+    res.on('error', () => upstream.destroy());
+    res.on('close', () => {
+      if (!res.writableFinished) upstream.destroy();
+    });
     req.pipe(upstream);
   });
   // HTTPS and secure WebSockets ask for a tunnel: only the fake hosts get one, to the local

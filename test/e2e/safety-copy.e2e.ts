@@ -14,6 +14,7 @@ import { type BrowserName, launch, type TestBrowser } from './browsers';
 import { browsers, extensionDir, fixtureVideo, readStore } from './scenario';
 import { startServer } from './server';
 import { seek, startNote, waitForPanel } from './video-page';
+import { until } from './video-page-helpers';
 
 type Damage = 'deleted' | 'corrupted';
 
@@ -125,7 +126,12 @@ describe.each(cases)('a database lost between two runs of %s (%s on disk)', (nam
       expect(offer).toMatch(/2 notes, 1 talk, 1 post/);
       await again.click('button.restore-copy');
       await again.waitFor(() => !document.querySelector('.copy-notice'), null, 20000);
-      const notes = (await again.evaluate(readStore, 'notes')) as Array<{ text: string; time: number }>;
+      // The notice goes as the restore starts; its writes land a moment later: wait for both notes.
+      const notes = await until(
+        async () => (await again.evaluate(readStore, 'notes')) as Array<{ text: string; time: number }>,
+        (n) => texts.every((t) => n.some((x) => x.text === t)),
+        'both notes back from the copy',
+      );
       expect(notes.map((n) => n.text).sort()).toEqual([...texts].sort());
       expect(notes.map((n) => Math.round(n.time)).sort()).toEqual([10, 20]);
       // The posts list shows them again, under their talk.

@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import type { TestBrowser } from './browsers';
 import { browsers, fixtureVideo, readStore, useBrowser } from './scenario';
 import { seek, startNote, waitForPanel } from './video-page';
+import { until } from './video-page-helpers';
 
 interface StoredNote {
   kind: string;
@@ -30,11 +31,17 @@ async function startStrictServer(
       const upstream = httpRequest(
         { host: fixture.hostname, port: fixture.port, path: req.url, headers: req.headers },
         (answer) => {
+          // The browser drops media requests mid-way: that must end the relay, not the test run.
+          answer.on('error', () => res.destroy());
           res.writeHead(answer.statusCode ?? 502, answer.headers);
           answer.pipe(res);
         },
       );
       upstream.on('error', () => res.destroy());
+      res.on('error', () => upstream.destroy());
+      res.on('close', () => {
+        if (!res.writableFinished) upstream.destroy();
+      });
       upstream.end();
       return;
     }
@@ -120,11 +127,13 @@ describe.each(browsers)('hostile pages in %s', (name) => {
     expect(await page.evaluate(() => document.querySelector('talkmark-panel') === null, null)).toBe(true);
 
     // Write-through: the draft reaches the store within its debounce, panel or no panel.
-    let notes: StoredNote[] = [];
-    for (let i = 0; i < 20 && !notes.some((n) => n.text === 'Typed before the page tore us out'); i++) {
-      await new Promise((r) => setTimeout(r, 250));
-      notes = await storedNotes(env.browser);
-    }
+    // (Twenty reads, each opening a popup, were five seconds on an idle machine and far less
+    // than that on a loaded one: wait for the text on a clock.)
+    const notes = await until(
+      () => storedNotes(env.browser),
+      (n) => n.some((x) => x.text === 'Typed before the page tore us out'),
+      'the draft of the removed panel in the store',
+    );
     expect(notes.map((n) => n.text)).toContain('Typed before the page tore us out');
 
     // And the page, reloaded, shows it again.

@@ -53,7 +53,7 @@ async function serveFile(
       'Content-Range': `bytes ${start}-${end}/${info.size}`,
       'Content-Length': String(end - start + 1),
     });
-    createReadStream(file, { start, end }).pipe(res);
+    pipeFile(createReadStream(file, { start, end }), res);
     return;
   }
   res.writeHead(200, {
@@ -62,7 +62,15 @@ async function serveFile(
     'Accept-Ranges': 'bytes',
     'Content-Length': String(info.size),
   });
-  createReadStream(file).pipe(res);
+  pipeFile(createReadStream(file), res);
+}
+
+/** Streams a file to a response; a read error or a client gone mid-way ends both, never throws. */
+function pipeFile(stream: ReturnType<typeof createReadStream>, res: ServerResponse): void {
+  stream.on('error', () => res.destroy());
+  res.on('error', () => stream.destroy());
+  res.on('close', () => stream.destroy());
+  stream.pipe(res);
 }
 
 /** The host names the test certificate is for; the proxy tunnels HTTPS for these to a `tls` server. */

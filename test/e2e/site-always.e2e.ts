@@ -124,7 +124,8 @@ describe('"Always on this site" in firefox', () => {
 
     // The user allows the site from the popup.
     let popup = await popupOver(browser, page);
-    expect(await popup.evaluate(pressed, null)).toBe('false');
+    // The switch shows the permission once the popup has asked the browser: wait for it.
+    await expect.poll(() => popup.evaluate(pressed, null), { timeout: 10_000 }).toBe('false');
     await popup.click('button.site-always');
     // Granted, the popup enables this page at once, and the background registers the site.
     await page.waitFor(hasPanel, null, 15000);
@@ -152,7 +153,13 @@ describe('"Always on this site" in firefox', () => {
       (n) => n.some((x) => x.text === 'noted with the site allowed'),
       'the note from the new tab',
     );
-    const talks = (await store.talks()).filter((t) => t.videoId === url);
+    const talks = (
+      await until(
+        store.talks,
+        (t) => t.some((x) => x.videoId === url && x.title !== ''),
+        'the page’s talk, with its title',
+      )
+    ).filter((t) => t.videoId === url);
     // One talk for the page, however many times it was opened: the note is in it.
     expect(talks.map((t) => t.title)).toEqual(['Shipping Small Things Fast']);
     const note = notes.find((x) => x.text === 'noted with the site allowed');
@@ -161,7 +168,7 @@ describe('"Always on this site" in firefox', () => {
 
     // The popup over a tab with its talk shows the opt-in on; a press turns it off.
     popup = await popupOver(browser, other);
-    expect(await popup.evaluate(pressed, null)).toBe('true');
+    await expect.poll(() => popup.evaluate(pressed, null), { timeout: 10_000 }).toBe('true');
     await popup.click('button.site-always');
     await popup.waitFor(
       () => document.querySelector('button.site-always')?.getAttribute('aria-pressed') === 'false',
@@ -222,12 +229,16 @@ describe('"Always on this site" in firefox', () => {
       'button.player-always',
       'the popup showing the player allowed',
     );
-    expect(
-      await popup.evaluate(
-        () => document.querySelector('button.player-always')?.getAttribute('aria-pressed'),
-        null,
-      ),
-    ).toBe('true');
+    await expect
+      .poll(
+        () =>
+          popup.evaluate(
+            () => document.querySelector('button.player-always')?.getAttribute('aria-pressed'),
+            null,
+          ),
+        { timeout: 10_000 },
+      )
+      .toBe('true');
     await popup.bringToFront();
     await popup.click('button.player-always');
     await popup.waitFor(

@@ -124,7 +124,14 @@ describe.each(browsers)('YouTube embeds and Vimeo in %s', (name) => {
         ),
       'both notes, whole',
     );
-    const two = ((await store.talks()) as unknown as FullTalk[]).find((t) => t.videoId === 'shortClip22');
+    // The talk joined with its note; its title comes from the embed a moment later: wait for it.
+    const two = (
+      (await until(
+        store.talks,
+        (t) => t.some((x) => x.videoId === 'shortClip22' && x.title !== ''),
+        'the second embed’s talk, with its title',
+      )) as unknown as FullTalk[]
+    ).find((t) => t.videoId === 'shortClip22');
     // No speaker in this title: the channel named in the embed's title bar is not a speaker.
     expect(two).toMatchObject({
       site: 'youtube',
@@ -206,7 +213,13 @@ describe.each(browsers)('YouTube embeds and Vimeo in %s', (name) => {
         n.some((x) => x.text === 'noted in the player') && n.some((x) => x.text === 'noted on vimeo.com'),
       'both Vimeo notes',
     );
-    const embedded = ((await store.talks()) as unknown as FullTalk[]).find((t) => t.videoId === '987654321');
+    const embedded = (
+      (await until(
+        store.talks,
+        (t) => t.some((x) => x.videoId === '987654321' && x.title !== ''),
+        'the player’s talk, with its title',
+      )) as unknown as FullTalk[]
+    ).find((t) => t.videoId === '987654321');
     // The player's title names the owner ("… from Bo Li"): an owner, not a speaker.
     expect(embedded).toMatchObject({
       site: 'vimeo',

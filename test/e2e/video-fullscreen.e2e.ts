@@ -150,15 +150,18 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
     const pressedAt = (await page.evaluate(screenState, null)).time;
     await pressOnPage(page, 'n');
     await waitForEditor(page);
+    // The box takes the focus as fullscreen moves; the page settles around it over a few frames.
+    await expect
+      .poll(() => page.evaluate(screenState, null), { timeout: 10_000 })
+      .toMatchObject({
+        full: 'BODY',
+        mode: 'fullscreen',
+        paused: false,
+        videoFills: true,
+        videoAtMiddle: true,
+        editor: { onScreen: true, topmost: true, focused: true },
+      });
     const shown = await page.evaluate(screenState, null);
-    expect(shown).toMatchObject({
-      full: 'BODY',
-      mode: 'fullscreen',
-      paused: false,
-      videoFills: true,
-      videoAtMiddle: true,
-      editor: { onScreen: true, topmost: true, focused: true },
-    });
     // The page's own fullscreen handlers saw the video leave and its parent arrive.
     // (Its fullscreenchange events may come a frame after the note box: wait for both.)
     const seen = await until(
@@ -206,7 +209,8 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
       () => document.querySelector('talkmark-panel')?.getAttribute('data-mode') === 'overlay',
       null,
     );
-    expect(await page.evaluate(layout, null)).toEqual(before);
+    // The mode flips first; the page's layout and the video's style are put back after it.
+    await expect.poll(() => page.evaluate(layout, null), { timeout: 10_000 }).toEqual(before);
     expect(
       await until(
         () => page.evaluate(pageLog, null),
@@ -226,7 +230,12 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
       await page.waitFor(() => !navigator.userActivation.isActive, null, 15_000);
       await browser.runCommand('add-note');
       await waitForEditor(page);
-      const fallback = await page.evaluate(screenState, null);
+      // Leaving fullscreen and the notice that says so come a moment after the box's focus.
+      const fallback = await until(
+        () => page.evaluate(screenState, null),
+        (s) => s.full === null && (s.notice ?? '').includes('left fullscreen'),
+        'fullscreen left, and the notice saying so',
+      );
       expect(fallback).toMatchObject({
         full: null,
         paused: false,
@@ -240,7 +249,7 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
         (n) => n.some((x) => x.text === 'noted after a shortcut'),
         'the shortcut note',
       );
-      expect(await page.evaluate(layout, null)).toEqual(before);
+      await expect.poll(() => page.evaluate(layout, null), { timeout: 10_000 }).toEqual(before);
     }
     await store.close();
     await page.close();

@@ -86,11 +86,23 @@ export async function storeReader(browser: TestBrowser) {
   };
 }
 
-export async function until<T>(read: () => Promise<T>, ok: (v: T) => boolean, what: string): Promise<T> {
+/**
+ * Reads until `ok` holds and returns that read. The limit is a time, not a number of reads: on
+ * a loaded machine one read (a store read from an extension page, a frame's evaluate) can take
+ * seconds, and a count of reads then gave up long before the state had any chance to arrive.
+ */
+export async function until<T>(
+  read: () => Promise<T>,
+  ok: (v: T) => boolean,
+  what: string,
+  timeoutMs = 20_000,
+): Promise<T> {
+  const end = Date.now() + timeoutMs;
   let last: T | undefined;
-  for (let i = 0; i < 60; i++) {
+  for (;;) {
     last = await read();
     if (ok(last)) return last;
+    if (Date.now() > end) break;
     await new Promise((r) => setTimeout(r, 250));
   }
   throw new Error(`timed out waiting for ${what}; last: ${JSON.stringify(last)}`);
@@ -272,7 +284,9 @@ export async function clickInto(page: TestPage, iframeId: string): Promise<void>
   await page.clickAt(box.x, box.y);
   // Keys go to the player only once the browser has moved the focus into its frame (a busy
   // machine can take a moment): wait for it, clicking again if the first click went nowhere.
-  for (let i = 0; i < 20; i++) {
+  // Up to a time, not a count of polls: each poll is a round trip, slow on a loaded machine.
+  const end = Date.now() + 20_000;
+  for (let i = 0; Date.now() < end; i++) {
     const focused = await page.evaluate((id) => document.activeElement?.id === id, iframeId);
     if (focused) return;
     await new Promise((r) => setTimeout(r, 250));

@@ -65,6 +65,15 @@ describe.each(browsers)('video page in %s', (name) => {
       null,
     );
     await waitForTalk(page, talkTwo);
+    // The draft's label may render a moment after the new talk's title: wait for it.
+    await page.waitFor(
+      (t) =>
+        document
+          .querySelector('talkmark-panel')
+          ?.shadowRoot?.querySelector('.draft-talk')
+          ?.textContent?.includes(t),
+      talkOne,
+    );
     expect(await page.evaluate(panelText, '.draft-talk')).toContain(talkOne);
     await page.type(' and finished on two');
     await page.press('Enter');
@@ -77,8 +86,20 @@ describe.each(browsers)('video page in %s', (name) => {
     await page.press('Enter');
 
     const store = await storeReader(browser);
-    const notes = await until(store.notes, (n) => n.length >= 3, 'three notes');
-    const talks = await store.talks();
+    // The exact texts: notes are stored as they are typed, so three notes (some still a prefix
+    // of what was typed) are in the store before the last keys are.
+    const texts = ['first talk note', 'draft started on talk one and finished on two', 'second talk note'];
+    const notes = await until(
+      store.notes,
+      (n) => texts.every((t) => n.some((x) => x.text === t)),
+      'the three notes, whole',
+    );
+    // Talk two's title is stored a moment after its first note: wait for a title, then check it.
+    const talks = await until(
+      store.talks,
+      (t) => t.some((x) => x.videoId === 'shortClip22' && x.title !== ''),
+      'talk two with its title',
+    );
     const one = talks.find((t) => t.videoId === 'sampleTalk1');
     const two = talks.find((t) => t.videoId === 'shortClip22');
     // The title appears 400 ms after the URL: talk two must not get talk one's title.
@@ -138,9 +159,13 @@ describe.each(browsers)('video page in %s', (name) => {
     }, null);
     expect(placed).toEqual({ inQuoteRow: true, inView: true });
     await page.press('Enter');
-    const quote = (await until(store.notes, (n) => n.some((x) => x.kind === 'quote'), 'a quote')).find(
-      (n) => n.kind === 'quote',
-    );
+    const quote = (
+      await until(
+        store.notes,
+        (n) => n.some((x) => x.kind === 'quote' && x.text === 'Caches are promises'),
+        'the quote, whole',
+      )
+    ).find((n) => n.kind === 'quote');
     expect(quote).toMatchObject({ text: 'Caches are promises', speaker: 'Bo Li', talkId: two?.id });
 
     // Keys typed in the page's own input are the page's.

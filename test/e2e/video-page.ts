@@ -1,7 +1,11 @@
 // Steps on a fixture video page that several suites share.
 import type { TestPage } from './browsers';
 
-/** Waits until the video has a frame and the panel shows a talk. */
+/**
+ * Waits until the video has a frame and the panel shows a talk. The content script's start and
+ * the talk's first read of the store come after the page's load: on a loaded machine that is
+ * more than the default 10 s, so these waits get the room the video's own wait has.
+ */
 export async function waitForPanel(page: TestPage): Promise<void> {
   await page.waitFor(() => (document.querySelector('video')?.readyState ?? 0) >= 2, null, 20000);
   await page.waitFor(
@@ -9,6 +13,7 @@ export async function waitForPanel(page: TestPage): Promise<void> {
       (document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('.talk-title')?.textContent ??
         '') !== '',
     null,
+    20000,
   );
   await page.waitFor(
     () =>
@@ -17,6 +22,7 @@ export async function waitForPanel(page: TestPage): Promise<void> {
         ?.shadowRoot?.querySelector('.talk-title')
         ?.textContent?.includes('…'),
     null,
+    20000,
   );
 }
 
