@@ -64,8 +64,11 @@ function inMarkers(src: string, at: number): boolean {
   return at < start + markers.length;
 }
 
-/** Escapes inline text outside code spans so that only Markdown's own syntax is live. */
-function inertInline(src: string, flavour: NoteFlavour): string {
+/**
+ * Escapes inline text outside code spans so that only Markdown's own syntax is live. A table's
+ * rows (Jekyll) keep their `|`, which is escaped anywhere else.
+ */
+function inertInline(src: string, flavour: NoteFlavour, tableRows = false): string {
   let out = '';
   let dest = 0; // parenthesis depth inside a link destination, where quotes delimit a title
   for (let i = 0; i < src.length; ) {
@@ -121,7 +124,7 @@ function inertInline(src: string, flavour: NoteFlavour): string {
     else if (flavour === 'obsidian' && twin('%')) out += '\\%';
     // kramdown: `$$` is math and a `|` anywhere on a line makes it a table row; both
     // typographers make `>>` a guillemet.
-    else if (flavour === 'jekyll' && (twin('$') || (c === '|' && dest === 0))) out += `\\${c}`;
+    else if (flavour === 'jekyll' && (twin('$') || (c === '|' && dest === 0 && !tableRows))) out += `\\${c}`;
     else if (typographer(flavour) && twin('>') && !inMarkers(src, i)) out += '\\>';
     // (For Jekyll, a note's rules and underlines are written anew, never passed through here.)
     else if (
@@ -251,7 +254,8 @@ export function noteMarkdown(text: string, flavour: NoteFlavour, live: boolean):
   if (md === '') return '';
   let lines = md.split('\n');
   if (!live) lines = withoutHtmlBlocks(lines);
-  if (flavour === 'jekyll' && !live) return kramdownNote(lines.join('\n'), (t) => inertInline(t, 'jekyll'));
+  if (flavour === 'jekyll' && !live)
+    return kramdownNote(lines.join('\n'), (t, table) => inertInline(t, 'jekyll', table));
   lines = transformUnits(lines, scanBlocks(lines.join('\n')), flavour, live);
   return closed(lines.join('\n'));
 }

@@ -42,6 +42,16 @@ function textStart(line: string): string {
   return line;
 }
 
+const delimiterRow = /^\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * A GFM table (a header row, a delimiter row, every line with a `|`): kept a table. Anywhere
+ * else a `|` is escaped, since kramdown makes any line holding one a table row.
+ */
+function isTable(lines: readonly string[]): boolean {
+  return lines.length >= 2 && delimiterRow.test(lines[1] ?? '') && lines.every((l) => l.includes('|'));
+}
+
 /** A heading's text for kramdown, which eats a trailing run of `#` even without a space. */
 const headingText = (text: string) => (/[^\\]#$|^#$/.test(text) ? `${text.slice(0, -1)}\\#` : text);
 
@@ -79,7 +89,7 @@ function units(lines: readonly BlockLine[]): Unit[] {
 }
 
 /** The note (HTML blocks already made text) in the shape kramdown reads as CommonMark does. */
-export function kramdownNote(text: string, inline: (text: string) => string): string {
+export function kramdownNote(text: string, inline: (text: string, table: boolean) => string): string {
   const out: string[] = [];
   let prevPath: Path = [];
   let prevText = false; // the last line written is paragraph text
@@ -168,10 +178,12 @@ export function kramdownNote(text: string, inline: (text: string) => string): st
       const content = (m?.[2] ?? '').replace(/(?:^|[ \t]+)#+[ \t]*$/, '').trim();
       // An empty heading is not one in kramdown (`#` is text there): it stays a break.
       if (content === '') blank(first.path);
-      else write(first.path, `${m?.[1] ?? '#'} ${headingText(inline(content))}`, 'other');
+      else write(first.path, `${m?.[1] ?? '#'} ${headingText(inline(content, false))}`, 'other');
     } else {
       const underline = lines[lines.length - 1]?.role === 'setext' ? lines.pop() : undefined;
-      const texts = inline(lines.map((l) => l.rest.trimStart()).join('\n')).split('\n');
+      const contents = lines.map((l) => l.rest.trimStart());
+      const table = !underline && isTable(contents);
+      const texts = inline(contents.join('\n'), table).split('\n');
       if (underline) {
         const level = underline.rest.trim().startsWith('=') ? '#' : '##';
         const heading = headingText(texts.join(' ').trim());
@@ -180,10 +192,15 @@ export function kramdownNote(text: string, inline: (text: string) => string): st
         // A paragraph's lines share its containers; a code span over lines made them fewer.
         const goOn = first.path.map((p) => ({ ...p, opens: false }));
         texts.forEach((t, k) => {
-          write(k === 0 ? first.path : goOn, textStart(t), 'text');
+          // The delimiter row is only `|:-` and spaces: as typed (escaped dashes would end it).
+          const line = table && k === 1 ? (contents[1] ?? '') : table && t.startsWith('|') ? t : textStart(t);
+          write(k === 0 ? first.path : goOn, line, 'text');
         });
+        // kramdown would take any next line with a `|` in it as one more row.
+        if (table) blank(goOn);
       }
     }
   }
+  while (out[out.length - 1] === '') out.pop();
   return out.join('\n');
 }

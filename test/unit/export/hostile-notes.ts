@@ -60,6 +60,7 @@ const structural = [
   '*[HTML]: Hyper Text',
   '[^1]: note',
   '| a | b |',
+  '|---|---|',
   '#tag',
   '<div markdown="1">',
 ];
