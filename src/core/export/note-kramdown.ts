@@ -95,39 +95,44 @@ export function kramdownNote(text: string, inline: (text: string, table: boolean
   let prevText = false; // the last line written is paragraph text
   let prevBlank = true;
 
+  /** A blank line first where the line leaves a container kramdown would continue lazily. */
+  const separate = (path: Path, kind: 'text' | 'rule' | 'other') => {
+    if (prevBlank) return;
+    let common = 0;
+    while (
+      common < prevPath.length &&
+      common < path.length &&
+      !path[common]?.opens &&
+      path[common]?.container === prevPath[common]?.container
+    )
+      common++;
+    const next = path[common];
+    const before = prevPath[common]?.container;
+    const sibling =
+      next?.opens &&
+      next.container.kind === 'item' &&
+      before?.kind === 'item' &&
+      ordered(before.marker) === ordered(next.container.marker);
+    // A container that ended must end for kramdown too (it would take the line lazily), and a
+    // rule can't interrupt a paragraph there: a blank line in the containers both share.
+    if ((common < prevPath.length && !sibling) || (kind === 'rule' && prevText))
+      out.push(
+        prefix(
+          path.slice(0, common).map((p) => ({ ...p, opens: false })),
+          true,
+        ),
+      );
+  };
   const write = (path: Path, content: string, kind: 'text' | 'rule' | 'other') => {
-    if (!prevBlank) {
-      let common = 0;
-      while (
-        common < prevPath.length &&
-        common < path.length &&
-        !path[common]?.opens &&
-        path[common]?.container === prevPath[common]?.container
-      )
-        common++;
-      const next = path[common];
-      const before = prevPath[common]?.container;
-      const sibling =
-        next?.opens &&
-        next.container.kind === 'item' &&
-        before?.kind === 'item' &&
-        ordered(before.marker) === ordered(next.container.marker);
-      // A container that ended must end for kramdown too (it would take the line lazily), and a
-      // rule can't interrupt a paragraph there: a blank line in the containers both share.
-      if ((common < prevPath.length && !sibling) || (kind === 'rule' && prevText))
-        out.push(
-          prefix(
-            path.slice(0, common).map((p) => ({ ...p, opens: false })),
-            true,
-          ),
-        );
-    }
+    separate(path, kind);
     out.push(prefix(path) + content);
     prevPath = path;
     prevText = kind === 'text';
     prevBlank = false;
   };
   const blank = (path: Path) => {
+    // An empty list item (or quote) opened here is a line of its own like any other.
+    if (path.some((p) => p.opens)) separate(path, 'other');
     out.push(prefix(path, true));
     prevPath = path;
     prevText = false;
