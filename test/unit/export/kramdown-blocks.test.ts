@@ -66,10 +66,8 @@ const shape = (els: readonly { outerHTML: string }[]) =>
 describe('notes for Jekyll, through its kramdown', () => {
   it('render alone as they do between other blocks, and only as Markdown', { timeout: 120_000 }, () => {
     requireTool('jekyll');
-    const notes = fc
-      .sample(hostileNote, { numRuns: NOTES, seed })
-      .map((n) => noteMarkdown(n, 'jekyll', false));
     const texts = fc.sample(hostileNote, { numRuns: NOTES, seed });
+    const notes = texts.map((n) => noteMarkdown(n, 'jekyll', false));
     // The note after a paragraph (which a definition or setext line would take) and before a
     // paragraph, a list item and indented text (which an open list or code would take).
     const docs = notes.flatMap((md) => [
