@@ -8,6 +8,7 @@
 // indented code block is cut off before a block that would continue it, so nothing a note holds changes how anything after it renders.
 import { blockMarkdown } from './escape-markdown';
 import { type BlockScan, scanBlocks } from './note-blocks';
+import { kramdownNote } from './note-kramdown';
 
 /** Which export the note is for: they differ in what runs (shortcodes, Liquid, comments). */
 export type NoteFlavour = 'hugo' | 'jekyll' | 'obsidian' | 'markdown';
@@ -51,11 +52,23 @@ const typographer = (f: NoteFlavour) => f === 'hugo' || f === 'jekyll';
 function ruleLine(src: string, at: number): boolean {
   const start = src.lastIndexOf('\n', at) + 1;
   const end = src.indexOf('\n', at);
-  return /^[\s>*+-]*$/.test(src.slice(start, end < 0 ? undefined : end));
+  // Quote and list markers first, then nothing but dashes: `-->` is text, `> ---` a rule.
+  const content = src.slice(start, end < 0 ? undefined : end).replace(/^(?:[ \t]*(?:>|[-+*][ \t]))*/, '');
+  return /^[ \t-]*$/.test(content);
 }
 
-/** Escapes inline text outside code spans so that only Markdown's own syntax is live. */
-function inertInline(src: string, flavour: NoteFlavour): string {
+/** True when `at` is in the quote and list markers its line starts with (`>>` is two quotes). */
+function inMarkers(src: string, at: number): boolean {
+  const start = src.lastIndexOf('\n', at - 1) + 1;
+  const markers = /^(?:[ \t]*(?:>|[-+*][ \t]|\d{1,9}[.)][ \t]))*/.exec(src.slice(start))?.[0] ?? '';
+  return at < start + markers.length;
+}
+
+/**
+ * Escapes inline text outside code spans so that only Markdown's own syntax is live. A table's
+ * rows (Jekyll) keep their `|`, which is escaped anywhere else.
+ */
+function inertInline(src: string, flavour: NoteFlavour, tableRows = false): string {
   let out = '';
   let dest = 0; // parenthesis depth inside a link destination, where quotes delimit a title
   for (let i = 0; i < src.length; ) {
@@ -76,13 +89,23 @@ function inertInline(src: string, flavour: NoteFlavour): string {
         while (src[k] === '`') k++;
         j = src.indexOf(fence, k);
       }
-      if (j < 0) {
-        out += fence;
+      // kramdown ends a span at the first run of as many backticks, even inside a longer one,
+      // and takes a lone backtick between spaces as text: where it would read the span
+      // differently, the backticks are escaped so that neither reads one.
+      const kramdownDiffers =
+        flavour === 'jekyll' &&
+        (src.indexOf(fence, i + n) !== j ||
+          (n === 1 && (i === 0 || /\s/.test(src[i - 1] ?? '')) && /\s/.test(next)));
+      if (j < 0 || kramdownDiffers) {
+        out += flavour === 'jekyll' ? '\\`'.repeat(n) : fence;
         i += n;
         continue;
       }
       const span = src.slice(i, j + n);
-      out += flavour === 'hugo' ? hugoInertCode(span) : span;
+      // A span over lines goes on one line for kramdown, where a line in it that starts like
+      // an HTML block, a list or a heading would end the paragraph (and the span) there.
+      if (flavour === 'jekyll') out += span.replace(/\n/g, ' ');
+      else out += flavour === 'hugo' ? hugoInertCode(span) : span;
       i = j + n;
       continue;
     }
@@ -99,8 +122,16 @@ function inertInline(src: string, flavour: NoteFlavour): string {
     const twin = (ch: string) => c === ch && (next === ch || prev === ch);
     if (c === '<' || c === '{' || (c === '"' && dest === 0)) out += `\\${c}`;
     else if (flavour === 'obsidian' && twin('%')) out += '\\%';
-    else if (flavour === 'jekyll' && twin('$')) out += '\\$';
-    else if (typographer(flavour) && prev === c && (c === '.' || (c === '-' && !ruleLine(src, i))))
+    // kramdown: `$$` is math and a `|` anywhere on a line makes it a table row; both
+    // typographers make `>>` a guillemet.
+    else if (flavour === 'jekyll' && (twin('$') || (c === '|' && dest === 0 && !tableRows))) out += `\\${c}`;
+    else if (typographer(flavour) && twin('>') && !inMarkers(src, i)) out += '\\>';
+    // (For Jekyll, a note's rules and underlines are written anew, never passed through here.)
+    else if (
+      typographer(flavour) &&
+      prev === c &&
+      (c === '.' || (c === '-' && (flavour === 'jekyll' || !ruleLine(src, i))))
+    )
       out += `\\${c}`;
     else out += c;
     i++;
@@ -129,11 +160,14 @@ function withoutHtmlBlocks(lines: string[]): string[] {
 }
 
 /**
- * Footnote and kramdown abbreviation definitions would reach other notes. They may start on any
+ * Footnote and kramdown abbreviation definitions would reach other notes, and a definition
+ * would make the paragraph before it (another note's) its term. They may start on any
  * line (Goldmark and kramdown let them interrupt a paragraph).
  */
 function definitionEscaped(line: string, rest: string): string {
   if (/^ {0,3}\[\^/.test(rest)) return line.replace('[', '\\[');
+  // `: ` after a paragraph makes it a definition list's term (Hugo's Goldmark, kramdown).
+  if (/^ {0,3}:/.test(rest)) return line.replace(':', '\\:');
   if (/^ {0,3}\*\[/.test(rest)) return line.replace('*[', '\\*[');
   return line;
 }
@@ -220,6 +254,8 @@ export function noteMarkdown(text: string, flavour: NoteFlavour, live: boolean):
   if (md === '') return '';
   let lines = md.split('\n');
   if (!live) lines = withoutHtmlBlocks(lines);
+  if (flavour === 'jekyll' && !live)
+    return kramdownNote(lines.join('\n'), (t, table) => inertInline(t, 'jekyll', table));
   lines = transformUnits(lines, scanBlocks(lines.join('\n')), flavour, live);
   return closed(lines.join('\n'));
 }

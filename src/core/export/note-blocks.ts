@@ -14,11 +14,15 @@ export interface BlockLine {
   rest: string;
   /** True on the first line of a paragraph (where a link reference definition may start). */
   paragraphStart: boolean;
+  /** A text line that is syntax of its own: an ATX heading, a setext underline or a rule. */
+  role?: 'atx' | 'setext' | 'rule';
+  /** The containers the line is in, outermost first, and whether the line opens each. */
+  path: readonly { container: Container; opens: boolean }[];
 }
 
 export type Container =
   | { kind: 'quote' }
-  | { kind: 'item'; indent: number; blankStart: boolean; empty: boolean };
+  | { kind: 'item'; indent: number; blankStart: boolean; empty: boolean; marker: string };
 
 export type Leaf =
   | { kind: 'none' }
@@ -88,8 +92,12 @@ export function scanBlocks(text: string): BlockScan {
     leaf = l;
     unit++;
   };
+  let opensNow = new Set<Container>();
+  const push = (line: Omit<BlockLine, 'path'>) =>
+    lines.push({ ...line, path: stack.map((container) => ({ container, opens: opensNow.has(container) })) });
   for (const raw of text.split('\n')) {
     let s = expandTabs(raw);
+    opensNow = new Set();
     // 1. Which open containers does this line continue?
     let matched = 0;
     for (const c of stack) {
@@ -113,18 +121,18 @@ export function scanBlocks(text: string): BlockScan {
       const ind = indentOf(s);
       const closing = new RegExp(`^${leaf.ch === '`' ? '`' : '~'}{${leaf.len},}[ \\t]*$`);
       if (ind <= 3 && closing.test(s.slice(ind))) {
-        lines.push({ kind: 'fence', unit, rest: s, paragraphStart: false });
+        push({ kind: 'fence', unit, rest: s, paragraphStart: false });
         newLeaf({ kind: 'none' });
-      } else lines.push({ kind: 'code', unit, rest: s, paragraphStart: false });
+      } else push({ kind: 'code', unit, rest: s, paragraphStart: false });
       continue;
     }
     if (all && leaf.kind === 'html') {
       if (leaf.type >= 6 && isBlank(s)) {
-        lines.push({ kind: 'blank', unit, rest: s, paragraphStart: false });
+        push({ kind: 'blank', unit, rest: s, paragraphStart: false });
         newLeaf({ kind: 'none' });
         continue;
       }
-      lines.push({ kind: 'html', unit, rest: s, paragraphStart: false });
+      push({ kind: 'html', unit, rest: s, paragraphStart: false });
       const end = htmlEnds[leaf.type];
       if (end?.test(s)) newLeaf({ kind: 'none' });
       continue;
@@ -146,7 +154,7 @@ export function scanBlocks(text: string): BlockScan {
         if (leaf.kind === 'para') newLeaf({ kind: 'none' });
         const top = stack[stack.length - 1];
         if (top?.kind === 'item' && opened) top.blankStart = true;
-        lines.push({
+        push({
           kind: leaf.kind === 'indented' ? 'code' : 'blank',
           unit,
           rest: s,
@@ -160,17 +168,19 @@ export function scanBlocks(text: string): BlockScan {
       if (ind >= 4) {
         if (inPara) {
           if (lazyCandidate) matched = stack.length; // lazy continuation keeps the containers
-          lines.push({ kind: 'text', unit, rest: s, paragraphStart: false });
+          push({ kind: 'text', unit, rest: s, paragraphStart: false });
         } else {
           closeUnmatched();
           if (leaf.kind !== 'indented') newLeaf({ kind: 'indented' });
-          lines.push({ kind: 'code', unit, rest: s, paragraphStart: false });
+          push({ kind: 'code', unit, rest: s, paragraphStart: false });
         }
         break;
       }
       if (body.startsWith('>')) {
         closeUnmatched();
-        stack.push({ kind: 'quote' });
+        const quote: Container = { kind: 'quote' };
+        stack.push(quote);
+        opensNow.add(quote);
         matched = stack.length;
         opened = true;
         if (leaf.kind !== 'none') newLeaf({ kind: 'none' });
@@ -181,7 +191,7 @@ export function scanBlocks(text: string): BlockScan {
       if (/^#{1,6}(?:[ \t]|$)/.test(body)) {
         closeUnmatched();
         newLeaf({ kind: 'none' });
-        lines.push({ kind: 'text', unit, rest: s, paragraphStart: false });
+        push({ kind: 'text', unit, rest: s, paragraphStart: false, role: 'atx' });
         break;
       }
       const fence = fenceOpen.exec(body);
@@ -189,27 +199,27 @@ export function scanBlocks(text: string): BlockScan {
         closeUnmatched();
         const run = fence[1] ?? '```';
         newLeaf({ kind: 'fence', ch: run[0] ?? '`', len: run.length, indent: ind });
-        lines.push({ kind: 'fence', unit, rest: s, paragraphStart: false });
+        push({ kind: 'fence', unit, rest: s, paragraphStart: false });
         break;
       }
       const html = htmlStart(body);
       if (html && !(html.type === 7 && inPara)) {
         closeUnmatched();
         newLeaf({ kind: 'html', type: html.type, tag: html.tag });
-        lines.push({ kind: 'html', unit, rest: s, paragraphStart: false });
+        push({ kind: 'html', unit, rest: s, paragraphStart: false });
         if (html.type <= 5 && htmlEnds[html.type]?.test(body)) newLeaf({ kind: 'none' });
         break;
       }
       if (inPara && all && /^(?:=+|-+)[ \t]*$/.test(body)) {
         // A setext underline turns the paragraph into a heading.
-        lines.push({ kind: 'text', unit, rest: s, paragraphStart: false });
+        push({ kind: 'text', unit, rest: s, paragraphStart: false, role: 'setext' });
         newLeaf({ kind: 'none' });
         break;
       }
       if (thematic.test(body)) {
         closeUnmatched();
         newLeaf({ kind: 'none' });
-        lines.push({ kind: 'text', unit, rest: s, paragraphStart: false });
+        push({ kind: 'text', unit, rest: s, paragraphStart: false, role: 'rule' });
         break;
       }
       const item = listMarker.exec(body);
@@ -221,12 +231,15 @@ export function scanBlocks(text: string): BlockScan {
         if (interrupts) {
           closeUnmatched();
           const pad = emptyItem || spaces > 4 ? 1 : spaces;
-          stack.push({
+          const opening: Container = {
             kind: 'item',
             indent: ind + marker.length + pad,
             blankStart: false,
             empty: emptyItem,
-          });
+            marker,
+          };
+          stack.push(opening);
+          opensNow.add(opening);
           matched = stack.length;
           opened = true;
           if (leaf.kind !== 'none') newLeaf({ kind: 'none' });
@@ -237,11 +250,11 @@ export function scanBlocks(text: string): BlockScan {
       // Paragraph text: a continuation (lazy or not) or a new paragraph.
       if (inPara) {
         if (lazyCandidate) matched = stack.length;
-        lines.push({ kind: 'text', unit, rest: s, paragraphStart: false });
+        push({ kind: 'text', unit, rest: s, paragraphStart: false });
       } else {
         closeUnmatched();
         newLeaf({ kind: 'para' });
-        lines.push({ kind: 'text', unit, rest: s, paragraphStart: true });
+        push({ kind: 'text', unit, rest: s, paragraphStart: true });
       }
       break;
     }

@@ -1,5 +1,5 @@
 // Tags and categories: Hugo and Jekyll make a folder (and a URL) of each term, so a term that
-// is a path (`../../x`), hides itself (`.net`), names nothing (`./.././/`) or is longer than a
+// is a path (`../../x`, `😀..`), hides itself (`.net`), names nothing (`./.././/`) or is longer than a
 // file name can be fails or escapes the site's build. The library says what is wrong where a
 // term is typed and keeps it as typed; exports write the normalised term.
 import { cutToBytes, utf8Length } from './escape-filename';
@@ -12,17 +12,21 @@ export const MAX_TERM_BYTES = 120;
 // replaced by a space. (Jekyll fails on a category like `a:b`, Hugo on `./.././/`.)
 const separators = /[/\\%:?]+/g;
 const meaningful = /[\p{L}\p{N}\p{So}]/u;
+// A dot not between letters or digits: Hugo drops the symbols around it when it makes the
+// term's folder, so `😀..` or `[..]` would name `..` ("missing taxonomy"). `node.js` is fine.
+const strayDot = /(?<![\p{L}\p{N}])\.|\.(?![\p{L}\p{N}])/gu;
 
 /** The term as an export writes it, or "" when nothing usable is left. */
 export function exportTerm(term: string): string {
   const cleaned = normalizeInline(term)
     .normalize('NFC')
     .replace(separators, ' ')
+    .replace(strayDot, ' ')
     .replace(/ {2,}/g, ' ')
-    .replace(/^[ .]+/, '')
     .trim();
   if (!meaningful.test(cleaned)) return '';
-  return cutToBytes(cleaned, MAX_TERM_BYTES).trim();
+  // A cut can leave a dot at the end, with nothing after it.
+  return cutToBytes(cleaned, MAX_TERM_BYTES).replace(strayDot, ' ').replace(/ {2,}/g, ' ').trim();
 }
 
 /** The terms an export writes: normalised, without empty ones and case-insensitive repeats. */
@@ -54,6 +58,8 @@ export function termProblems(terms: readonly string[], kind: 'tag' | 'category')
     else if (/[:?]/.test(term)) why = `holds “:” or “?”, which URLs read as a scheme or a query`;
     else if (term.includes('%')) why = `holds “%”, which URLs read as an escape`;
     else if (term.startsWith('.')) why = `starts with a dot, which hides the ${kind}'s folder`;
+    else if (new RegExp(strayDot.source, 'u').test(term))
+      why = `holds a dot that isn't between letters or digits, which sites can read as a folder`;
     else if (utf8Length(term) > MAX_TERM_BYTES)
       why = `is ${utf8Length(term)} bytes long; a ${kind}'s folder name can take ${MAX_TERM_BYTES}`;
     else if (seen.has(out.toLowerCase())) why = `is the same ${kind} as one before it (sites ignore case)`;

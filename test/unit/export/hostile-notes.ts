@@ -26,13 +26,44 @@ export const literalTokens = [
   '<http://evil.example>',
   '{: .class}',
   '$$x$$',
+  // kramdown's own syntax (Jekyll): extensions, abbreviations, definitions, tables, guillemets.
+  '{::comment}',
+  '{:/comment}',
+  '*[HTML]: Hyper Text',
+  ': definition',
+  '| cell |',
+  '<div markdown="1">',
+  'x >> y',
   '日本語',
   '😀',
   'word',
 ];
 const inlineMarks = ['`', '``', '*', '**', '[foo]', '[^1]', '(', ')'];
-const prefixes = ['', '', '', '- ', '1. ', '> ', '    ', '  ', '# ', '> - ', '- > ', '\t'];
-const structural = ['```', '~~~', '````', '```js {linenos=true}', '---', '===', '', '<!--', '<pre>', '<div>'];
+const prefixes = ['', '', '', '- ', '1. ', '> ', '    ', '  ', '# ', '> - ', '- > ', '\t', '1) ', '   '];
+const structural = [
+  '```',
+  '~~~',
+  '````',
+  '```js {linenos=true}',
+  '---',
+  '===',
+  '',
+  '<!--',
+  '<pre>',
+  '<div>',
+  // Block syntax only kramdown has: each would change the block it ends or the next one.
+  ': definition',
+  '^',
+  '$$',
+  '{::comment}',
+  '{: .class}',
+  '*[HTML]: Hyper Text',
+  '[^1]: note',
+  '| a | b |',
+  '|---|---|',
+  '#tag',
+  '<div markdown="1">',
+];
 
 const line = fc.oneof(
   fc.tuple(fc.constantFrom(...prefixes), fc.constantFrom(...structural)).map(([p, s]) => p + s),

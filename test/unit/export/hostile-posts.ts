@@ -12,10 +12,14 @@ import { hostileNote, literalTokens } from './hostile-notes';
 export interface ExpectedPost {
   id: PostId;
   title: string;
-  /** How many talk headings the page must show: a note that swallowed one would lose it. */
-  talks: number;
+  /** The talk headings the page must show, in order: a note that swallowed one would lose it. */
+  talks: string[];
   /** Literal text each note holds, which must show in the built page as typed. */
   tokens: string[];
+  /** Plain notes placed after hostile ones: each must be a paragraph of its own in the page. */
+  marks: string[];
+  /** The post's last paragraph, after every note. */
+  closing: string;
   tags: string[];
   categories: string[];
 }
@@ -31,9 +35,11 @@ const term = fc.oneof(
   fc.integer({ min: 1, max: 60 }).map((n) => '長いタグ'.repeat(n)),
   hostileString.map((s) => s.replace(/\n/g, ' ')),
 );
-const talkNotes = fc.array(hostileNote, { minLength: 1, maxLength: 4 });
+// A hostile note, sometimes followed by a plain one that must come out as a paragraph of its own.
+const talkNotes = fc.array(fc.tuple(hostileNote, fc.boolean()), { minLength: 1, maxLength: 4 });
 const post = fc.record({
   title: wideTitle,
+  intro: hostileNote,
   tags: fc.array(term, { maxLength: 5 }),
   categories: fc.array(term, { maxLength: 3 }),
   talks: fc.array(talkNotes, { minLength: 1, maxLength: 3 }),
@@ -53,6 +59,12 @@ export function hostilePosts(seed: number, count: number): { snapshot: Snapshot;
     const id = `p_gen${i}` as PostId;
     const talkIds: TalkId[] = [];
     const tokens: string[] = [];
+    const marks: string[] = [];
+    const talks: string[] = [];
+    const keep = (text: string) => {
+      for (const t of literalTokens) if (text.includes(t)) tokens.push(t);
+    };
+    keep(p.intro);
     p.talks.forEach((notes, j) => {
       const talkId = `t_gen${i}_${j}` as TalkId;
       talkIds.push(talkId);
@@ -63,19 +75,27 @@ export function hostilePosts(seed: number, count: number): { snapshot: Snapshot;
         label: '',
         speakers: [{ name: 'Speaker' }],
       });
-      notes.forEach((text, k) => {
+      talks.push(`Talk ${j + 1} - Speaker`);
+      const note = (id: string, time: number, text: string) =>
         snapshot.notes.push({
-          id: `n_gen${i}_${j}_${k}` as NoteId,
+          id: `n_gen${i}_${j}_${id}` as NoteId,
           talkId,
-          time: k,
+          time,
           kind: 'text',
           text,
           createdAt: talk.createdAt,
           updatedAt: talk.createdAt,
         });
-        for (const t of literalTokens) if (text.includes(t)) tokens.push(t);
+      notes.forEach(([text, marked], k) => {
+        note(`${k}`, 2 * k, text);
+        keep(text);
+        if (!marked) return;
+        const mark = `Mark ${i} ${j} ${k} after`;
+        note(`${k}m`, 2 * k + 1, mark);
+        marks.push(mark);
       });
     });
+    const closing = `Closing words of post ${i}`;
     snapshot.posts.push({
       ...base,
       id,
@@ -83,15 +103,17 @@ export function hostilePosts(seed: number, count: number): { snapshot: Snapshot;
       slug: '',
       tags: p.tags,
       categories: p.categories,
-      intro: '',
-      closing: '',
+      intro: p.intro,
+      closing,
       sections: [{ id: `s_gen${i}` as SectionId, title: 'Talks', talkIds }],
     });
     expected.push({
       id,
       title: normalizeInline(p.title),
-      talks: talkIds.length,
+      talks,
       tokens,
+      marks,
+      closing,
       tags: p.tags,
       categories: p.categories,
     });

@@ -47,6 +47,12 @@ describe('Jekyll export, built by jekyll', () => {
       id: 'n_liquid' as NoteId,
       text: 'Liquid: {{ site.title }} {% if true %}ran{% endif %}',
     });
+    // A table the user typed stays a table; a `|` anywhere else is text (kramdown would make
+    // any line holding one a table row).
+    snapshot.notes.push(
+      { ...panelNote, id: 'n_table' as NoteId, text: '| Tool | Time |\n|---|--:|\n| `a|b` | <b>2 s</b> |' },
+      { ...panelNote, id: 'n_pipe' as NoteId, text: 'Pipes: a | b' },
+    );
     const r = exportPost(snapshot, postId, 'jekyll');
     if (!r.ok) throw new Error(r.error);
     write('_config.yml', 'title: "Test {{ site }}"\nmarkdown: kramdown\n');
@@ -95,5 +101,10 @@ describe('Jekyll export, built by jekyll', () => {
     expect(doc.querySelectorAll('script')).toHaveLength(0);
     // Liquid is off for the post: the user's `{{` and `{%` stay text.
     expect(doc.body.textContent).toContain('Liquid: {{ site.title }} {% if true %}ran{% endif %}');
+    const tables = Array.from(doc.querySelectorAll('article table')).map((t) =>
+      Array.from(t.querySelectorAll('td, th')).map((c) => c.textContent),
+    );
+    expect(tables).toContainEqual(['Tool', 'Time', 'a|b', '<b>2 s</b>']);
+    expect(doc.body.textContent).toContain('Pipes: a | b');
   });
 });
