@@ -20,6 +20,7 @@ import {
   countChanges,
   cropRegion,
   medianOffset,
+  movedShare,
   type Region,
   summarize,
 } from './frame-ops';
@@ -141,20 +142,9 @@ function thresholds(sensitivity: number, area: number): { level: number; pixels:
   };
 }
 
-/** Optional diagnostics: why each settled picture was or wasn't captured (used when tuning). */
 /** Share of unmasked pixels that moved by more than GRAIN_LEVEL (brightness shift removed). */
-function grainShare(a: Region, b: Region, g: BlockGrid, mask: Uint8Array): number {
-  const offset = medianOffset(a.data, b.data, g, mask);
-  let moved = 0;
-  let n = 0;
-  for (let i = 0; i < a.data.length; i++) {
-    if (mask[g.blockOf[i] ?? 0]) continue;
-    n++;
-    const d = (b.data[i] ?? 0) - (a.data[i] ?? 0) - offset;
-    if (d > GRAIN_LEVEL || d < -GRAIN_LEVEL) moved++;
-  }
-  return n ? moved / n : 0;
-}
+const grainShare = (a: Region, b: Region, g: BlockGrid, mask: Uint8Array): number =>
+  movedShare(a.data, b.data, g, mask, GRAIN_LEVEL);
 
 export type DetectorTrace = (t: number, message: string) => void;
 
@@ -356,9 +346,11 @@ export function createSlideDetector(
       grain = 0;
       return null;
     }
+    // Once judged, the picture isn't judged again until it changes (which resets the grain).
+    if (judged) return null;
     grain = Math.max(grain, grainShare(before, region, g, m.mask));
     // A small tolerance: sample times from a video element are not exact multiples of 1/fps.
-    if (judged || frame.t - anchorT < options.settleSeconds - 0.05) return null;
+    if (frame.t - anchorT < options.settleSeconds - 0.05) return null;
     judged = true;
     const verdict = judge(g, m, region, frame, anchorT);
     // Mostly masked: judged again as the stale mask decays, however long the picture stays.
