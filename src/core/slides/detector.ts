@@ -203,7 +203,6 @@ export function createSlideDetector(
     const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
     const offset = medianOffset(c.region.data, region.data, g, union);
     let changed = 0;
-    let added = 0;
     let removed = 0;
     let recoloured = 0;
     let oldContent = 0;
@@ -213,9 +212,9 @@ export function createSlideDetector(
       if (was) oldContent++;
       if (!changedAt(c.region, region, i, offset, level)) continue;
       changed++;
-      const now = Math.abs((region.data[i] ?? 0) - region.background) > level;
-      if (!was) added++;
-      else if (now) recoloured++;
+      // Where the old step was background, the change adds content.
+      if (!was) continue;
+      if (Math.abs((region.data[i] ?? 0) - region.background) > level) recoloured++;
       else removed++;
     }
     if (changed === 0) return false;
