@@ -122,6 +122,15 @@ const BUILD_OVERLAP = 0.15;
 const BUILD_MAX_REMOVED = 0.5;
 /** Share of a recolouring step's changed pixels that stay ink (in another colour). */
 const BUILD_MIN_RECOLOURED = 0.8;
+/**
+ * A recolouring step that puts no ink on the background (at most this share of its changed
+ * pixels): text turning a colour whose level is near the background's reads partly as removed,
+ * so a lower share of recoloured pixels is enough. A word or a figure replaced by another one
+ * lands new strokes on the background.
+ */
+const BUILD_MAX_ADDED_RECOLOUR = 0.05;
+/** Share of recoloured pixels such a step still has (the rest reads as removed). */
+const BUILD_MIN_RECOLOURED_NO_INK = 0.65;
 /** judge()'s answer when the picture is mostly masked: look again at the next sample. */
 const MASKED = 'masked';
 /** A pixel that moves by more than this between neighbouring samples is grain (sensor noise). */
@@ -165,6 +174,8 @@ export function createSlideDetector(
   /** Largest share of grainy pixels between neighbouring samples since the still run began. */
   let grain = 0;
   let current: Capture | null = null;
+  /** Time of the frame being judged (for the trace). */
+  let judgingAt = 0;
 
   function reset(): void {
     prev = null;
@@ -195,7 +206,8 @@ export function createSlideDetector(
   /**
    * Whether `region` is the next step of the build that `c` shows: it keeps the old step's content
    * and only adds to it (bullets appearing), only takes some of it away (fragments fading out),
-   * or only recolours it (a highlighted line moving, text turning red). A different slide of the
+   * or only recolours it (a highlighted line moving, text turning red; with no ink added, partly
+   * read as removed where the new colour is near the background). A different slide of the
    * same template replaces most of the old content, and a near-duplicate changes a word or a
    * figure into another one: ink appears and disappears in the same place.
    */
@@ -217,11 +229,21 @@ export function createSlideDetector(
       if (Math.abs((region.data[i] ?? 0) - region.background) > level) recoloured++;
       else removed++;
     }
+    trace?.(
+      judgingAt,
+      `build? ${c.t} changed ${changed} removed ${removed} recoloured ${recoloured} old content ${oldContent}`,
+    );
     if (changed === 0) return false;
     const touched = removed + recoloured;
     if (touched <= BUILD_OVERLAP * changed) return touched <= BUILD_OVERLAP * oldContent;
     if (removed >= (1 - BUILD_OVERLAP) * changed) return removed <= BUILD_MAX_REMOVED * oldContent;
-    return recoloured >= BUILD_MIN_RECOLOURED * changed && recoloured <= BUILD_MAX_REMOVED * oldContent;
+    if (recoloured >= BUILD_MIN_RECOLOURED * changed) return recoloured <= BUILD_MAX_REMOVED * oldContent;
+    const added = changed - touched;
+    return (
+      added <= BUILD_MAX_ADDED_RECOLOUR * changed &&
+      recoloured >= BUILD_MIN_RECOLOURED_NO_INK * changed &&
+      touched <= BUILD_MAX_REMOVED * oldContent
+    );
   }
 
   function judge(
@@ -231,6 +253,7 @@ export function createSlideDetector(
     frame: LumaFrame,
     shownAt: number,
   ): SlideEvent | null | typeof MASKED {
+    judgingAt = frame.t;
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
     const masked = m.maskedShare();
     const comp = composition(region, g, m.mask, level);

@@ -75,6 +75,31 @@ describe('createSlideDetector', () => {
     expect(kept(events)).toEqual([9, 13]);
   });
 
+  it('takes a line turning a colour near the background, partly read as removed, for a build step', () => {
+    const lines = ['THREE RULES', '- ONE WRITER', '- IDEMPOTENT RETRIES'];
+    const before = slide(lines);
+    // The highlight moves off line 2 (rows 23-32): its ink turns light grey, and one pixel in
+    // four comes so close to the background that it reads as removed. No ink lands elsewhere.
+    const after = before.slice();
+    let ink = 0;
+    for (let i = 23 * W; i < 33 * W; i++) {
+      if (after[i] !== 30) continue;
+      after[i] = ink++ % 4 === 3 ? 236 : 150;
+    }
+    const events = run(
+      timeline([
+        [4, still(before)],
+        [4, still(after)],
+        [4, still(C)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [5, 1],
+      [9, undefined],
+    ]);
+  });
+
   it('treats slides that differ by one number as different slides, not as a build', () => {
     const q1 = slide(['RESULTS', 'REVENUE UP 12 PCT']);
     const q2 = slide(['RESULTS', 'REVENUE UP 17 PCT']);
