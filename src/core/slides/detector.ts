@@ -137,6 +137,16 @@ const MASKED = 'masked';
 const GRAIN_LEVEL = 3;
 /** Above this share of grainy pixels a picture that isn't flat is a camera shot. */
 const MAX_STILL_GRAIN = 0.05;
+/**
+ * A calm camera shot (a speaker standing still before an even wall) has enough flat area to pass
+ * for a slide, but keeps some grain and less flat area than a slide: above this grain share and
+ * under FLAT_CAMERA_MAX_FLAT flat share it is judged again at the next sample rather than taken,
+ * so a slide whose grain came from the end of a transition is still taken a moment later.
+ */
+const FLAT_CAMERA_GRAIN = 0.01;
+const FLAT_CAMERA_MAX_FLAT = 0.65;
+/** judge()'s answer for a picture that may be a calm camera: judge it again with fresh grain. */
+const CAMERA_LIKE = 'camera-like';
 /** Hash distance under which a slide counts as one captured in an earlier session. */
 const KNOWN_HASH_DISTANCE = 4;
 /** Hash distance under which two captures are compared pixel by pixel. */
@@ -252,7 +262,7 @@ export function createSlideDetector(
     region: Region,
     frame: LumaFrame,
     shownAt: number,
-  ): SlideEvent | null | typeof MASKED {
+  ): SlideEvent | null | typeof MASKED | typeof CAMERA_LIKE {
     judgingAt = frame.t;
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
     const masked = m.maskedShare();
@@ -267,6 +277,7 @@ export function createSlideDetector(
     const flat = comp.backgroundShare >= MIN_BACKGROUND_SHARE && comp.flatShare >= MIN_FLAT_SHARE;
     trace?.(frame.t, `grain ${grain.toFixed(3)}`);
     if (!flat && grain > MAX_STILL_GRAIN) return null;
+    if (grain > FLAT_CAMERA_GRAIN && comp.flatShare < FLAT_CAMERA_MAX_FLAT) return CAMERA_LIKE;
     if (comp.contentPixels < pixels) return null;
     const sameAs = (c: Capture) =>
       c.region.width === region.width &&
@@ -378,6 +389,12 @@ export function createSlideDetector(
     // Mostly masked: judged again as the stale mask decays, however long the picture stays.
     if (verdict === MASKED) {
       judged = false;
+      return null;
+    }
+    // Maybe a calm camera: judged again at the next sample, on that sample's grain alone.
+    if (verdict === CAMERA_LIKE) {
+      judged = false;
+      grain = 0;
       return null;
     }
     return verdict;

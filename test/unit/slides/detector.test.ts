@@ -5,7 +5,7 @@ import {
   type LumaFrame,
   type SlideEvent,
 } from '../../../src/core/slides/index';
-import { blend, camera, dark, degrade, H, paste, rng, slide, timeline, W } from './synth';
+import { blend, calmCamera, camera, dark, degrade, H, paste, rng, slide, timeline, W } from './synth';
 
 function run(frames: LumaFrame[], options: Partial<DetectorOptions> = {}): SlideEvent[] {
   const detector = createSlideDetector(options);
@@ -127,6 +127,18 @@ describe('createSlideDetector', () => {
       ]),
     );
     expect(events.map((e) => e.t)).toEqual([1, 27]);
+  });
+
+  it('never captures a calm camera shot that is flat enough to pass for a slide, and takes the slide after it', () => {
+    const random = rng(3);
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [8, () => calmCamera(random)],
+        [5, still(B)],
+      ]),
+    );
+    expect(events.map((e) => e.t)).toEqual([1, 14]);
   });
 
   it('does not capture a slide again when the speaker goes back to it', () => {
