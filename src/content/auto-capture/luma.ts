@@ -36,30 +36,44 @@ export class LumaReader {
   private rows: boolean | null = __BROWSER__ !== 'chrome' || typeof VideoFrame === 'undefined' ? false : null;
   /** The frame copy's buffer, reused from one sample to the next. */
   private readonly scratch: RowScratch = {};
+  /** Whether a sample is copying into `scratch` now. */
+  private copying = false;
 
   constructor(
     private readonly width: number,
     private readonly height: number,
   ) {}
 
-  /** The frame on screen now, the cheapest way the browser allows; rejects with Unreadable. */
+  /**
+   * The frame on screen now, the cheapest way the browser allows; rejects with Unreadable. Every
+   * frame it returns, the first included, is read the same way: the detector compares them pixel
+   * by pixel, and row copies and the canvas differ by more than its thresholds on coloured areas
+   * (the Y plane's BT.709 luma against the canvas's BT.601 weights).
+   */
   async sample(video: HTMLVideoElement): Promise<LumaFrame> {
     if (video.mediaKeys) throw new Unreadable('the video is DRM-protected, so its frames cannot be read');
-    if (this.rows === true) {
-      const frame = await readRows(video, this.width, this.height, this.scratch);
-      if (frame) return frame;
-      this.rows = false;
+    // Two samples at once (a hand capture's while the loop's is out) must not share the buffer.
+    const scratch = this.copying ? {} : this.scratch;
+    this.copying = true;
+    try {
+      if (this.rows === true) {
+        const frame = await readRows(video, this.width, this.height, scratch);
+        if (frame) return frame;
+        this.rows = false;
+      }
+      if (this.rows === null) {
+        // First frame: the row copies must agree with the canvas, or the canvas it is (a browser's
+        // WebCodecs may hand out a format or layout this reading doesn't expect).
+        // The canvas has the last word on whether the frames can be read at all.
+        const rows = await readRows(video, this.width, this.height, scratch).catch(() => null);
+        const canvas = this.read(video);
+        this.rows = rows !== null && meanDifference(rows.data, canvas.data) < MAX_MEAN_DIFFERENCE;
+        return this.rows && rows ? rows : canvas;
+      }
+      return this.read(video);
+    } finally {
+      if (scratch === this.scratch) this.copying = false;
     }
-    if (this.rows === null) {
-      // First frame: the row copies must agree with the canvas, or the canvas it is (a browser's
-      // WebCodecs may hand out a format or layout this reading doesn't expect).
-      // The canvas has the last word on whether the frames can be read at all.
-      const rows = await readRows(video, this.width, this.height, this.scratch).catch(() => null);
-      const canvas = this.read(video);
-      this.rows = rows !== null && meanDifference(rows.data, canvas.data) < MAX_MEAN_DIFFERENCE;
-      return canvas;
-    }
-    return this.read(video);
   }
 
   /** The frame on screen now, through a canvas; throws Unreadable when the page doesn't let us read it. */

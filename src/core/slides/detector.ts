@@ -20,6 +20,7 @@ import {
   countChanges,
   cropRegion,
   medianOffset,
+  movedShare,
   type Region,
   summarize,
 } from './frame-ops';
@@ -121,12 +122,31 @@ const BUILD_OVERLAP = 0.15;
 const BUILD_MAX_REMOVED = 0.5;
 /** Share of a recolouring step's changed pixels that stay ink (in another colour). */
 const BUILD_MIN_RECOLOURED = 0.8;
+/**
+ * A recolouring step that puts no ink on the background (at most this share of its changed
+ * pixels): text turning a colour whose level is near the background's reads partly as removed,
+ * so a lower share of recoloured pixels is enough. A word or a figure replaced by another one
+ * lands new strokes on the background.
+ */
+const BUILD_MAX_ADDED_RECOLOUR = 0.05;
+/** Share of recoloured pixels such a step still has (the rest reads as removed). */
+const BUILD_MIN_RECOLOURED_NO_INK = 0.65;
 /** judge()'s answer when the picture is mostly masked: look again at the next sample. */
 const MASKED = 'masked';
 /** A pixel that moves by more than this between neighbouring samples is grain (sensor noise). */
 const GRAIN_LEVEL = 3;
 /** Above this share of grainy pixels a picture that isn't flat is a camera shot. */
 const MAX_STILL_GRAIN = 0.05;
+/**
+ * A calm camera shot (a speaker standing still before an even wall) has enough flat area to pass
+ * for a slide, but keeps some grain and less flat area than a slide: above this grain share and
+ * under FLAT_CAMERA_MAX_FLAT flat share it is judged again at the next sample rather than taken,
+ * so a slide whose grain came from the end of a transition is still taken a moment later.
+ */
+const FLAT_CAMERA_GRAIN = 0.01;
+const FLAT_CAMERA_MAX_FLAT = 0.65;
+/** judge()'s answer for a picture that may be a calm camera: judge it again with fresh grain. */
+const CAMERA_LIKE = 'camera-like';
 /** Hash distance under which a slide counts as one captured in an earlier session. */
 const KNOWN_HASH_DISTANCE = 4;
 /** Hash distance under which two captures are compared pixel by pixel. */
@@ -141,20 +161,9 @@ function thresholds(sensitivity: number, area: number): { level: number; pixels:
   };
 }
 
-/** Optional diagnostics: why each settled picture was or wasn't captured (used when tuning). */
 /** Share of unmasked pixels that moved by more than GRAIN_LEVEL (brightness shift removed). */
-function grainShare(a: Region, b: Region, g: BlockGrid, mask: Uint8Array): number {
-  const offset = medianOffset(a.data, b.data, g, mask);
-  let moved = 0;
-  let n = 0;
-  for (let i = 0; i < a.data.length; i++) {
-    if (mask[g.blockOf[i] ?? 0]) continue;
-    n++;
-    const d = (b.data[i] ?? 0) - (a.data[i] ?? 0) - offset;
-    if (d > GRAIN_LEVEL || d < -GRAIN_LEVEL) moved++;
-  }
-  return n ? moved / n : 0;
-}
+const grainShare = (a: Region, b: Region, g: BlockGrid, mask: Uint8Array): number =>
+  movedShare(a.data, b.data, g, mask, GRAIN_LEVEL);
 
 export type DetectorTrace = (t: number, message: string) => void;
 
@@ -175,6 +184,8 @@ export function createSlideDetector(
   /** Largest share of grainy pixels between neighbouring samples since the still run began. */
   let grain = 0;
   let current: Capture | null = null;
+  /** Time of the frame being judged (for the trace). */
+  let judgingAt = 0;
 
   function reset(): void {
     prev = null;
@@ -205,7 +216,8 @@ export function createSlideDetector(
   /**
    * Whether `region` is the next step of the build that `c` shows: it keeps the old step's content
    * and only adds to it (bullets appearing), only takes some of it away (fragments fading out),
-   * or only recolours it (a highlighted line moving, text turning red). A different slide of the
+   * or only recolours it (a highlighted line moving, text turning red; with no ink added, partly
+   * read as removed where the new colour is near the background). A different slide of the
    * same template replaces most of the old content, and a near-duplicate changes a word or a
    * figure into another one: ink appears and disappears in the same place.
    */
@@ -213,7 +225,6 @@ export function createSlideDetector(
     const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
     const offset = medianOffset(c.region.data, region.data, g, union);
     let changed = 0;
-    let added = 0;
     let removed = 0;
     let recoloured = 0;
     let oldContent = 0;
@@ -223,16 +234,26 @@ export function createSlideDetector(
       if (was) oldContent++;
       if (!changedAt(c.region, region, i, offset, level)) continue;
       changed++;
-      const now = Math.abs((region.data[i] ?? 0) - region.background) > level;
-      if (!was) added++;
-      else if (now) recoloured++;
+      // Where the old step was background, the change adds content.
+      if (!was) continue;
+      if (Math.abs((region.data[i] ?? 0) - region.background) > level) recoloured++;
       else removed++;
     }
+    trace?.(
+      judgingAt,
+      `build? ${c.t} changed ${changed} removed ${removed} recoloured ${recoloured} old content ${oldContent}`,
+    );
     if (changed === 0) return false;
     const touched = removed + recoloured;
     if (touched <= BUILD_OVERLAP * changed) return touched <= BUILD_OVERLAP * oldContent;
     if (removed >= (1 - BUILD_OVERLAP) * changed) return removed <= BUILD_MAX_REMOVED * oldContent;
-    return recoloured >= BUILD_MIN_RECOLOURED * changed && recoloured <= BUILD_MAX_REMOVED * oldContent;
+    if (recoloured >= BUILD_MIN_RECOLOURED * changed) return recoloured <= BUILD_MAX_REMOVED * oldContent;
+    const added = changed - touched;
+    return (
+      added <= BUILD_MAX_ADDED_RECOLOUR * changed &&
+      recoloured >= BUILD_MIN_RECOLOURED_NO_INK * changed &&
+      touched <= BUILD_MAX_REMOVED * oldContent
+    );
   }
 
   function judge(
@@ -241,7 +262,8 @@ export function createSlideDetector(
     region: Region,
     frame: LumaFrame,
     shownAt: number,
-  ): SlideEvent | null | typeof MASKED {
+  ): SlideEvent | null | typeof MASKED | typeof CAMERA_LIKE {
+    judgingAt = frame.t;
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
     const masked = m.maskedShare();
     const comp = composition(region, g, m.mask, level);
@@ -255,6 +277,7 @@ export function createSlideDetector(
     const flat = comp.backgroundShare >= MIN_BACKGROUND_SHARE && comp.flatShare >= MIN_FLAT_SHARE;
     trace?.(frame.t, `grain ${grain.toFixed(3)}`);
     if (!flat && grain > MAX_STILL_GRAIN) return null;
+    if (grain > FLAT_CAMERA_GRAIN && comp.flatShare < FLAT_CAMERA_MAX_FLAT) return CAMERA_LIKE;
     if (comp.contentPixels < pixels) return null;
     const sameAs = (c: Capture) =>
       c.region.width === region.width &&
@@ -356,14 +379,22 @@ export function createSlideDetector(
       grain = 0;
       return null;
     }
+    // Once judged, the picture isn't judged again until it changes (which resets the grain).
+    if (judged) return null;
     grain = Math.max(grain, grainShare(before, region, g, m.mask));
     // A small tolerance: sample times from a video element are not exact multiples of 1/fps.
-    if (judged || frame.t - anchorT < options.settleSeconds - 0.05) return null;
+    if (frame.t - anchorT < options.settleSeconds - 0.05) return null;
     judged = true;
     const verdict = judge(g, m, region, frame, anchorT);
     // Mostly masked: judged again as the stale mask decays, however long the picture stays.
     if (verdict === MASKED) {
       judged = false;
+      return null;
+    }
+    // Maybe a calm camera: judged again at the next sample, on that sample's grain alone.
+    if (verdict === CAMERA_LIKE) {
+      judged = false;
+      grain = 0;
       return null;
     }
     return verdict;

@@ -77,7 +77,8 @@ export class BlockGrid {
   constructor(
     readonly width: number,
     readonly height: number,
-    size: number,
+    /** Side of a block in pixels. */
+    readonly size: number,
   ) {
     const cols = Math.ceil(width / size);
     const rows = Math.ceil(height / size);
@@ -96,6 +97,35 @@ export class BlockGrid {
 }
 
 const diffHistogram = new Uint32Array(511);
+/** Per level of the earlier frame: the change a pixel may make before it counts (countChanges). */
+const allowedAt = new Float64Array(256);
+
+/** Whether any block is masked: without a mask the loops below run over the whole region at once. */
+function anyMasked(mask: Uint8Array): boolean {
+  for (let b = 0; b < mask.length; b++) if (mask[b]) return true;
+  return false;
+}
+
+/**
+ * Calls `span(from, to)` for each run of pixels [from, to) outside the masked blocks: one run for
+ * the whole region when nothing is masked, else one per row and unmasked block. The hot loops
+ * of the detector run per span, so no pixel looks up its block.
+ */
+function forUnmasked(grid: BlockGrid, mask: Uint8Array, span: (from: number, to: number) => void): void {
+  const { width, height, size, cols } = grid;
+  if (!anyMasked(mask)) {
+    span(0, width * height);
+    return;
+  }
+  for (let y = 0; y < height; y++) {
+    const rowBlocks = Math.floor(y / size) * cols;
+    const row = y * width;
+    for (let bx = 0; bx < cols; bx++) {
+      if (mask[rowBlocks + bx]) continue;
+      span(row + bx * size, row + Math.min(width, (bx + 1) * size));
+    }
+  }
+}
 
 /**
  * The median of (b - a) over pixels whose block is not masked: the global brightness shift
@@ -105,12 +135,13 @@ const diffHistogram = new Uint32Array(511);
 export function medianOffset(a: Uint8Array, b: Uint8Array, grid: BlockGrid, mask: Uint8Array): number {
   diffHistogram.fill(0);
   let n = 0;
-  for (let i = 0; i < a.length; i++) {
-    if (mask[grid.blockOf[i] ?? 0]) continue;
-    const d = (b[i] ?? 0) - (a[i] ?? 0) + 255;
-    diffHistogram[d] = (diffHistogram[d] ?? 0) + 1;
-    n++;
-  }
+  forUnmasked(grid, mask, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const d = (b[i] ?? 0) - (a[i] ?? 0) + 255;
+      diffHistogram[d] = (diffHistogram[d] ?? 0) + 1;
+    }
+    n += to - from;
+  });
   let seen = 0;
   for (let d = 0; d < 511; d++) {
     seen += diffHistogram[d] ?? 0;
@@ -129,7 +160,8 @@ export function changedAt(a: Region, b: Region, i: number, offset: number, level
 
 /**
  * Per block, how many pixels of b differ from a once the brightness shift (the median difference)
- * is removed, by more than `level` plus the gain tolerance.
+ * is removed, by more than `level` plus the gain tolerance. Masked blocks are counted too (the
+ * motion mask keeps them masked while they move); only the shift is measured without them.
  */
 export function countChanges(
   a: Region,
@@ -143,17 +175,42 @@ export function countChanges(
   out.fill(0);
   const { blockOf } = grid;
   const bg = a.background;
+  for (let v = 0; v < 256; v++) allowedAt[v] = level + GAIN_TOLERANCE * (v > bg ? v - bg : bg - v);
   const ad = a.data;
   const bd = b.data;
   for (let i = 0; i < ad.length; i++) {
     const before = ad[i] ?? 0;
     const d = (bd[i] ?? 0) - before - offset;
-    const allowed = level + GAIN_TOLERANCE * (before > bg ? before - bg : bg - before);
+    const allowed = allowedAt[before] ?? 0;
     if (d > allowed || d < -allowed) {
       const block = blockOf[i] ?? 0;
       out[block] = (out[block] ?? 0) + 1;
     }
   }
+}
+
+/**
+ * Share of unmasked pixels of b that moved from a by more than `level` once the brightness shift
+ * is removed (grain: sensor noise between neighbouring samples).
+ */
+export function movedShare(
+  a: Uint8Array,
+  b: Uint8Array,
+  grid: BlockGrid,
+  mask: Uint8Array,
+  level: number,
+): number {
+  const offset = medianOffset(a, b, grid, mask);
+  let moved = 0;
+  let n = 0;
+  forUnmasked(grid, mask, (from, to) => {
+    for (let i = from; i < to; i++) {
+      const d = (b[i] ?? 0) - (a[i] ?? 0) - offset;
+      if (d > level || d < -level) moved++;
+    }
+    n += to - from;
+  });
+  return n ? moved / n : 0;
 }
 
 /** Total and largest per-block count over blocks that no mask covers. */

@@ -5,7 +5,7 @@ import {
   type LumaFrame,
   type SlideEvent,
 } from '../../../src/core/slides/index';
-import { blend, camera, dark, degrade, H, paste, rng, slide, timeline, W } from './synth';
+import { blend, calmCamera, camera, dark, degrade, H, paste, rng, slide, timeline, W } from './synth';
 
 function run(frames: LumaFrame[], options: Partial<DetectorOptions> = {}): SlideEvent[] {
   const detector = createSlideDetector(options);
@@ -75,6 +75,31 @@ describe('createSlideDetector', () => {
     expect(kept(events)).toEqual([9, 13]);
   });
 
+  it('takes a line turning a colour near the background, partly read as removed, for a build step', () => {
+    const lines = ['THREE RULES', '- ONE WRITER', '- IDEMPOTENT RETRIES'];
+    const before = slide(lines);
+    // The highlight moves off line 2 (rows 23-32): its ink turns light grey, and one pixel in
+    // four comes so close to the background that it reads as removed. No ink lands elsewhere.
+    const after = before.slice();
+    let ink = 0;
+    for (let i = 23 * W; i < 33 * W; i++) {
+      if (after[i] !== 30) continue;
+      after[i] = ink++ % 4 === 3 ? 236 : 150;
+    }
+    const events = run(
+      timeline([
+        [4, still(before)],
+        [4, still(after)],
+        [4, still(C)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [5, 1],
+      [9, undefined],
+    ]);
+  });
+
   it('treats slides that differ by one number as different slides, not as a build', () => {
     const q1 = slide(['RESULTS', 'REVENUE UP 12 PCT']);
     const q2 = slide(['RESULTS', 'REVENUE UP 17 PCT']);
@@ -102,6 +127,18 @@ describe('createSlideDetector', () => {
       ]),
     );
     expect(events.map((e) => e.t)).toEqual([1, 27]);
+  });
+
+  it('never captures a calm camera shot that is flat enough to pass for a slide, and takes the slide after it', () => {
+    const random = rng(3);
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [8, () => calmCamera(random)],
+        [5, still(B)],
+      ]),
+    );
+    expect(events.map((e) => e.t)).toEqual([1, 14]);
   });
 
   it('does not capture a slide again when the speaker goes back to it', () => {

@@ -78,6 +78,26 @@ export function camera(t: number, random: () => number, width = W, height = H, s
   return data;
 }
 
+/**
+ * A calm camera shot: a speaker standing still before an even wall, its texture fixed, a few
+ * pixels flickering with sensor noise from one frame to the next. Most of it is flat enough to
+ * pass for a slide's background.
+ */
+export function calmCamera(random: () => number, width = W, height = H): Uint8Array {
+  const texture = rng(7);
+  const data = new Uint8Array(width * height);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const wall = 120 + (6 * x) / width;
+      const body = Math.abs(x - width / 2) < width / 8 && y > height / 3 ? -60 : 0;
+      const grain = texture() < 0.15 ? (texture() < 0.5 ? -4 : 4) : 0;
+      const noise = random() < 0.015 ? (random() < 0.5 ? -1 : 1) * (4 + random() * 4) : 0;
+      data[y * width + x] = clamp(wall + body + grain + noise);
+    }
+  }
+  return data;
+}
+
 export function blend(a: Uint8Array, b: Uint8Array, alpha: number): Uint8Array {
   return a.map((v, i) => clamp(v * (1 - alpha) + (b[i] ?? 0) * alpha));
 }
