@@ -33,6 +33,9 @@ const entries = {
   background: 'src/background/index.ts',
   content: 'src/content/index.tsx',
   popup: 'src/popup/index.tsx',
+  // A classic script in popup.html's <head>: the tab, the database and the first read start
+  // while the page still loads (src/popup/early.ts).
+  'popup-early': 'src/popup/early-entry.ts',
   library: 'src/library/index.tsx',
 };
 const pages = ['popup', 'library'];
@@ -164,7 +167,7 @@ async function buildBrowser(browser) {
     return;
   }
   const [, popupBuild] = await Promise.all(builds.map((b) => esbuild.build({ ...b, metafile: true })));
-  await preloadChunks(outdir, popupBuild.metafile);
+  await preloadChunks(outdir, popupBuild.metafile, browser);
   if (opts.production) {
     // Source maps stay on disk for debugging, outside the package.
     const maps = path.join(outRoot, 'sourcemaps', browser);
@@ -183,16 +186,22 @@ async function buildBrowser(browser) {
 /**
  * Names the chunks popup.js imports in popup.html as modulepreload links, so the browser
  * fetches them with popup.js instead of after parsing it (one round trip less before the
- * first paint).
+ * first paint). popup-early.js blocks parsing in Chromium, where it then runs as early as it
+ * can; Firefox gets it `async`: there a blocking script held the page back longer than the
+ * reads it starts saved (npm run bench:library: first paint 1.47× the reference blocking,
+ * 1.15× async; in Chromium 0.90× blocking, 1.60× async).
  */
-async function preloadChunks(outdir, metafile) {
+async function preloadChunks(outdir, metafile, browser) {
   const entry = Object.entries(metafile.outputs).find(([, o]) => o.entryPoint === entries.popup);
   const chunks = (entry?.[1].imports ?? [])
     .filter((i) => i.kind === 'import-statement')
     .map((i) => path.relative(outdir, i.path).split(path.sep).join('/'));
   const html = path.join(outdir, 'popup.html');
   const links = chunks.map((c) => `<link rel="modulepreload" href="${c}">`).join('\n');
-  await writeFile(html, (await readFile(html, 'utf8')).replace('</head>', `${links}\n</head>`));
+  let page = (await readFile(html, 'utf8')).replace('</head>', `${links}\n</head>`);
+  if (browser === 'firefox')
+    page = page.replace('<script src="popup-early.js">', '<script async src="popup-early.js">');
+  await writeFile(html, page);
 }
 
 async function buildCli() {

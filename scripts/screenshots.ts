@@ -21,6 +21,18 @@ const browser = await launchWithExtension(extension, {
 });
 const { context, ext } = browser;
 
+/** Every slide thumbnail on screen has its picture (a fixed wait caught the cover half drawn). */
+const thumbsShown = () => {
+  const onScreen = [...document.querySelectorAll('.thumb')].filter((t) => {
+    const r = t.getBoundingClientRect();
+    return r.bottom > 0 && r.top < innerHeight;
+  });
+  return (
+    onScreen.length > 0 &&
+    onScreen.every((t) => t instanceof HTMLImageElement && t.complete && t.naturalWidth > 0)
+  );
+};
+
 try {
   const pageUrl = `${server.origin}/pages/generic.html?src=${path.basename(videoPath)}`;
   const library = await restoreBackup(browser, sampleBackup(videoPath, pageUrl));
@@ -59,8 +71,7 @@ try {
   await library.evaluate((id) => {
     location.hash = `#post/${id}`;
   }, sampleIds.post);
-  await library.waitForSelector('.note .thumb');
-  await library.waitForTimeout(300);
+  await library.waitForFunction(thumbsShown);
   await library.screenshot({ path: path.join(out, 'library-editor.png') });
   await library.evaluate((id) => {
     location.hash = `#post/${id}/export`;
@@ -74,8 +85,7 @@ try {
   await library.evaluate((id) => {
     location.hash = `#post/${id}`;
   }, sampleIds.post);
-  await library.waitForSelector('.note .thumb');
-  await library.waitForTimeout(300);
+  await library.waitForFunction(thumbsShown);
   await library.screenshot({ path: path.join(out, 'library-dark.png') });
   console.log(`screenshots written to ${path.relative(root, out)}/`);
 } finally {

@@ -3,7 +3,8 @@
 // list with its counts) and a search, each next to the bare IndexedDB read of the same records
 // in the same page and run (alternating runs, so both share the machine's state), and an empty
 // extension page (measure.ts has the steps; driver.ts the two browsers).
-//   npm run bench:library        (NOTES=10000 POSTS=50 TALKS=4 RUNS=9 BROWSERS=chromium,firefox)
+//   npm run bench:library        (NOTES=10000 POSTS=50 TALKS=4 RUNS=9 BROWSERS=chromium,firefox
+//                                 EXTENSION=dir EXTENSION_FIREFOX=dir)
 import path from 'node:path';
 import { SMOKE, startBench, stats } from '../results';
 import { type BenchBrowserName, launchBench } from './driver';
@@ -27,11 +28,12 @@ const med = (xs: number[]) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length
 
 for (const name of BROWSERS) {
   // The production build users get, copied with a blank page beside it (the same-run floor).
-  // EXTENSION=dir (Chromium) measures another build of it (e.g. an experiment).
+  // EXTENSION=dir (Chromium) and EXTENSION_FIREFOX=dir measure another build of it (e.g. the
+  // one before a change, for a before/after pair on the same machine).
   const built =
     name === 'chromium'
       ? (process.env.EXTENSION ?? path.join(root, 'dist/chrome'))
-      : path.join(root, 'dist/firefox');
+      : (process.env.EXTENSION_FIREFOX ?? path.join(root, 'dist/firefox'));
   const extension = await withBlankPage(built);
   try {
     const browser = await launchBench(name, extension.dir);

@@ -1,35 +1,17 @@
-// The post's own fields, saved as you type (write-through). While focus is in the form, edits
-// arriving from elsewhere don't overwrite what is being typed.
+// The post's own fields, saved as you type (write-through), each field on its own
+// (useFieldSaves). Edits arriving from elsewhere redraw a field unless it is being typed in or
+// holds text the store hasn't confirmed yet: nothing typed is replaced by an older copy.
 import { useEffect, useRef, useState } from 'preact/hooks';
 import { termProblems } from '../core/export/terms';
-import type { ImageId, Post } from '../core/model';
+import type { ImageId } from '../core/model';
 import { formatTime } from '../core/time';
+import { limits } from '../core/validate-util';
 import type { PostView } from '../store';
-import { useWriteThrough } from '../ui/useWriteThrough';
-import { joinDate, splitDate, splitList, zones } from './post-date';
+import { splitList, zones } from './post-date';
+import { type Draft, type DraftKey, draftOf, type FieldKey, fieldKeys, fieldOf, pick } from './post-fields';
 import type { Shell } from './shell';
 import { Thumb } from './Thumb';
-
-interface Draft {
-  title: string;
-  slug: string;
-  local: string;
-  zone: string;
-  description: string;
-  author: string;
-  tags: string;
-  categories: string;
-}
-
-const draftOf = (p: Post): Draft => ({
-  title: p.title,
-  slug: p.slug,
-  ...splitDate(p.date),
-  description: p.description,
-  author: p.author,
-  tags: p.tags.join(', '),
-  categories: p.categories.join(', '),
-});
+import { useFieldSaves } from './useFieldSaves';
 
 /** What is wrong with the tags or categories as typed (they are kept as typed). */
 function TermProblems({ problems }: { problems: string[] }) {
@@ -43,36 +25,66 @@ function TermProblems({ problems }: { problems: string[] }) {
   );
 }
 
+/** The counter shown near the limit of an intro or closing, or nothing below it. */
+function CharsLeft({ length }: { length: number }) {
+  if (length < limits.longText * 0.9) return null;
+  const left = limits.longText - length;
+  return (
+    <span class="chars-left" aria-live="polite">
+      {left >= 0
+        ? `${left.toLocaleString('en-US')} characters left`
+        : `${(-left).toLocaleString('en-US')} characters over the limit`}
+    </span>
+  );
+}
+
 export function PostMeta({ shell, view }: { shell: Shell; view: PostView }) {
-  const { api, notify } = shell;
+  const { api } = shell;
   const { post } = view;
-  const [draft, setDraft] = useState(() => draftOf(post));
-  const form = useRef<HTMLFormElement>(null);
-  useEffect(() => {
-    if (!form.current?.contains(document.activeElement)) setDraft(draftOf(post));
-  }, [post]);
-  const saver = useWriteThrough((d: Draft) => {
-    void api
-      .updatePost(post.id, {
-        title: d.title,
-        slug: d.slug,
-        date: joinDate(d.local, d.zone),
-        description: d.description,
-        author: d.author,
-        tags: splitList(d.tags),
-        categories: splitList(d.categories),
-      })
-      .then((r) => !r.ok && notify({ text: r.error, kind: 'error' }));
-  });
-  const edit = (patch: Partial<Draft>) => {
-    const next = { ...draft, ...patch };
-    setDraft(next);
-    saver(next);
+  const [draft, setShown] = useState(() => draftOf(post));
+  // What the boxes hold now, also between an input event and the render it causes.
+  const current = useRef(draft);
+  const setDraft = (d: Draft) => {
+    current.current = d;
+    setShown(d);
   };
-  const text = (key: keyof Draft, label: string, cls = '') => (
+  const form = useRef<HTMLFormElement>(null);
+  const saves = useFieldSaves((patch) => api.updatePost(post.id, patch));
+  useEffect(() => {
+    // The field with the caret keeps its text; so does any field with an edit on its way.
+    const active = document.activeElement as HTMLInputElement | null;
+    const typing = active && form.current?.contains(active) ? fieldOf(active.name as DraftKey) : undefined;
+    const stored = draftOf(post);
+    let next = current.current;
+    for (const field of fieldKeys) {
+      if (field !== typing && saves.mayRedraw(field, post)) next = { ...next, ...pick(field, stored) };
+    }
+    if (next !== current.current) setDraft(next);
+  }, [post]);
+  const edit = (key: DraftKey, value: string) => {
+    const next = { ...current.current, [key]: value };
+    setDraft(next);
+    saves.edit(fieldOf(key), next);
+  };
+  const problem = (field: FieldKey) =>
+    saves.problems[field] ? (
+      <span class="field-problem" role="alert">
+        {saves.problems[field]}
+      </span>
+    ) : null;
+  const text = (key: Exclude<FieldKey, 'date'>, label: string, cls = '') => (
     <label class={`field ${cls}`}>
       <span>{label}</span>
-      <input name={key} value={draft[key]} onInput={(e) => edit({ [key]: e.currentTarget.value })} />
+      <input name={key} value={draft[key]} onInput={(e) => edit(key, e.currentTarget.value)} />
+      {problem(key)}
+    </label>
+  );
+  const long = (key: 'description' | 'intro' | 'closing', label: string, rows: number) => (
+    <label class="field wide">
+      <span>{label}</span>
+      <textarea name={key} rows={rows} value={draft[key]} onInput={(e) => edit(key, e.currentTarget.value)} />
+      {key !== 'description' && <CharsLeft length={draft[key].length} />}
+      {problem(key)}
     </label>
   );
   const slides = view.talks.flatMap(({ talk, notes }) =>
@@ -90,12 +102,13 @@ export function PostMeta({ shell, view }: { shell: Shell; view: PostView }) {
           type="datetime-local"
           name="date"
           value={draft.local}
-          onInput={(e) => edit({ local: e.currentTarget.value })}
+          onInput={(e) => edit('local', e.currentTarget.value)}
         />
+        {problem('date')}
       </label>
       <label class="field">
         <span>Time zone (UTC offset)</span>
-        <select name="zone" value={draft.zone} onChange={(e) => edit({ zone: e.currentTarget.value })}>
+        <select name="zone" value={draft.zone} onChange={(e) => edit('zone', e.currentTarget.value)}>
           {zones.map((z) => (
             <option key={z} value={z}>
               UTC{z}
@@ -111,15 +124,9 @@ export function PostMeta({ shell, view }: { shell: Shell; view: PostView }) {
           termProblems(splitList(draft.categories), 'category'),
         )}
       />
-      <label class="field wide">
-        <span>Description</span>
-        <textarea
-          name="description"
-          rows={2}
-          value={draft.description}
-          onInput={(e) => edit({ description: e.currentTarget.value })}
-        />
-      </label>
+      {long('description', 'Description', 2)}
+      {long('intro', 'Intro (Markdown, before the first section)', 3)}
+      {long('closing', 'Closing (Markdown, after the last section)', 2)}
       <div class="field wide cover">
         <label>
           <span>Cover slide</span>{' '}

@@ -80,7 +80,8 @@ export interface LibraryApi {
   duplicatePost(id: PostId): Promise<Outcome<PostId>>;
   /** Deletes the post; the result undoes it. */
   deletePost(id: PostId): Promise<Outcome<() => Promise<Outcome>>>;
-  updatePost(id: PostId, patch: PostPatch): Promise<Outcome>;
+  /** Edits the post's fields; the post as stored after the edit. */
+  updatePost(id: PostId, patch: PostPatch): Promise<Outcome<Post>>;
   setActivePost(id: PostId): Promise<Outcome>;
   activePost(): Promise<PostId | undefined>;
 

@@ -155,7 +155,7 @@ export function storeApi(deps: ApiDeps): LibraryApi {
         return ok(undefined);
       });
     },
-    updatePost: async (id, patch) => unit(await store.posts.update(id, patch)),
+    updatePost: async (id, patch) => plain(await store.posts.update(id, patch)),
     setActivePost: async (id) => unit(await store.posts.setActive(id)),
     async activePost() {
       const a = await store.posts.getActive();

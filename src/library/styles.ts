@@ -41,6 +41,7 @@ main { max-width: 64rem; margin: 0 auto; padding: 1rem 1.5rem 4rem; }
 .note-head { display: flex; flex-wrap: wrap; gap: 0.4rem; align-items: center; }
 .note-text textarea { width: 100%; font: 0.85rem/1.4 ui-monospace, monospace; margin-top: 0.25rem; }
 .chars-left { display: block; color: var(--muted); font-size: 0.8rem; }
+.field-problem { color: var(--err); font-size: 0.85rem; overflow-wrap: anywhere; }
 .slide-text-notice { color: var(--muted); font-size: 0.9rem; margin: 0 0 0.75rem; }
 .note-rendered { display: flex; gap: 0.5rem; align-items: flex-start; margin-top: 0.25rem; }
 .note-view { flex: 1; min-width: 0; cursor: text; }

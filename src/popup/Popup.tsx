@@ -4,7 +4,7 @@ import { useState } from 'preact/hooks';
 import type { PostId } from '../core/model';
 import { formatTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
-import type { PopupSummary } from '../store/library-queries';
+import type { PopupSummary } from '../store/popup-query';
 import { countsText } from '../ui/counts';
 import { describePlayer, type PlayerOffer, playerName } from './frames';
 

@@ -1,14 +1,15 @@
 // Popup entry: reads the store directly (same extension origin), only the records its first
 // screen shows (stored counts, never the notes counted), and stays live through onChange.
-// An ES module split in chunks (build.mjs): the first paint loads the view and the one read it
-// makes; the store's writers load on the first click that needs them.
+// The tab, the database and the first read were started by popup-early.js (early.ts) while the
+// page loaded; this ES module, split in chunks (build.mjs), draws them. The store's writers
+// load on the first click that needs them.
 import { render } from 'preact';
 import type { Browser } from 'webextension-polyfill';
 import type { Store } from '../store';
-import { onChange } from '../store/changes';
-import { openLibraryQueries, type Tab } from '../store/library-queries';
+import type { Tab } from '../store/popup-query';
 import { markPainted } from '../ui/painted';
 import { applyTheme } from '../ui/theme';
+import type { EarlyPopup } from './early';
 import { enablePlayer, listFrames, type PageFrames, playerOffers } from './frames';
 import { Popup, type PopupActions, type PopupData, type PopupStatus } from './Popup';
 import { popupCss } from './styles';
@@ -23,9 +24,11 @@ const browser = ((globalThis as { browser?: Browser }).browser ??
   (globalThis as { chrome?: Browser }).chrome) as Browser;
 
 applyTheme(document, popupCss);
-const queries = openLibraryQueries();
-// Open the database while the browser looks up the tab.
-void queries.ready();
+// Started by popup-early.js; started here, later, only should that script not have run.
+const early: Promise<EarlyPopup> = Promise.resolve(
+  (globalThis as { talkmarkPopup?: EarlyPopup }).talkmarkPopup ??
+    import('./early').then((m) => m.earlyPopup()),
+);
 let storeP: Promise<Store> | undefined;
 /** The full store, for the actions that write: loaded and opened on the first one. */
 const openStoreOnce = () => {
@@ -51,21 +54,21 @@ const fail = (text: string) => {
   draw();
 };
 
-const currentTab = browser.tabs
-  .query({ active: true, currentWindow: true })
-  .then(([tab]) => tab)
-  .catch(() => undefined);
+const currentTab = early.then((e) => e.tab);
+/** Whether the first screen's read (made early for the tab's own video) is still to be used. */
+let firstLoad = true;
 
 async function load(): Promise<void> {
+  const { queries, first, changes } = await early;
   const tab = await currentTab;
   tabId = tab?.id;
   performance.mark('talkmark:tab');
   const site = siteOf(tab?.url);
+  const read =
+    firstLoad && !playerTalk && changes() === 0 ? first : queries.popup(playerTalk ?? tabVideo(tab?.url));
+  firstLoad = false;
   // The permission check goes to the browser while the store answers: neither waits for the other.
-  const [summary, always] = await Promise.all([
-    queries.popup(playerTalk ?? tabVideo(tab?.url)),
-    siteAlways(site.site),
-  ]);
+  const [summary, always] = await Promise.all([read, siteAlways(site.site)]);
   performance.mark('talkmark:summary');
   if (!summary.ok) return fail(summary.error.message);
   data = {
@@ -109,6 +112,7 @@ async function findPlayers(id: number, url: string | undefined): Promise<void> {
   // The page's own talk, if it has one, comes first; else the talk of a player, so the popup
   // shows its notes once some were taken in the player.
   if (!data?.summary.here) {
+    const { queries } = await early;
     for (const p of players) {
       const r = await queries.popup(tabVideo(p.src));
       if (r.ok && r.value.here) {
@@ -240,6 +244,9 @@ const actions: PopupActions = {
   },
 };
 
-draw();
 void load();
-onChange(() => void load());
+// Should the store be slow to answer (an old page blocking an upgrade), say so meanwhile.
+setTimeout(() => {
+  if (!data && !status) draw();
+}, 150);
+void early.then((e) => e.onChange(() => void load()));

@@ -1,7 +1,7 @@
 // Which talk video a tab's URL is, keyed the way the site adapters key talks: YouTube and
 // Vimeo by their ids, any other page by its URL without the fragment (see sites/generic.ts).
 import { vimeoVideoId, youTubeVideoId } from '../core/video-url';
-import type { Tab } from '../store/library-queries';
+import type { Tab } from '../store/popup-query';
 
 export function tabVideo(url: string | undefined): Tab | undefined {
   if (!url || !/^https?:/.test(url)) return undefined;

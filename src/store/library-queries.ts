@@ -1,32 +1,18 @@
-// Cheap reads for the popup and the library's lists: counts are the stored ones (counts.ts,
+// Cheap reads for the popup (popup-query.ts) and the library's lists: counts are the stored ones (counts.ts,
 // schema v4), never counted from the notes, and the popup reads only the records its first
 // screen shows, so a first paint stays fast with years of notes.
 // Also a small key-value slot for what a page wants to remember between visits (the export
 // folder's FileSystemDirectoryHandle, which is structured-cloneable but not JSON).
 // Adds no field to the Store interface; its Connection shares the page's one open database
 // with the store's (connection.ts).
-import type { Note, Post, PostId, Site, Talk, TalkId } from '../core/model';
-import type { Result } from '../core/result';
+import type { Post, TalkId } from '../core/model';
 import { Announcer } from './changes';
 import { Connection } from './connection';
 import { noCounts } from './counts';
-import type { StoreError } from './errors';
-import { byTime, type Counts, DB_NAME, toNote } from './schema';
+import { popupQueries } from './popup-query';
+import { type Counts, DB_NAME } from './schema';
 import { SearchIndex } from './search-index';
 import { type Ctx, done, read, write } from './tx';
-
-/** What the popup shows, read in one transaction. */
-export interface PopupSummary {
-  active: Post | undefined;
-  /** The active post's talks, notes and slides (all zero without one). */
-  counts: { talks: number; notes: number; slides: number };
-  /** Posts other than the active one, most recently edited first. */
-  recent: Post[];
-  /** The current tab's talk in the active post (or any post), when the tab plays one we know. */
-  here: { talk: Talk; noteCount: number; slideCount: number; post: Post | undefined } | undefined;
-  /** The last notes (by video time) of `here`'s talk, or of the active post's last talk. */
-  latest: { talk: Talk; notes: Note[] } | undefined;
-}
 
 export interface PostSummary {
   post: Post;
@@ -35,85 +21,11 @@ export interface PostSummary {
   slideCount: number;
 }
 
-export interface Tab {
-  site: Site;
-  videoId: string;
-}
-
-const ACTIVE_POST = 'activePostId';
+export type { PopupSummary, Tab } from './popup-query';
 
 export function libraryQueries(ctx: Ctx) {
   return {
-    /**
-     * Everything the popup paints, and no more: the active post, `recentLimit` other posts,
-     * the tab's talk, stored counts and `latestLimit` notes of one talk. Requests go out in two
-     * rounds (what needs no other answer, then what needs the active post), not one after
-     * another: on a busy machine each round trip to the database is what costs.
-     */
-    popup: (
-      tab: Tab | undefined,
-      recentLimit = 5,
-      latestLimit = 5,
-    ): Promise<Result<PopupSummary, StoreError>> =>
-      read(ctx, ['kv', 'posts', 'talks', 'notes', 'counts'], async (tx) => {
-        const posts = tx.objectStore('posts');
-        const talkStore = tx.objectStore('talks');
-        const counts = tx.objectStore('counts');
-        const byTalk = tx.objectStore('notes').index('byTalk');
-        const notesOf = async (id: TalkId) =>
-          (await byTalk.getAll(id)).map(toNote).sort(byTime).slice(-latestLimit);
-        const [active, sameVideo, byEdit] = await Promise.all([
-          tx
-            .objectStore('kv')
-            .get(ACTIVE_POST)
-            .then((id) => (typeof id === 'string' ? posts.get(id as PostId) : undefined)),
-          tab ? talkStore.index('byVideo').getAll(tab.videoId) : [],
-          // Post ids in edit order (keys only): the recent ones are the last few.
-          posts.index('byUpdated').getAllKeys(),
-        ]);
-        const same = sameVideo.filter((t) => t.site === tab?.site);
-        const hereTalk = same.find((t) => t.postId === active?.id) ?? same[0];
-        const sectionIds = active ? active.sections.flatMap((s) => s.talkIds) : [];
-        // The notes shown: the tab's talk, or else the active post's last talk.
-        const shownId = hereTalk?.id ?? sectionIds.at(-1);
-        const recentIds = byEdit
-          .filter((id) => id !== active?.id)
-          .slice(-recentLimit)
-          .reverse();
-        const [own, hereCounts, herePost, shownTalk, shownNotes, recent] = await Promise.all([
-          active ? counts.get(active.id) : undefined,
-          hereTalk ? counts.get(hereTalk.id) : undefined,
-          hereTalk && hereTalk.postId !== active?.id ? posts.get(hereTalk.postId) : active,
-          hereTalk ?? (shownId ? talkStore.get(shownId) : undefined),
-          shownId ? notesOf(shownId) : [],
-          Promise.all(recentIds.map((id) => posts.get(id))),
-        ]);
-        let latest: PopupSummary['latest'];
-        if (shownTalk) latest = { talk: shownTalk, notes: shownNotes };
-        else if (active && sectionIds.length > 0) {
-          // The sections name a talk that is gone: show the last one that exists.
-          const existing = new Set(await talkStore.index('byPost').getAllKeys(active.id));
-          const lastId = sectionIds.findLast((id) => existing.has(id));
-          const last = lastId && (await talkStore.get(lastId));
-          latest = last ? { talk: last, notes: await notesOf(last.id) } : undefined;
-        }
-        return {
-          active,
-          counts: {
-            talks: sectionIds.length,
-            notes: own?.notes ?? 0,
-            slides: own?.slides ?? 0,
-          },
-          recent: recent.filter((p) => p !== undefined),
-          here: hereTalk && {
-            talk: hereTalk,
-            noteCount: hereCounts?.notes ?? 0,
-            slideCount: hereCounts?.slides ?? 0,
-            post: herePost,
-          },
-          latest,
-        };
-      }),
+    ...popupQueries(ctx),
 
     /** Every post with how many talks, notes and slides it holds (the stored counts). */
     postSummaries: () =>

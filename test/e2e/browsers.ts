@@ -141,14 +141,24 @@ async function launchChromium(
         // playwright's typings want a serialisable-argument type; ours are plain values.
         evaluate: <R, A>(fn: (arg: A) => R | Promise<R>, arg: A) =>
           (page.evaluate as (f: unknown, a: unknown) => Promise<R>)(fn, arg),
-        waitFor: async <A>(fn: (arg: A) => unknown, arg: A, timeout = 10000) =>
-          void (await (page.waitForFunction as (f: unknown, a: unknown, o: unknown) => Promise<unknown>)(
-            fn,
-            arg,
-            {
-              timeout,
-            },
-          )),
+        // Not page.waitForFunction: it takes the promise an async predicate returns (a read of
+        // the store) as a truthy value, so it would pass at once, before the state it waits for.
+        // evaluate awaits it; a page between two documents is asked again.
+        async waitFor<A>(fn: (arg: A) => unknown, arg: A, timeout = 10000) {
+          const end = Date.now() + timeout;
+          for (;;) {
+            const value = await (page.evaluate as (f: unknown, a: unknown) => Promise<unknown>)(
+              fn,
+              arg,
+            ).catch((e: Error) => {
+              if (/context was destroyed|navigat/i.test(e.message)) return false;
+              throw e;
+            });
+            if (value) return;
+            if (Date.now() > end) throw new Error(`waitFor: not met in ${timeout} ms: ${fn.toString()}`);
+            await new Promise((r) => setTimeout(r, 20));
+          }
+        },
         press: (key) => page.keyboard.press(key),
         type: (text) => page.keyboard.type(text),
         click: (selector) => page.locator(selector).click(),

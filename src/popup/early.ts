@@ -1,0 +1,49 @@
+// The popup's first moves, from a classic script in popup.html's <head>: it runs as soon as the
+// page starts parsing, while the browser is still loading the page and its module (which runs
+// only after parsing), so asking the browser for the tab, opening the database and reading what
+// the first screen shows all overlap that wait instead of following it. The module (index.tsx)
+// picks up the answers from `earlyPopup()`.
+import type { Browser, Tabs } from 'webextension-polyfill';
+import type { Result } from '../core/result';
+import { onChange } from '../store/changes';
+import type { StoreError } from '../store/errors';
+import { openPopupQueries, type PopupQueries, type PopupSummary } from '../store/popup-query';
+import { tabVideo } from './tab-video';
+
+export interface EarlyPopup {
+  queries: PopupQueries;
+  /** The tab the popup is over (undefined when the browser won't say). */
+  tab: Promise<Tabs.Tab | undefined>;
+  /** The first screen's read, for that tab's video. */
+  first: Promise<Result<PopupSummary, StoreError>>;
+  /** How many store changes were announced since the first read started (it may be stale). */
+  changes(): number;
+  /** Calls `listener` on every store change from now on. */
+  onChange(listener: () => void): void;
+}
+
+const KEY = 'talkmarkPopup';
+
+/** Starts the popup's reads; the same ones when called again. */
+export function earlyPopup(): EarlyPopup {
+  const g = globalThis as { [KEY]?: EarlyPopup; browser?: Browser; chrome?: Browser };
+  if (g[KEY]) return g[KEY];
+  // Firefox's `browser`, or Chrome's `chrome`, whose calls return promises in Manifest V3.
+  const api = (g.browser ?? g.chrome) as Browser;
+  const queries = openPopupQueries();
+  void queries.ready();
+  const tab = api.tabs
+    .query({ active: true, currentWindow: true })
+    .then(([t]) => t)
+    .catch(() => undefined);
+  // Listening from the start: a change that lands before the module listens isn't missed.
+  let changes = 0;
+  const listeners = new Set<() => void>();
+  onChange(() => {
+    changes++;
+    for (const listener of listeners) listener();
+  });
+  const first = tab.then((t) => queries.popup(tabVideo(t?.url)));
+  g[KEY] = { queries, tab, first, changes: () => changes, onChange: (l) => void listeners.add(l) };
+  return g[KEY];
+}
