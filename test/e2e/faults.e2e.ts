@@ -305,10 +305,12 @@ describe.each(browsers)('the library tab closed in the middle of a restore in %s
       await library.goto(env.browser.extensionUrl('library.html#backup'));
       await restoreFile(library, backup);
       await new Promise((r) => setTimeout(r, delayMs));
-      const busy = await library.evaluate(
-        () => document.querySelector('p[role="status"]')?.textContent === 'Restoring…',
-        null,
-      );
+      // Only a label for the log. Firefox's remote agent can fail this call outright ("right-hand
+      // side of 'in' should be an object, got null": the call's completion came back empty) when
+      // the page is deep in the restore on a loaded machine; the store is what the test judges.
+      const busy = await library
+        .evaluate(() => document.querySelector('p[role="status"]')?.textContent === 'Restoring…', null)
+        .catch(() => undefined);
       await library.close();
 
       const popup = await env.browser.newPage();
@@ -317,7 +319,9 @@ describe.each(browsers)('the library tab closed in the middle of a restore in %s
       await new Promise((r) => setTimeout(r, 1000));
       const { notes, images } = await expectWhole(popup);
       await popup.close();
-      seen.push(`${delayMs} ms${busy ? ' (restoring)' : ''}: ${notes.length} notes, ${images.length} images`);
+      seen.push(
+        `${delayMs} ms${busy ? ' (restoring)' : busy === undefined ? ' (state unknown)' : ''}: ${notes.length} notes, ${images.length} images`,
+      );
       expect([0, 3009]).toContain(notes.length);
       expect(images.length).toBe(notes.length ? 4 : 0);
       if (notes.length) break;
