@@ -1,6 +1,6 @@
 // The toolbar popup: the active post, the current tab's talk, quick actions and recent posts.
 // A pure view over a PopupSummary (counts are the stored ones, never counted from all notes).
-import { useState } from 'preact/hooks';
+import { useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { PostId } from '../core/model';
 import { formatTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
@@ -51,6 +51,12 @@ export interface PopupStatus {
 function NewPost({ onCreate }: { onCreate(title: string): void }) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
+  const input = useRef<HTMLInputElement>(null);
+  // Focused in the same commit that draws it (the autofocus attribute only works at page load,
+  // and later, after a frame): keys typed right after the click go into the title.
+  useLayoutEffect(() => {
+    if (open) input.current?.focus();
+  }, [open]);
   if (!open)
     return (
       <button type="button" class="new-post" onClick={() => setOpen(true)}>
@@ -71,9 +77,8 @@ function NewPost({ onCreate }: { onCreate(title: string): void }) {
         Title{' '}
         <input
           name="title"
+          ref={input}
           value={title}
-          // biome-ignore lint/a11y/noAutofocus: the user just asked for this field
-          autoFocus
           onInput={(e) => setTitle(e.currentTarget.value)}
         />
       </label>{' '}

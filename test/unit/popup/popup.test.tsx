@@ -187,6 +187,8 @@ describe('popup', () => {
     );
     expect(root.querySelector('.summary')?.textContent).toMatch(/first note/);
     click(root.querySelector('button.new-post'));
+    // Focused as it appears: keys typed right after the click land in the title, not the page.
+    expect(document.activeElement).toBe(root.querySelector('input[name="title"]'));
     typeInto(root.querySelector('input[name="title"]') as HTMLInputElement, 'DevConf Day 1');
     click(byText(root, 'button', 'Create'));
     expect(a.newPost).toHaveBeenCalledWith('DevConf Day 1');
