@@ -25,6 +25,10 @@ type SlideNote = StoredNote & { auto?: boolean };
 
 const title = 'Shipping Small Things Fast';
 
+/** Slide 3 appears at 24 s; a capture of it may be stamped a frame early (the time read as the
+ * sample was taken, the frame drawn a little later at 2x): its picture says which slide it is. */
+const third = (t: number) => t >= 24 - 0.1;
+
 const slides = (notes: StoredNote[]) =>
   (notes as SlideNote[]).filter((n) => n.kind === 'slide').sort((a, b) => a.time - b.time);
 
@@ -77,20 +81,20 @@ describe.each(browsers)('a slide captured by hand, then auto-capture, in %s', (n
     // Events are saved one at a time, in order: once slide 3's capture is stored, any capture of
     // slide 2 (shown before it) would be stored too.
     const all = slides(
-      await until(store.notes, (n) => slides(n).some((s) => s.auto && s.time >= 24), 'slide 3 captured'),
+      await until(store.notes, (n) => slides(n).some((s) => s.auto && third(s.time)), 'slide 3 captured'),
     );
     await page.evaluate(() => (document.querySelector('video') as HTMLVideoElement).pause(), null);
 
     const auto = all.filter((s) => s.auto);
-    expect(auto.map((s) => s.time).filter((t) => t < 24)).toEqual([]);
-    expect(all.filter((s) => s.time >= 12 && s.time < 24)).toHaveLength(1);
-    // The capture after 24 s is slide 3's picture, so the detector really watched this stretch.
-    const third = auto.find((s) => s.time >= 24);
+    expect(auto.map((s) => s.time).filter((t) => !third(t))).toEqual([]);
+    expect(all.filter((s) => s.time >= 12 && !third(s.time))).toHaveLength(1);
+    // The capture at 24 s is slide 3's picture, so the detector really watched this stretch.
+    const slide3 = auto.find((s) => third(s.time));
     const img = await store.page.evaluate(decodeStored, {
-      imageId: third?.imageId ?? '',
+      imageId: slide3?.imageId ?? '',
       points: [bandProbe],
     });
-    expectColour(img.colours[0], bandAt(24.1), `band of the slide at ${third?.time}s`);
+    expectColour(img.colours[0], bandAt(24.1), `band of the slide at ${slide3?.time}s`);
     await store.close();
     await page.close();
   }, 120_000);
