@@ -75,12 +75,7 @@ function NewPost({ onCreate }: { onCreate(title: string): void }) {
     >
       <label>
         Title{' '}
-        <input
-          name="title"
-          ref={input}
-          value={title}
-          onInput={(e) => setTitle(e.currentTarget.value)}
-        />
+        <input name="title" ref={input} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
       </label>{' '}
       <button type="submit" class="primary">
         Create

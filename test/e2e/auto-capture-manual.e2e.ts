@@ -5,13 +5,14 @@
 // slide 2, and must not take slide 2. A fresh browser profile: the talk has no slide but the
 // hand-taken one.
 import { describe, expect, it } from 'vitest';
-import type { TestPage } from './browsers';
 import { browsers, fixtureVideo, useBrowser } from './scenario';
 import {
   bandAt,
   bandProbe,
   decodeStored,
   expectColour,
+  playFrom,
+  pressed,
   pressOnPage,
   type StoredNote,
   seekTo,
@@ -32,28 +33,6 @@ const third = (t: number) => t >= 24 - 0.1;
 const slides = (notes: StoredNote[]) =>
   (notes as SlideNote[]).filter((n) => n.kind === 'slide').sort((a, b) => a.time - b.time);
 
-function autoCaptureIs(want: string): boolean {
-  const el = document.querySelector('talkmark-panel')?.shadowRoot?.querySelector('button.auto-capture');
-  return el?.getAttribute('aria-pressed') === want;
-}
-
-/** Plays from `t` at `rate`, once the seek there has landed. */
-function playFrom(page: TestPage, t: number, rate: number): Promise<void> {
-  return page.evaluate(
-    async ([from, r]) => {
-      const v = document.querySelector('video') as HTMLVideoElement;
-      v.pause();
-      await new Promise<void>((resolve) => {
-        v.addEventListener('seeked', () => resolve(), { once: true });
-        v.currentTime = from;
-      });
-      v.playbackRate = r;
-      await v.play();
-    },
-    [t, rate] as [number, number],
-  );
-}
-
 describe.each(browsers)('a slide captured by hand, then auto-capture, in %s', (name) => {
   const env = useBrowser(name);
 
@@ -65,7 +44,7 @@ describe.each(browsers)('a slide captured by hand, then auto-capture, in %s', (n
     await page.bringToFront();
     await waitForVideo(page);
     await waitForTalk(page, title);
-    await page.waitFor(autoCaptureIs, 'false');
+    await page.waitFor(pressed, { sel: 'button.auto-capture', want: 'false' });
 
     await seekTo(page, 20);
     await pressOnPage(page, 's');
@@ -76,7 +55,7 @@ describe.each(browsers)('a slide captured by hand, then auto-capture, in %s', (n
     expect(manual?.time).toBeCloseTo(20, 0);
 
     await pressOnPage(page, 'a');
-    await page.waitFor(autoCaptureIs, 'true');
+    await page.waitFor(pressed, { sel: 'button.auto-capture', want: 'true' });
     await playFrom(page, 13, 2);
     // Events are saved one at a time, in order: once slide 3's capture is stored, any capture of
     // slide 2 (shown before it) would be stored too.

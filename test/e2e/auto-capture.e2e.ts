@@ -17,6 +17,8 @@ import {
   expectColour,
   panelCount,
   panelText,
+  playFrom,
+  pressed,
   pressOnPage,
   type StoredNote,
   sampleTalk,
@@ -46,24 +48,6 @@ function storedPrefs(): Promise<Record<string, unknown>> {
   );
 }
 
-function play(page: TestPage, from: number, rate: number): Promise<void> {
-  return page.evaluate(
-    async ([t, r]) => {
-      const v = document.querySelector('video') as HTMLVideoElement;
-      v.pause();
-      if (Math.abs(v.currentTime - t) > 0.01) {
-        await new Promise<void>((resolve) => {
-          v.addEventListener('seeked', () => resolve(), { once: true });
-          v.currentTime = t;
-        });
-      }
-      v.playbackRate = r;
-      await v.play();
-    },
-    [from, rate] as [number, number],
-  );
-}
-
 async function playUntil(page: TestPage, t: number): Promise<void> {
   await page.waitFor((end) => (document.querySelector('video')?.currentTime ?? 0) >= end, t, 60000);
   await page.evaluate(pausePage, null);
@@ -71,11 +55,6 @@ async function playUntil(page: TestPage, t: number): Promise<void> {
 
 const autoSlides = (notes: AutoNote[]) =>
   notes.filter((n) => n.kind === 'slide' && n.auto).sort((a, b) => a.time - b.time);
-/** In the page: whether a panel button's aria-pressed is `arg.want`. */
-function pressed(arg: { sel: string; want: string }): boolean {
-  const el = document.querySelector('talkmark-panel')?.shadowRoot?.querySelector(arg.sel);
-  return el?.getAttribute('aria-pressed') === arg.want;
-}
 const autoOn = { sel: 'button.auto-capture', want: 'true' };
 const autoOff = { sel: 'button.auto-capture', want: 'false' };
 
@@ -129,7 +108,7 @@ describe.each(browsers)('auto-capture in %s', (name) => {
     await pressOnPage(page, 'a');
     await page.waitFor(pressed, autoOn);
 
-    await play(page, 0, 2);
+    await playFrom(page, 0, 2);
     await playUntil(page, 62);
     const played = slideStarts.filter((s) => s < 62);
     const notes = autoSlides(
@@ -168,7 +147,7 @@ describe.each(browsers)('auto-capture in %s', (name) => {
     await sleep(3000);
     expect(autoSlides((await store.notes()) as AutoNote[])).toHaveLength(played.length);
     // Playing again, it is captured.
-    await play(page, 72, 2);
+    await playFrom(page, 72, 2);
     const after = autoSlides(
       (await until(store.notes, (n) => autoSlides(n).length > played.length, 'the last slide')) as AutoNote[],
     );
@@ -192,7 +171,7 @@ describe.each(browsers)('auto-capture in %s', (name) => {
     await page.waitFor(pressed, autoOn);
 
     // Slide 4 was captured in the first test: seeded from the store, it isn't taken again.
-    await play(page, 41, 2);
+    await playFrom(page, 41, 2);
     await playUntil(page, 48);
     await sleep(1000);
     expect(autoSlides((await store.notes()) as AutoNote[])).toHaveLength(before);
@@ -258,7 +237,7 @@ describe.each(browsers)('auto-capture in %s', (name) => {
     await waitForVideo(page);
     await waitForTalk(page, 'Cross-Origin Keynote');
     await pressOnPage(page, 'a');
-    await play(page, 12, 2);
+    await playFrom(page, 12, 2);
     if (name === 'firefox') {
       // Firefox lets a content script read the frames of any origin it has a host permission
       // for, and the test build has <all_urls>: the canvas isn't tainted, so the refusal can't

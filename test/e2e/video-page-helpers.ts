@@ -294,3 +294,28 @@ export async function clickInto(page: TestPage, iframeId: string): Promise<void>
   }
   throw new Error(`the focus never went into the frame #${iframeId}`);
 }
+
+/** In the page: whether a panel button's aria-pressed is `arg.want`. */
+export function pressed(arg: { sel: string; want: string }): boolean {
+  const el = document.querySelector('talkmark-panel')?.shadowRoot?.querySelector(arg.sel);
+  return el?.getAttribute('aria-pressed') === arg.want;
+}
+
+/** Plays from `from` at `rate`, once a seek there (if needed) has landed. */
+export function playFrom(page: TestPage, from: number, rate: number): Promise<void> {
+  return page.evaluate(
+    async ([t, r]) => {
+      const v = document.querySelector('video') as HTMLVideoElement;
+      v.pause();
+      if (Math.abs(v.currentTime - t) > 0.01) {
+        await new Promise<void>((resolve) => {
+          v.addEventListener('seeked', () => resolve(), { once: true });
+          v.currentTime = t;
+        });
+      }
+      v.playbackRate = r;
+      await v.play();
+    },
+    [from, rate] as [number, number],
+  );
+}
