@@ -19,6 +19,7 @@ import {
   composition,
   countChanges,
   cropRegion,
+  maskedMovedShare,
   medianOffset,
   movedShare,
   type Region,
@@ -147,6 +148,14 @@ const FLAT_CAMERA_GRAIN = 0.01;
 const FLAT_CAMERA_MAX_FLAT = 0.65;
 /** judge()'s answer for a picture that may be a calm camera: judge it again with fresh grain. */
 const CAMERA_LIKE = 'camera-like';
+/**
+ * Samples in a row in which nothing under the motion mask moved (not even grain) before the mask
+ * is dropped as stale: a camera shot or a playing video has gone and a still slide shows where it
+ * was. A live camera or video keeps moving somewhere under its mask from one sample to the next.
+ */
+const STALE_MASK_SAMPLES = 3;
+/** Share of the masked pixels that may move by a grain level while the mask counts as resting. */
+const STALE_MASK_MOVED = 0.002;
 /** Hash distance under which a slide counts as one captured in an earlier session. */
 const KNOWN_HASH_DISTANCE = 4;
 /** Hash distance under which two captures are compared pixel by pixel. */
@@ -186,11 +195,14 @@ export function createSlideDetector(
   let current: Capture | null = null;
   /** Time of the frame being judged (for the trace). */
   let judgingAt = 0;
+  /** Samples in a row in which nothing under the motion mask moved. */
+  let maskResting = 0;
 
   function reset(): void {
     prev = null;
     anchor = null;
     judged = false;
+    maskResting = 0;
     motion?.clear();
   }
 
@@ -368,6 +380,22 @@ export function createSlideDetector(
     m.update(counts, BLOCK_MOVED_PIXELS);
     const before = prev;
     prev = region;
+    // The mask decays over ~9 s of rest block by block (a speaker may stand still that long), but
+    // when nothing under it moves at all, the whole picture is still: a stale mask would keep
+    // the slide now shown there unjudged (or judged on a part of it).
+    if (
+      m.maskedShare() > 0 &&
+      maskedMovedShare(before.data, region.data, g, m.mask, GRAIN_LEVEL) <= STALE_MASK_MOVED
+    ) {
+      maskResting++;
+      if (maskResting >= STALE_MASK_SAMPLES) {
+        trace?.(frame.t, 'stale mask dropped');
+        m.clear();
+        maskResting = 0;
+      }
+    } else {
+      maskResting = 0;
+    }
 
     countChanges(anchor, region, level, g, m.mask, counts);
     const change = summarize(counts, m.mask);

@@ -129,6 +129,36 @@ describe('createSlideDetector', () => {
     expect(events.map((e) => e.t)).toEqual([1, 27]);
   });
 
+  it('drops the motion mask a camera shot left once nothing under it moves, and takes the slide after it', () => {
+    // Motion along a diagonal of the camera picture (a speaker walking towards the camera): its
+    // bounding rectangle masks the whole frame, and the slide after the shot stays 7 s, less than
+    // the ~9 s the mask needs to decay block by block.
+    const wall = calmCamera(() => 0.5);
+    const walking = (t: number) => {
+      const out = wall.slice();
+      const step = Math.round(t * 2);
+      for (let y = 0; y < H; y++) {
+        for (let x = 0; x < W; x++) {
+          const [bx, by] = [Math.floor(x / 10), Math.floor(y / 10)];
+          const onPath = by === Math.floor((bx * 9) / 16) || by === Math.floor(((bx + 1) * 9) / 16);
+          if (onPath) out[y * W + x] = (x + y + step) % 3 === 0 ? 50 : 110;
+        }
+      }
+      return out;
+    };
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [8, walking],
+        [7, still(B)],
+      ]),
+    );
+    expect(events.map((e) => e.t)).toEqual([1, expect.any(Number)]);
+    // B is on screen from 13 s to 20 s: taken within 3 s, once the mask has rested 1.5 s.
+    expect(events[1]?.t).toBeGreaterThanOrEqual(14);
+    expect(events[1]?.t).toBeLessThanOrEqual(16);
+  });
+
   it('never captures a calm camera shot that is flat enough to pass for a slide, and takes the slide after it', () => {
     const random = rng(3);
     const events = run(
