@@ -130,6 +130,12 @@ const BUILD_MIN_RECOLOURED = 0.8;
  * lands new strokes on the background.
  */
 const BUILD_MAX_ADDED_RECOLOUR = 0.05;
+/**
+ * A recolouring step recolours a whole element (a word, a line, a highlighted code line): its
+ * changed pixels span at least this share of the width. A changed digit or letter, whose strokes
+ * move within one glyph, spans a few pixels and reads as "recoloured" just as well.
+ */
+const BUILD_MIN_RECOLOUR_SPAN = 0.05;
 /** Share of recoloured pixels such a step still has (the rest reads as removed). */
 const BUILD_MIN_RECOLOURED_NO_INK = 0.65;
 /** judge()'s answer when the picture is mostly masked: look again at the next sample. */
@@ -240,12 +246,17 @@ export function createSlideDetector(
     let removed = 0;
     let recoloured = 0;
     let oldContent = 0;
+    let left = region.width;
+    let right = -1;
     for (let i = 0; i < region.data.length; i++) {
       if (union[g.blockOf[i] ?? 0]) continue;
       const was = Math.abs((c.region.data[i] ?? 0) - c.region.background) > level;
       if (was) oldContent++;
       if (!changedAt(c.region, region, i, offset, level)) continue;
       changed++;
+      const x = i % region.width;
+      if (x < left) left = x;
+      if (x > right) right = x;
       // Where the old step was background, the change adds content.
       if (!was) continue;
       if (Math.abs((region.data[i] ?? 0) - region.background) > level) recoloured++;
@@ -259,6 +270,7 @@ export function createSlideDetector(
     const touched = removed + recoloured;
     if (touched <= BUILD_OVERLAP * changed) return touched <= BUILD_OVERLAP * oldContent;
     if (removed >= (1 - BUILD_OVERLAP) * changed) return removed <= BUILD_MAX_REMOVED * oldContent;
+    if (right - left + 1 < BUILD_MIN_RECOLOUR_SPAN * region.width) return false;
     if (recoloured >= BUILD_MIN_RECOLOURED * changed) return recoloured <= BUILD_MAX_REMOVED * oldContent;
     const added = changed - touched;
     return (

@@ -115,6 +115,32 @@ describe('createSlideDetector', () => {
     ]);
   });
 
+  it('keeps a slide whose one changed digit reads as recoloured ink, not as a build step', () => {
+    // Downscaled and blurred, a digit turning into another keeps ink where both glyphs have
+    // strokes, at another level: a few pixels within one glyph "recoloured", nothing added.
+    const q1 = slide(['RESULTS', 'REVENUE UP 12 PCT', 'CHURN AT 3 PCT']);
+    const q2 = q1.slice();
+    let n = 0;
+    for (let y = 23; y < 33 && n < 8; y++) {
+      for (let x = 102; x < 108 && n < 8; x++) {
+        if (q2[y * W + x] !== 30) continue;
+        q2[y * W + x] = 110;
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(6);
+    const events = run(
+      timeline([
+        [5, still(q1)],
+        [5, still(q2)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [6, undefined],
+    ]);
+  });
+
   it('never captures speaker-camera shots, moving or calm, and does not recapture the slide after them', () => {
     const random = rng(1);
     const events = run(
