@@ -255,6 +255,57 @@ describe('createSlideDetector', () => {
     expect(cropped.map((e) => e.t)).toEqual([1, 9, 15]);
   });
 
+  it('does not capture a slide again when the layout changes from beside the speaker to full frame', () => {
+    const random = rng(6);
+    // Text softened by a 3x3 box blur, as decoded video renders it.
+    const soft = (d: Uint8Array) =>
+      d.map((_, i) => {
+        const [x, y] = [i % W, Math.floor(i / W)];
+        let [sum, n] = [0, 0];
+        for (let yy = Math.max(0, y - 1); yy <= Math.min(H - 1, y + 1); yy++) {
+          for (let xx = Math.max(0, x - 1); xx <= Math.min(W - 1, x + 1); xx++) {
+            sum += d[yy * W + xx] ?? 0;
+            n++;
+          }
+        }
+        return Math.round(sum / n);
+      });
+    // Area-average downscale of a full-frame slide to w x h (the stream layout's slide box).
+    const shrink = (full: Uint8Array, w: number, h: number) => {
+      const out = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const [xa, xb] = [Math.floor((x * W) / w), Math.floor(((x + 1) * W) / w)];
+          const [ya, yb] = [Math.floor((y * H) / h), Math.floor(((y + 1) * H) / h)];
+          let sum = 0;
+          for (let yy = ya; yy < yb; yy++) for (let xx = xa; xx < xb; xx++) sum += full[yy * W + xx] ?? 0;
+          out[y * w + x] = Math.round(sum / ((xb - xa) * (yb - ya)));
+        }
+      }
+      return out;
+    };
+    const beside = (full: Uint8Array) => (t: number) =>
+      paste(
+        paste(new Uint8Array(W * H).fill(33), shrink(full, 110, 62), 110, 62, 3, 14),
+        camera(t, random, 40, 60, 6),
+        40,
+        60,
+        117,
+        15,
+      );
+    const [b, c] = [soft(B), soft(C)];
+    const events = run(
+      timeline([
+        [8, beside(b)],
+        [6, still(b)],
+        [6, still(c)],
+      ]),
+    );
+    // B beside the speaker, then B full frame (the slide already taken), then C.
+    expect(events).toHaveLength(2);
+    expect(events[1]?.t).toBeGreaterThanOrEqual(14);
+  });
+
   it('ignores a demo video playing inside a slide', () => {
     const random = rng(3);
     const withVideo = (deck: Uint8Array) => (t: number) =>
