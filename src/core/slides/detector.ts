@@ -19,6 +19,7 @@ import {
   composition,
   countChanges,
   cropRegion,
+  maskedMovedShare,
   medianOffset,
   movedShare,
   type Region,
@@ -129,6 +130,12 @@ const BUILD_MIN_RECOLOURED = 0.8;
  * lands new strokes on the background.
  */
 const BUILD_MAX_ADDED_RECOLOUR = 0.05;
+/**
+ * A recolouring step recolours a whole element (a word, a line, a highlighted code line): its
+ * changed pixels span at least this share of the width. A changed digit or letter, whose strokes
+ * move within one glyph, spans a few pixels and reads as "recoloured" just as well.
+ */
+const BUILD_MIN_RECOLOUR_SPAN = 0.05;
 /** Share of recoloured pixels such a step still has (the rest reads as removed). */
 const BUILD_MIN_RECOLOURED_NO_INK = 0.65;
 /** judge()'s answer when the picture is mostly masked: look again at the next sample. */
@@ -147,10 +154,119 @@ const FLAT_CAMERA_GRAIN = 0.01;
 const FLAT_CAMERA_MAX_FLAT = 0.65;
 /** judge()'s answer for a picture that may be a calm camera: judge it again with fresh grain. */
 const CAMERA_LIKE = 'camera-like';
+/**
+ * Samples in a row in which nothing under the motion mask moved (not even grain) before the mask
+ * is dropped as stale: a camera shot or a playing video has gone and a still slide shows where it
+ * was. A live camera or video keeps moving somewhere under its mask from one sample to the next.
+ */
+const STALE_MASK_SAMPLES = 3;
+/** Share of the masked pixels that may move by a grain level while the mask counts as resting. */
+const STALE_MASK_MOVED = 0.002;
 /** Hash distance under which a slide counts as one captured in an earlier session. */
 const KNOWN_HASH_DISTANCE = 4;
 /** Hash distance under which two captures are compared pixel by pixel. */
 const CANDIDATE_HASH_DISTANCE = 20;
+
+/** Side of the grid two layouts of a slide are compared on (16:9 cells over the slide's rectangle). */
+const LAYOUT_COLS = 16;
+const LAYOUT_ROWS = 9;
+/** Slide rectangles whose sides differ by at most this many pixels are the same layout. */
+const SAME_RECT_PIXELS = 4;
+/** Largest difference of aspect ratio between two rectangles showing the same slide. */
+const LAYOUT_ASPECT = 0.1;
+/** Pixels of a row or column at the background level that put it inside the slide's rectangle. */
+const RECT_MIN_PIXELS = 3;
+/** Levels from the background that still count as background when finding the rectangle. */
+const RECT_LEVEL = 6;
+/**
+ * Largest mean difference of ink density (0..1 of the contrast) between two layouts of one slide:
+ * another slide of the same template moves its text lines by whole cells.
+ */
+const LAYOUT_MAX_DIFFERENCE = 0.03;
+
+interface Rect {
+  x0: number;
+  y0: number;
+  x1: number;
+  y1: number;
+}
+
+/**
+ * The slide's rectangle in a picture: the rows and columns holding its background level (a slide
+ * beside a camera picture sits on another colour; a slide full frame fills the picture).
+ */
+function slideRectOf(region: Region, level: number): Rect | null {
+  const { width, height, data } = region;
+  const rows = new Uint16Array(height);
+  const cols = new Uint16Array(width);
+  for (let y = 0; y < height; y++) {
+    for (let x = 0; x < width; x++) {
+      const v = data[y * width + x] ?? 0;
+      if (v - level <= RECT_LEVEL && level - v <= RECT_LEVEL) {
+        rows[y] = (rows[y] ?? 0) + 1;
+        cols[x] = (cols[x] ?? 0) + 1;
+      }
+    }
+  }
+  const first = (a: Uint16Array) => a.findIndex((n) => n >= RECT_MIN_PIXELS);
+  const last = (a: Uint16Array) => a.length - 1 - [...a].reverse().findIndex((n) => n >= RECT_MIN_PIXELS);
+  const [x0, y0] = [first(cols), first(rows)];
+  if (x0 < 0 || y0 < 0) return null;
+  const rect = { x0, y0, x1: last(cols) + 1, y1: last(rows) + 1 };
+  return rect.x1 - rect.x0 >= width / 4 && rect.y1 - rect.y0 >= height / 4 ? rect : null;
+}
+
+/** Mean distance from the background level per cell of a grid over the rectangle (ink density). */
+function inkGrid(region: Region, rect: Rect, level: number): Float32Array {
+  const out = new Float32Array(LAYOUT_COLS * LAYOUT_ROWS);
+  const w = rect.x1 - rect.x0;
+  const h = rect.y1 - rect.y0;
+  for (let cy = 0; cy < LAYOUT_ROWS; cy++) {
+    const ya = rect.y0 + Math.floor((cy * h) / LAYOUT_ROWS);
+    const yb = Math.max(ya + 1, rect.y0 + Math.floor(((cy + 1) * h) / LAYOUT_ROWS));
+    for (let cx = 0; cx < LAYOUT_COLS; cx++) {
+      const xa = rect.x0 + Math.floor((cx * w) / LAYOUT_COLS);
+      const xb = Math.max(xa + 1, rect.x0 + Math.floor(((cx + 1) * w) / LAYOUT_COLS));
+      let sum = 0;
+      for (let y = ya; y < yb; y++) {
+        for (let x = xa; x < xb; x++) sum += Math.abs((region.data[y * region.width + x] ?? 0) - level);
+      }
+      out[cy * LAYOUT_COLS + cx] = sum / ((yb - ya) * (xb - xa));
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether `region` shows the slide of capture `c` in another layout (beside a camera picture
+ * and then full frame, or back): their slide rectangles differ in size, not in shape, and the
+ * ink, scaled to one grid over each rectangle, lands in the same places.
+ */
+function sameInOtherLayout(c: Region, region: Region, trace?: (m: string) => void): boolean {
+  // Either picture's dominant level may be the frame around a small slide: try both.
+  const levels = c.background === region.background ? [c.background] : [c.background, region.background];
+  return levels.some((level) => sameAtLevel(c, region, level, trace));
+}
+
+function sameAtLevel(c: Region, region: Region, level: number, trace?: (m: string) => void): boolean {
+  const a = slideRectOf(c, level);
+  const b = slideRectOf(region, level);
+  if (!a || !b) return false;
+  const [aw, ah, bw, bh] = [a.x1 - a.x0, a.y1 - a.y0, b.x1 - b.x0, b.y1 - b.y0];
+  if (Math.abs(aw - bw) <= SAME_RECT_PIXELS && Math.abs(ah - bh) <= SAME_RECT_PIXELS) return false;
+  if (Math.abs(aw / ah - bw / bh) > LAYOUT_ASPECT * (bw / bh)) return false;
+  const ga = inkGrid(c, a, level);
+  const gb = inkGrid(region, b, level);
+  let diff = 0;
+  let contrast = 0;
+  for (let k = 0; k < ga.length; k++) {
+    diff += Math.abs((ga[k] ?? 0) - (gb[k] ?? 0));
+    contrast = Math.max(contrast, ga[k] ?? 0, gb[k] ?? 0);
+  }
+  const difference = contrast ? diff / ga.length / contrast : 1;
+  trace?.(`other layout? ${aw}x${ah} vs ${bw}x${bh} difference ${difference.toFixed(3)}`);
+  return difference <= LAYOUT_MAX_DIFFERENCE;
+}
 
 /** Pixel thresholds derived from the sensitivity, for a region of `area` pixels. */
 function thresholds(sensitivity: number, area: number): { level: number; pixels: number } {
@@ -186,11 +302,14 @@ export function createSlideDetector(
   let current: Capture | null = null;
   /** Time of the frame being judged (for the trace). */
   let judgingAt = 0;
+  /** Samples in a row in which nothing under the motion mask moved. */
+  let maskResting = 0;
 
   function reset(): void {
     prev = null;
     anchor = null;
     judged = false;
+    maskResting = 0;
     motion?.clear();
   }
 
@@ -228,12 +347,17 @@ export function createSlideDetector(
     let removed = 0;
     let recoloured = 0;
     let oldContent = 0;
+    let left = region.width;
+    let right = -1;
     for (let i = 0; i < region.data.length; i++) {
       if (union[g.blockOf[i] ?? 0]) continue;
       const was = Math.abs((c.region.data[i] ?? 0) - c.region.background) > level;
       if (was) oldContent++;
       if (!changedAt(c.region, region, i, offset, level)) continue;
       changed++;
+      const x = i % region.width;
+      if (x < left) left = x;
+      if (x > right) right = x;
       // Where the old step was background, the change adds content.
       if (!was) continue;
       if (Math.abs((region.data[i] ?? 0) - region.background) > level) recoloured++;
@@ -247,6 +371,7 @@ export function createSlideDetector(
     const touched = removed + recoloured;
     if (touched <= BUILD_OVERLAP * changed) return touched <= BUILD_OVERLAP * oldContent;
     if (removed >= (1 - BUILD_OVERLAP) * changed) return removed <= BUILD_MAX_REMOVED * oldContent;
+    if (right - left + 1 < BUILD_MIN_RECOLOUR_SPAN * region.width) return false;
     if (recoloured >= BUILD_MIN_RECOLOURED * changed) return recoloured <= BUILD_MAX_REMOVED * oldContent;
     const added = changed - touched;
     return (
@@ -296,9 +421,15 @@ export function createSlideDetector(
     const hash = phash({ width: region.width, height: region.height, data: painted });
     const record: Capture = { t: frame.t, region, mask: m.mask.slice(), phash: hash };
 
-    const seen = captures.find(
-      (c) => (c.manual || hammingDistance(c.phash, hash) <= CANDIDATE_HASH_DISTANCE) && sameAs(c),
-    );
+    const seen =
+      captures.find(
+        (c) => (c.manual || hammingDistance(c.phash, hash) <= CANDIDATE_HASH_DISTANCE) && sameAs(c),
+      ) ??
+      captures.find(
+        (c) =>
+          c.region.width === region.width &&
+          sameInOtherLayout(c.region, region, trace && ((m) => trace(frame.t, `${c.t} ${m}`))),
+      );
     if (seen) {
       trace?.(frame.t, `seen at ${seen.t}`);
       current = seen;
@@ -368,6 +499,22 @@ export function createSlideDetector(
     m.update(counts, BLOCK_MOVED_PIXELS);
     const before = prev;
     prev = region;
+    // The mask decays over ~9 s of rest block by block (a speaker may stand still that long), but
+    // when nothing under it moves at all, the whole picture is still: a stale mask would keep
+    // the slide now shown there unjudged (or judged on a part of it).
+    if (
+      m.maskedShare() > 0 &&
+      maskedMovedShare(before.data, region.data, g, m.mask, GRAIN_LEVEL) <= STALE_MASK_MOVED
+    ) {
+      maskResting++;
+      if (maskResting >= STALE_MASK_SAMPLES) {
+        trace?.(frame.t, 'stale mask dropped');
+        m.clear();
+        maskResting = 0;
+      }
+    } else {
+      maskResting = 0;
+    }
 
     countChanges(anchor, region, level, g, m.mask, counts);
     const change = summarize(counts, m.mask);

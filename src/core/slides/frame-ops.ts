@@ -213,6 +213,30 @@ export function movedShare(
   return n ? moved / n : 0;
 }
 
+/**
+ * Share of the pixels inside the masked blocks that moved from a to b by more than `level` (no
+ * brightness shift removed): 0 when the masked area shows a still picture, as a stale mask does
+ * once the camera shot or the playing video that set it has gone.
+ */
+export function maskedMovedShare(
+  a: Uint8Array,
+  b: Uint8Array,
+  grid: BlockGrid,
+  mask: Uint8Array,
+  level: number,
+): number {
+  const { blockOf } = grid;
+  let moved = 0;
+  let n = 0;
+  for (let i = 0; i < a.length; i++) {
+    if (!mask[blockOf[i] ?? 0]) continue;
+    n++;
+    const d = (b[i] ?? 0) - (a[i] ?? 0);
+    if (d > level || d < -level) moved++;
+  }
+  return n ? moved / n : 0;
+}
+
 /** Total and largest per-block count over blocks that no mask covers. */
 export function summarize(counts: Uint16Array, ...masks: Uint8Array[]): { total: number; peak: number } {
   let total = 0;

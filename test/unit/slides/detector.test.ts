@@ -115,6 +115,32 @@ describe('createSlideDetector', () => {
     ]);
   });
 
+  it('keeps a slide whose one changed digit reads as recoloured ink, not as a build step', () => {
+    // Downscaled and blurred, a digit turning into another keeps ink where both glyphs have
+    // strokes, at another level: a few pixels within one glyph "recoloured", nothing added.
+    const q1 = slide(['RESULTS', 'REVENUE UP 12 PCT', 'CHURN AT 3 PCT']);
+    const q2 = q1.slice();
+    let n = 0;
+    for (let y = 23; y < 33 && n < 8; y++) {
+      for (let x = 102; x < 108 && n < 8; x++) {
+        if (q2[y * W + x] !== 30) continue;
+        q2[y * W + x] = 110;
+        n++;
+      }
+    }
+    expect(n).toBeGreaterThanOrEqual(6);
+    const events = run(
+      timeline([
+        [5, still(q1)],
+        [5, still(q2)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [6, undefined],
+    ]);
+  });
+
   it('never captures speaker-camera shots, moving or calm, and does not recapture the slide after them', () => {
     const random = rng(1);
     const events = run(
@@ -127,6 +153,36 @@ describe('createSlideDetector', () => {
       ]),
     );
     expect(events.map((e) => e.t)).toEqual([1, 27]);
+  });
+
+  it('drops the motion mask a camera shot left once nothing under it moves, and takes the slide after it', () => {
+    // Motion along a diagonal of the camera picture (a speaker walking towards the camera): its
+    // bounding rectangle masks the whole frame, and the slide after the shot stays 7 s, less than
+    // the ~9 s the mask needs to decay block by block.
+    const wall = calmCamera(() => 0.5);
+    const walking = (t: number) => {
+      const out = wall.slice();
+      const step = Math.round(t * 2);
+      for (let y = 0; y < H; y++) {
+        for (let x = 0; x < W; x++) {
+          const [bx, by] = [Math.floor(x / 10), Math.floor(y / 10)];
+          const onPath = by === Math.floor((bx * 9) / 16) || by === Math.floor(((bx + 1) * 9) / 16);
+          if (onPath) out[y * W + x] = (x + y + step) % 3 === 0 ? 50 : 110;
+        }
+      }
+      return out;
+    };
+    const events = run(
+      timeline([
+        [5, still(A)],
+        [8, walking],
+        [7, still(B)],
+      ]),
+    );
+    expect(events.map((e) => e.t)).toEqual([1, expect.any(Number)]);
+    // B is on screen from 13 s to 20 s: taken within 3 s, once the mask has rested 1.5 s.
+    expect(events[1]?.t).toBeGreaterThanOrEqual(14);
+    expect(events[1]?.t).toBeLessThanOrEqual(16);
   });
 
   it('never captures a calm camera shot that is flat enough to pass for a slide, and takes the slide after it', () => {
@@ -197,6 +253,57 @@ describe('createSlideDetector', () => {
     // With a crop rectangle on the slide area, capture starts as soon as the slide settles.
     const cropped = run(frames, { crop: { x: 0, y: 0.15, width: 0.72, height: 0.7 } });
     expect(cropped.map((e) => e.t)).toEqual([1, 9, 15]);
+  });
+
+  it('does not capture a slide again when the layout changes from beside the speaker to full frame', () => {
+    const random = rng(6);
+    // Text softened by a 3x3 box blur, as decoded video renders it.
+    const soft = (d: Uint8Array) =>
+      d.map((_, i) => {
+        const [x, y] = [i % W, Math.floor(i / W)];
+        let [sum, n] = [0, 0];
+        for (let yy = Math.max(0, y - 1); yy <= Math.min(H - 1, y + 1); yy++) {
+          for (let xx = Math.max(0, x - 1); xx <= Math.min(W - 1, x + 1); xx++) {
+            sum += d[yy * W + xx] ?? 0;
+            n++;
+          }
+        }
+        return Math.round(sum / n);
+      });
+    // Area-average downscale of a full-frame slide to w x h (the stream layout's slide box).
+    const shrink = (full: Uint8Array, w: number, h: number) => {
+      const out = new Uint8Array(w * h);
+      for (let y = 0; y < h; y++) {
+        for (let x = 0; x < w; x++) {
+          const [xa, xb] = [Math.floor((x * W) / w), Math.floor(((x + 1) * W) / w)];
+          const [ya, yb] = [Math.floor((y * H) / h), Math.floor(((y + 1) * H) / h)];
+          let sum = 0;
+          for (let yy = ya; yy < yb; yy++) for (let xx = xa; xx < xb; xx++) sum += full[yy * W + xx] ?? 0;
+          out[y * w + x] = Math.round(sum / ((xb - xa) * (yb - ya)));
+        }
+      }
+      return out;
+    };
+    const beside = (full: Uint8Array) => (t: number) =>
+      paste(
+        paste(new Uint8Array(W * H).fill(33), shrink(full, 110, 62), 110, 62, 3, 14),
+        camera(t, random, 40, 60, 6),
+        40,
+        60,
+        117,
+        15,
+      );
+    const [b, c] = [soft(B), soft(C)];
+    const events = run(
+      timeline([
+        [8, beside(b)],
+        [6, still(b)],
+        [6, still(c)],
+      ]),
+    );
+    // B beside the speaker, then B full frame (the slide already taken), then C.
+    expect(events).toHaveLength(2);
+    expect(events[1]?.t).toBeGreaterThanOrEqual(14);
   });
 
   it('ignores a demo video playing inside a slide', () => {
