@@ -16,6 +16,13 @@ export interface TestPage {
   evaluate<R, A>(fn: (arg: A) => R | Promise<R>, arg: A): Promise<R>;
   /** Waits until `fn` returns a truthy value in the page. */
   waitFor<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
+  /**
+   * Like `waitFor`, but each check runs without the user activation the driver's evaluate
+   * grants (playwright runs every evaluate as a user gesture, which keeps a Chromium page
+   * "activated" for 5 s after each one). For tests of what a page without activation does.
+   * Chromium only.
+   */
+  waitWithoutActivation<A>(fn: (arg: A) => unknown, arg: A, timeoutMs?: number): Promise<void>;
   press(key: string): Promise<void>;
   type(text: string): Promise<void>;
   click(selector: string): Promise<void>;
@@ -159,6 +166,28 @@ async function launchChromium(
             await new Promise((r) => setTimeout(r, 20));
           }
         },
+        async waitWithoutActivation<A>(fn: (arg: A) => unknown, arg: A, timeout = 10000) {
+          // CDP's own Runtime.evaluate, in the top frame's main world, with userGesture off.
+          const cdp = await context.newCDPSession(page);
+          try {
+            const end = Date.now() + timeout;
+            for (;;) {
+              const r = await cdp
+                .send('Runtime.evaluate', {
+                  expression: `(${fn.toString()})(${JSON.stringify(arg)})`,
+                  awaitPromise: true,
+                  returnByValue: true,
+                  userGesture: false,
+                })
+                .catch(() => undefined);
+              if (r?.result.value) return;
+              if (Date.now() > end) throw new Error(`waitWithoutActivation: not met in ${timeout} ms: ${fn}`);
+              await new Promise((resolve) => setTimeout(resolve, 20));
+            }
+          } finally {
+            await cdp.detach().catch(() => undefined);
+          }
+        },
         press: (key) => page.keyboard.press(key),
         type: (text) => page.keyboard.type(text),
         click: (selector) => page.locator(selector).click(),
@@ -288,6 +317,8 @@ async function launchFirefox(
           page.evaluate(fn as (a: unknown) => Promise<R>, arg as unknown) as Promise<R>,
         waitFor: async <A>(fn: (arg: A) => unknown, arg: A, timeout = 10000) =>
           void (await page.waitForFunction(fn as (a: unknown) => unknown, { timeout }, arg as unknown)),
+        waitWithoutActivation: () =>
+          Promise.reject(new Error('waiting without user activation is only written for Chromium')),
         press: (key) => page.keyboard.press(key as never),
         type: (text) => page.keyboard.type(text),
         click: (selector) => page.locator(selector).click(),

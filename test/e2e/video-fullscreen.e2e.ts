@@ -225,11 +225,16 @@ describe.each(browsers)('a bare <video> fullscreen in %s', (name) => {
       // says why. (Firefox's background can't be driven from the tests: runCommand is Chromium's.)
       await pressOnPage(page, 'f');
       await page.waitFor(() => document.fullscreenElement?.tagName === 'VIDEO', null);
-      // Once the F press's own activation has run out (Chromium keeps it 5 s), as for a
-      // shortcut pressed while watching; within those seconds the switch is made as for N.
-      await page.waitFor(() => !navigator.userActivation.isActive, null, 15_000);
+      // Once the page's activation has run out (Chromium keeps it 5 s after the F press, and
+      // after each of the driver's evaluates), as for a shortcut pressed while watching; within
+      // those seconds the switch is made as for N. No evaluate may run between here and the
+      // panel's reading of the activation, or it would find the page activated again.
+      await page.waitWithoutActivation(() => !navigator.userActivation.isActive, null, 15_000);
       await browser.runCommand('add-note');
-      await waitForEditor(page);
+      await page.waitWithoutActivation(
+        () => document.querySelector('talkmark-panel')?.shadowRoot?.activeElement?.tagName === 'TEXTAREA',
+        null,
+      );
       // Leaving fullscreen and the notice that says so come a moment after the box's focus.
       const fallback = await until(
         () => page.evaluate(screenState, null),
