@@ -10,7 +10,12 @@ import { defaultSettings, saveSettings } from '../../../src/ui/settings';
 import { typeInto, until } from '../ui/dom';
 import { harness, must, seed } from './helpers';
 
-afterEach(() => {
+/** Unmounts what each test drew, so no late answer renders once the file's DOM is gone. */
+const mounted: Array<() => void> = [];
+
+afterEach(async () => {
+  for (const undo of mounted.splice(0)) undo();
+  await new Promise((r) => setTimeout(r, 150));
   document.body.innerHTML = '';
 });
 
@@ -19,6 +24,7 @@ async function open(api: LibraryApi, hash: string): Promise<HTMLElement> {
   const root = document.createElement('div');
   document.body.append(root);
   render(<App api={api} route={parseRoute(hash)} version={0} go={() => {}} />, root);
+  mounted.push(() => render(null, root));
   return root;
 }
 
@@ -65,6 +71,7 @@ describe('export safety in the library', () => {
     expect(mode.textContent).toMatch(
       /^Notes show as typed: shortcodes, Liquid and HTML in them appear as text/,
     );
+    for (const undo of mounted.splice(0)) undo();
     document.body.innerHTML = '';
     await saveSettings(settings, { ...defaultSettings, exportLiveNotes: true });
     const live = await open(api, `#post/${post.id}/export`);

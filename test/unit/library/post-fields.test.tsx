@@ -14,7 +14,14 @@ import { onChange } from '../../../src/store';
 import { typeInto, until } from '../ui/dom';
 import { harness, must, seed } from './helpers';
 
-afterEach(() => {
+/** What each test mounted: unmounted after it, so no late save or reload renders once the
+ * file's DOM is gone (preact would then schedule an effect with no requestAnimationFrame). */
+const mounted: Array<() => void> = [];
+
+afterEach(async () => {
+  for (const undo of mounted.splice(0)) undo();
+  // Saves and reloads still in flight answer into unmounted components, which draw nothing.
+  await new Promise((r) => setTimeout(r, 150));
   document.body.innerHTML = '';
 });
 
@@ -30,6 +37,10 @@ function editor(api: LibraryApi, id: PostId) {
     draw();
   });
   draw();
+  mounted.push(() => {
+    stop();
+    render(null, root);
+  });
   const box = (name: string) => root.querySelector<HTMLInputElement>(`form.post-meta [name="${name}"]`);
   return { root, stop, box };
 }
