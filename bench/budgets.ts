@@ -49,7 +49,7 @@ export const BUDGETS = {
   // Most of a popup's first paint is the browser opening an extension page, which a busy
   // machine slows down for every page alike: the budget is what the popup adds to that.
   'popup-paint': {
-    text: 'popup first paint ≤ 1.25× an empty extension page + the bare read of the same records',
+    text: 'popup first paint ≤ 1.25× an empty extension page that makes the bare read of the same records',
     on: 'ratio',
     direction: 'max',
     limit: 1.25,

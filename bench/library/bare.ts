@@ -6,7 +6,7 @@
  * What the popup reads: the active post, the ids of posts by last edit and the recent five,
  * the active post's stored counts, its last talk and that talk's notes.
  */
-export async function barePopupRead(): Promise<{ ms: number; allNotesMs: number }> {
+export async function barePopupRead(all: boolean | null): Promise<{ ms: number; allNotesMs: number }> {
   const t0 = performance.now();
   const db = await new Promise<IDBDatabase>((resolve, reject) => {
     const r = indexedDB.open('talkmark');
@@ -34,7 +34,7 @@ export async function barePopupRead(): Promise<{ ms: number; allNotesMs: number 
   ]);
   const ms = performance.now() - t0;
   const t1 = performance.now();
-  await req(db.transaction('notes').objectStore('notes').getAll());
+  if (all !== false) await req(db.transaction('notes').objectStore('notes').getAll());
   const allNotesMs = performance.now() - t1;
   db.close();
   return { ms, allNotesMs };

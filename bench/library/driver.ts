@@ -70,7 +70,10 @@ async function launchFirefox(dir: string): Promise<BenchBrowser> {
   const manifest = JSON.parse(await readFile(manifestPath, 'utf8'));
   manifest.web_accessible_resources = [
     ...(manifest.web_accessible_resources ?? []),
-    { resources: ['popup.html', 'library.html', 'blank.html'], matches: ['http://127.0.0.1/*'] },
+    {
+      resources: ['popup.html', 'library.html', 'blank.html', 'blank-read.html'],
+      matches: ['http://127.0.0.1/*'],
+    },
   ];
   await writeFile(manifestPath, JSON.stringify(manifest, null, 2));
   const profile = await mkdtemp(path.join(tmpdir(), 'talkmark-firefox-'));

@@ -7,6 +7,8 @@ import type { BenchBrowser, BenchPage } from './driver';
 
 export interface Series {
   blank: number[];
+  /** An empty page that makes the popup's bare read, then draws: navigation start → painted. */
+  blankRead: number[];
   popup: number[];
   popupBare: number[];
   /** navigation start → domInteractive: the browser opening the page (and a classic script). */
@@ -41,6 +43,7 @@ export async function measure(
 ): Promise<Series> {
   const s: Series = {
     blank: [],
+    blankRead: [],
     popup: [],
     popupBare: [],
     popupLoad: [],
@@ -64,6 +67,10 @@ export async function measure(
     await b.goto(browser.ext('blank.html'));
     s.blank.push(await painted(b));
     await b.close();
+    const br = await browser.newPage({ width: 380, height: 600 });
+    await br.goto(browser.ext('blank-read.html'));
+    s.blankRead.push(await painted(br));
+    await br.close();
 
     // Popup: navigation start to the first complete view painted (the popup marks it).
     const p = await browser.newPage({ width: 380, height: 600 });

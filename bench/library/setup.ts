@@ -7,6 +7,7 @@ import path from 'node:path';
 import type { TestPage } from '../../test/e2e/browsers';
 import { restoreFile } from '../../test/unit/library/sample-backup';
 import { type ExtensionBrowser, restoreBackup } from '../extension-browser';
+import { barePopupRead } from './bare';
 import { libraryBackup } from './data';
 import type { BenchBrowser } from './driver';
 
@@ -22,9 +23,12 @@ export async function restoreLibrary(browser: ExtensionBrowser, size: LibrarySiz
 }
 
 /**
- * A copy of the built extension with one more page, blank.html, whose script only marks that it
- * ran: the floor any extension page pays on this machine (a renderer, the page, one script)
- * before its own work, measured in the same run as the popup and the library.
+ * A copy of the built extension with two more pages. blank.html, whose script only marks that
+ * it ran: the floor any extension page pays on this machine (a renderer, the page, one script)
+ * before its own work, measured in the same run as the popup and the library. blank-read.html,
+ * an empty page that makes the popup's bare read (bare.ts: the same records, no library code)
+ * and then draws one line: the least a page that shows the popup's records can take, its own
+ * first connection to the database included (the bare read made in an open page reuses that).
  */
 export async function withBlankPage(built: string): Promise<{ dir: string; remove(): Promise<void> }> {
   const dir = await mkdtemp(path.join(tmpdir(), 'talkmark-bench-ext-'));
@@ -37,6 +41,23 @@ export async function withBlankPage(built: string): Promise<{ dir: string; remov
     path.join(dir, 'blank.js'),
     // Marked as the popup marks its first view: once the frame that draws it has been painted.
     "document.getElementById('app').textContent = 'blank';\nrequestAnimationFrame(() => setTimeout(() => { document.documentElement.dataset.painted = String(performance.now()); }));\n",
+  );
+  await writeFile(
+    path.join(dir, 'blank-read.html'),
+    '<!doctype html>\n<html lang="en"><head><meta charset="utf-8"><title>blank</title><script src="blank-read.js"></script></head>\n<body><div id="app"></div></body></html>\n',
+  );
+  await writeFile(
+    path.join(dir, 'blank-read.js'),
+    // tsx names functions through a __name helper: the page gets it as a no-op.
+    `globalThis.__name ??= (f) => f;\nperformance.mark('talkmark:early');\n(${barePopupRead.toString()})(false).then((r) => {
+  performance.mark('talkmark:first');
+  const show = () => {
+    document.getElementById('app').textContent = 'read in ' + r.ms + ' ms';
+    requestAnimationFrame(() => setTimeout(() => { document.documentElement.dataset.painted = String(performance.now()); }));
+  };
+  if (document.getElementById('app')) show();
+  else document.addEventListener('DOMContentLoaded', show);
+});\n`,
   );
   return { dir, remove: () => rm(dir, { recursive: true, force: true }) };
 }

@@ -5,6 +5,7 @@ import type { Note, NoteKind, Talk } from '../core/model';
 import { charactersLeft, continuationOf, noteLimit, splitMessage, splitNoteText } from '../core/note-limit';
 import { formatTime, parseTime } from '../core/time';
 import { momentUrl } from '../core/video-url';
+import { grouped } from '../ui/counts';
 import { useWriteThrough } from '../ui/useWriteThrough';
 import { Attribution, placeholderOf, RenderedNote, useSlideTitle } from './NoteParts';
 import type { Shell } from './shell';
@@ -77,7 +78,7 @@ export function NoteRow({
         const unsaved = pieces.slice(i + 1).join('');
         unsavedInBox.current = true;
         setText((now) => now + unsaved);
-        const size = `${unsaved.length.toLocaleString('en-US')} characters`;
+        const size = `${grouped(unsaved.length)} characters`;
         return notify({
           text:
             i === 0

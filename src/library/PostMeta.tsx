@@ -7,6 +7,7 @@ import type { ImageId } from '../core/model';
 import { formatTime } from '../core/time';
 import { limits } from '../core/validate-util';
 import type { PostView } from '../store';
+import { grouped } from '../ui/counts';
 import { splitList, zones } from './post-date';
 import { type Draft, type DraftKey, draftOf, type FieldKey, fieldKeys, fieldOf, pick } from './post-fields';
 import type { Shell } from './shell';
@@ -31,9 +32,7 @@ function CharsLeft({ length }: { length: number }) {
   const left = limits.longText - length;
   return (
     <span class="chars-left" aria-live="polite">
-      {left >= 0
-        ? `${left.toLocaleString('en-US')} characters left`
-        : `${(-left).toLocaleString('en-US')} characters over the limit`}
+      {left >= 0 ? `${grouped(left)} characters left` : `${grouped(-left)} characters over the limit`}
     </span>
   );
 }

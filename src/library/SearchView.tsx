@@ -7,6 +7,7 @@
 import { useEffect, useLayoutEffect, useMemo, useRef, useState } from 'preact/hooks';
 import { debounce } from '../core/debounce';
 import { formatTime } from '../core/time';
+import { grouped } from '../ui/counts';
 import type { SearchHits } from './api';
 import { HitText } from './HitText';
 import type { Shell } from './shell';
@@ -16,11 +17,6 @@ export const TYPING_MS = 150;
 /** Results drawn at first and added by each "Show more": a common query matches thousands. */
 export const SEARCH_PAGE = 50;
 
-/**
- * 2,367: digits grouped by hand, as the rest of the page is in English. toLocaleString() would
- * set up the browser's number formatting on first use, which costs more than the search.
- */
-const grouped = (n: number) => String(n).replace(/\B(?=(\d{3})+(?!\d))/g, ',');
 const plural = (n: number, one: string, many: string) => `${grouped(n)} ${n === 1 ? one : many}`;
 
 /** What the status line says (and screen readers hear) about the answer. */

@@ -6,6 +6,7 @@
 import type { Post } from '../core/model';
 import type { PostPatch } from '../core/validate-patch';
 import { limits } from '../core/validate-util';
+import { grouped } from '../ui/counts';
 import { joinDate, splitDate, splitList } from './post-date';
 
 export interface Draft {
@@ -61,7 +62,7 @@ export function pick(field: FieldKey, from: Draft): Partial<Draft> {
 export type FieldPatch = { ok: true; patch: PostPatch } | { ok: false; problem: string };
 
 const tooLong = (what: string, max: number, length: number) =>
-  `${what} holds at most ${max.toLocaleString('en-US')} characters (this is ${length.toLocaleString('en-US')}): ` +
+  `${what} holds at most ${grouped(max)} characters (this is ${grouped(length)}): ` +
   'shorten it to save it. What you typed stays here.';
 
 /**

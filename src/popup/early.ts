@@ -30,11 +30,15 @@ export function earlyPopup(): EarlyPopup {
   if (g[KEY]) return g[KEY];
   // Firefox's `browser`, or Chrome's `chrome`, whose calls return promises in Manifest V3.
   const api = (g.browser ?? g.chrome) as Browser;
+  performance.mark('talkmark:early');
   const queries = openPopupQueries();
-  void queries.ready();
+  void queries.ready().then(() => performance.mark('talkmark:db'));
   const tab = api.tabs
     .query({ active: true, currentWindow: true })
-    .then(([t]) => t)
+    .then(([t]) => {
+      performance.mark('talkmark:early-tab');
+      return t;
+    })
     .catch(() => undefined);
   // Listening from the start: a change that lands before the module listens isn't missed.
   let changes = 0;
@@ -44,6 +48,7 @@ export function earlyPopup(): EarlyPopup {
     for (const listener of listeners) listener();
   });
   const first = tab.then((t) => queries.popup(tabVideo(t?.url)));
+  void first.then(() => performance.mark('talkmark:first'));
   g[KEY] = { queries, tab, first, changes: () => changes, onChange: (l) => void listeners.add(l) };
   return g[KEY];
 }

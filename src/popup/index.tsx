@@ -23,6 +23,7 @@ import { canEnable, tabVideo } from './tab-video';
 const browser = ((globalThis as { browser?: Browser }).browser ??
   (globalThis as { chrome?: Browser }).chrome) as Browser;
 
+performance.mark('talkmark:module');
 applyTheme(document, popupCss);
 // Started by popup-early.js; started here, later, only should that script not have run.
 const early: Promise<EarlyPopup> = Promise.resolve(
@@ -80,7 +81,9 @@ async function load(): Promise<void> {
     ...(pageHasVideo || always.siteAlways ? { ...site, ...always } : {}),
     ...(players ? { players } : {}),
   };
+  performance.mark('talkmark:draw');
   draw();
+  performance.mark('talkmark:drawn');
   markPainted();
   if (!players && tab?.id !== undefined && canEnable(tab.url)) void findPlayers(tab.id, tab.url);
 }
