@@ -12,7 +12,7 @@ import { CACHE, type Truth, type TruthInterval } from './generate';
 const W = 640;
 const H = 360;
 const FPS = 10;
-const ASSEMBLER_VERSION = '3';
+const ASSEMBLER_VERSION = '4';
 
 export type Layout = 'full' | 'beside' | 'inset';
 export type Into = 'cut' | 'fade' | 'slideleft';
@@ -78,12 +78,14 @@ function cameraClip(w: number, h: number, seconds: number, calm: boolean): strin
   const hw = Math.round(w * 0.1);
   const hh = Math.round(h * 0.2);
   const graph = [
-    `gradients=s=${w}x${h}:r=${FPS}:d=${seconds}:speed=${speed}:nb_colors=3:c0=0x5a4a3a:c1=0x9a8a7a:c2=0x3a4a5a[g]`,
+    // Seeded: ffmpeg picks the gradient's direction and the noise at random otherwise, and the
+    // corpus (so every figure of the bench) would change each time it is rendered.
+    `gradients=s=${w}x${h}:r=${FPS}:d=${seconds}:speed=${speed}:nb_colors=3:c0=0x5a4a3a:c1=0x9a8a7a:c2=0x3a4a5a:seed=${w + h + seconds}[g]`,
     `color=c=0x3a3f55:s=${bw}x${bh}:r=${FPS}:d=${seconds}[b]`,
     `color=c=0xc89a7a:s=${hw}x${hh}:r=${FPS}:d=${seconds}[h]`,
     `[g][b]overlay=x='${Math.round(w * 0.38)}+${amp}*sin(t*1.3)':y='${Math.round(h * 0.38)}+${amp / 8}*sin(t*2.1)'[gb]`,
     `[gb][h]overlay=x='${Math.round(w * 0.45)}+${amp}*sin(t*1.3)':y='${Math.round(h * 0.15)}+${amp / 6}*sin(t*1.7)'[gh]`,
-    '[gh]noise=alls=12:allf=t,format=yuv420p[out]',
+    `[gh]noise=alls=12:allf=t:all_seed=${w + h + seconds},format=yuv420p[out]`,
   ].join(';');
   ffmpeg(
     [

@@ -32,7 +32,7 @@ const W = 640;
 const H = 360;
 const FPS = 10;
 export const CACHE = resolve(import.meta.dirname, '../.cache/slides');
-const GENERATOR_VERSION = '3';
+const GENERATOR_VERSION = '4';
 
 const transitionSeconds: Record<Transition, number> = { cut: 0.1, fade: 1, dissolve: 1.5, wipeleft: 1 };
 
@@ -54,12 +54,14 @@ function cameraGraph(seconds: number, calm: boolean, out: string, tag: string): 
   const amp = calm ? 3 : 80;
   const speed = calm ? 0.002 : 0.02;
   return [
-    `gradients=s=${W}x${H}:r=${FPS}:d=${seconds}:speed=${speed}:nb_colors=3:c0=0x5a4a3a:c1=0x9a8a7a:c2=0x3a4a5a[${tag}g]`,
+    // Seeded: ffmpeg picks the gradient's direction and the noise at random otherwise, and the
+    // corpus (so every figure of the bench) would change each time it is rendered.
+    `gradients=s=${W}x${H}:r=${FPS}:d=${seconds}:speed=${speed}:nb_colors=3:c0=0x5a4a3a:c1=0x9a8a7a:c2=0x3a4a5a:seed=${seconds}[${tag}g]`,
     `color=c=0x3a3f55:s=150x230:r=${FPS}:d=${seconds}[${tag}b]`,
     `color=c=0xc89a7a:s=64x74:r=${FPS}:d=${seconds}[${tag}h]`,
     `[${tag}g][${tag}b]overlay=x='245+${amp}*sin(t*1.3)':y='130+${amp / 8}*sin(t*2.1)'[${tag}gb]`,
     `[${tag}gb][${tag}h]overlay=x='288+${amp}*sin(t*1.3)':y='56+${amp / 6}*sin(t*1.7)'[${tag}gh]`,
-    `[${tag}gh]noise=alls=12:allf=t,format=yuv420p[${out}]`,
+    `[${tag}gh]noise=alls=12:allf=t:all_seed=${seconds},format=yuv420p[${out}]`,
   ].join(';');
 }
 
@@ -127,7 +129,7 @@ export function plan(spec: VideoSpec): { graph: string; truth: Truth } {
     tail = '[pip]';
   }
   const finish = spec.flicker
-    ? "eq=eval=frame:brightness='0.035*sin(2*PI*1.3*t)':contrast='1+0.05*sin(2*PI*0.7*t)',noise=alls=10:allf=t,"
+    ? "eq=eval=frame:brightness='0.035*sin(2*PI*1.3*t)':contrast='1+0.05*sin(2*PI*0.7*t)',noise=alls=10:allf=t:all_seed=1,"
     : '';
   graphs.push(`${tail}${finish}format=yuv420p[out]`);
   const slides = [...new Set(intervals.flatMap((iv) => (iv.label ? [iv.label] : [])))];

@@ -100,6 +100,20 @@ function blockMeans(g: BlockGrid, data: Uint8Array): Float32Array {
   return sums;
 }
 
+/** `mask` grown by one block on every side (and corner). */
+function grown(g: BlockGrid, mask: Uint8Array): Uint8Array {
+  const out = mask.slice();
+  const rows = g.count / g.cols;
+  for (let b = 0; b < mask.length; b++) {
+    if (!mask[b]) continue;
+    const x = b % g.cols;
+    const y = (b - x) / g.cols;
+    for (let yy = Math.max(0, y - 1); yy <= Math.min(rows - 1, y + 1); yy++)
+      for (let xx = Math.max(0, x - 1); xx <= Math.min(g.cols - 1, x + 1); xx++) out[yy * g.cols + xx] = 1;
+  }
+  return out;
+}
+
 /** Whether a region differs from a hand-taken capture, block by block (brightness shift removed). */
 function blocksDiffer(
   g: BlockGrid,
@@ -293,6 +307,8 @@ export function createSlideDetector(
   let grid: BlockGrid | null = null;
   let motion: MotionMask | null = null;
   let counts = new Uint16Array(0);
+  /** Per-block changes since the anchor, for the motion mask. */
+  let drift = new Uint16Array(0);
   let prev: Region | null = null;
   let anchor: Region | null = null;
   let anchorT = 0;
@@ -414,6 +430,18 @@ export function createSlideDetector(
       trace?.(frame.t, 'same as the slide before');
       return null;
     }
+    // A camera box is masked as its moving parts are found: until its mask is whole, the
+    // speaker moving just past its edge would read as a slide that changed there. Beside the
+    // slide just taken, what changed only in the blocks around the mask is that camera.
+    if (
+      current &&
+      m.maskedShare() > 0 &&
+      current.region.width === region.width &&
+      !differs(g, current, region, grown(g, m.mask), Math.round(level * CAPTURE_LEVEL_FACTOR), pixels)
+    ) {
+      trace?.(frame.t, 'same as the slide before, but for the edge of the camera');
+      return null;
+    }
 
     // Masked blocks are painted with the background so a camera box doesn't change the hash.
     const painted = region.data.slice();
@@ -467,6 +495,7 @@ export function createSlideDetector(
       grid = new BlockGrid(region.width, region.height, BLOCK_SIZE);
       motion = new MotionMask(grid);
       counts = new Uint16Array(grid.count);
+      drift = new Uint16Array(grid.count);
       reset();
     }
     return grid;
@@ -496,6 +525,15 @@ export function createSlideDetector(
     }
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
     countChanges(prev, region, level, g, m.mask, counts);
+    // A slow camera (a speaker swaying, a pan) moves its edges by under a pixel per sample, too
+    // little to count between neighbouring samples, yet enough since the anchor to keep the
+    // picture from settling: a block also moves where it changed since the anchor by as much as
+    // unsettles the picture, so such a camera gets masked like a fast one.
+    countChanges(anchor, region, level, g, m.mask, drift);
+    for (let b = 0; b < counts.length; b++) {
+      const d = drift[b] ?? 0;
+      if (d >= CONCENTRATED_PIXELS && d > (counts[b] ?? 0)) counts[b] = d;
+    }
     m.update(counts, BLOCK_MOVED_PIXELS);
     const before = prev;
     prev = region;

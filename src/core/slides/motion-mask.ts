@@ -12,6 +12,13 @@
 import type { BlockGrid } from './frame-ops';
 
 const WINDOW_MOVES = 5;
+/**
+ * A small or slow camera picture moves its edges by about a pixel between samples: the change
+ * crosses the level in every other sample or so, never 5 of 8. Moves that come back apart (at
+ * least this many separate runs of moves in the window) are that camera, not a transition, which
+ * moves a block in one run.
+ */
+const INTERMITTENT_RUNS = 3;
 /** Activity kept per resting sample, once dynamic (activity starts at 1). */
 const DECAY = 0.9;
 const UNMASK_BELOW = 0.15;
@@ -57,7 +64,8 @@ export class MotionMask {
       const history = (((this.history[b] ?? 0) << 1) | (move ? 1 : 0)) & 0xff;
       this.history[b] = history;
       let dynamic = this.dynamic[b] ?? 0;
-      if (move && popcount8(history) >= WINDOW_MOVES) {
+      const runs = popcount8(history & ~(history >> 1));
+      if (move && (popcount8(history) >= WINDOW_MOVES || runs >= INTERMITTENT_RUNS)) {
         this.activity[b] = 1;
         dynamic = 1;
       } else if (!move) {

@@ -306,6 +306,59 @@ describe('createSlideDetector', () => {
     expect(events[1]?.t).toBeGreaterThanOrEqual(14);
   });
 
+  it('takes the slides beside a speaker who moves too slowly to change between two samples', () => {
+    // A soft-edged speaker drifting by under a pixel per sample, as decoded video shows a small
+    // camera box: its edge brightens by 10 levels a sample (under the change level there) for four
+    // samples, then darkens again. No sample differs from the one before, yet the picture keeps
+    // drifting from the one it settled on.
+    const step = 10;
+    const drifting = (d: Uint8Array) => (t: number) => {
+      const k = Math.round(t * 2) % 8;
+      const lift = step * (k < 4 ? k : 8 - k);
+      const box = new Uint8Array(40 * 60).fill(200);
+      for (let y = 15; y < 60; y++) for (let x = 14; x < 22; x++) box[y * 40 + x] = 150 + lift;
+      return paste(paste(new Uint8Array(W * H).fill(40), d, W, 62, 0, 14), box, 40, 60, 116, 16);
+    };
+    const deck = (lines: string[]) => slide(lines, { bg: 240, fg: 30, bar: 90 }, W, 62).slice(0, W * 62);
+    const frames = timeline([
+      [8, drifting(deck(['INTRO', 'TEXT ONE']))],
+      [8, drifting(deck(['AGENDA', 'TEXT TWO']))],
+      [8, drifting(deck(['CLOSING', 'TEXT THREE']))],
+    ]);
+    const events = run(frames);
+    // One capture a slide, each while it is on screen, none replaced by a step of the camera.
+    expect(events.map((e) => Math.floor(e.t / 8))).toEqual([0, 1, 2]);
+    expect(events.filter((e) => e.replaces !== undefined)).toEqual([]);
+  });
+
+  it('does not take the speaker reaching past the camera box\'s mask for a changed slide', () => {
+    const random = rng(11);
+    // The speaker sways in one column of blocks (masked, with a block around it); every 5 s a
+    // hand reaches one block further for 2.5 s, beyond the mask.
+    const speaker = (d: Uint8Array) => (t: number) => {
+      const frame = paste(new Uint8Array(W * H).fill(40), d, 106, 62, 2, 14);
+      const k = Math.round(t * 2);
+      const cx = 124 + 3 * Math.sin(k * 1.7);
+      for (let y = 20; y < 80; y++) {
+        for (let x = 110; x < 150; x++) {
+          const body = y >= 40 && Math.abs(x - cx) < 3;
+          const hand = k % 10 >= 5 && y >= 50 && y < 58 && x >= 141 && x < 147;
+          frame[y * W + x] = body || hand ? 60 : 150 + Math.round((random() - 0.5) * 2);
+        }
+      }
+      return frame;
+    };
+    const deck = (lines: string[]) => slide(lines, { bg: 240, fg: 30, bar: 90 }, 106, 62);
+    const frames = timeline([
+      [10, speaker(deck(['INTRO', 'ONE']))],
+      [10, speaker(deck(['AGENDA', 'TWO']))],
+      [10, speaker(deck(['CLOSING', 'THREE']))],
+    ]);
+    const events = run(frames);
+    expect(events.map((e) => Math.floor(e.t / 10))).toEqual([0, 1, 2]);
+    expect(events.filter((e) => e.replaces !== undefined)).toEqual([]);
+  });
+
   it('ignores a demo video playing inside a slide', () => {
     const random = rng(3);
     const withVideo = (deck: Uint8Array) => (t: number) =>
