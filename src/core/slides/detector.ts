@@ -554,8 +554,8 @@ export function createSlideDetector(
       maskResting = 0;
     }
 
-    countChanges(anchor, region, level, g, m.mask, counts);
-    const change = summarize(counts, m.mask);
+    // The changes since the anchor, counted above (the mask only sets their brightness offset).
+    const change = summarize(drift, m.mask);
     trace?.(frame.t, `changed ${change.total} (peak ${change.peak}) masked ${m.maskedShare().toFixed(2)}`);
     if (significant(change, pixels)) {
       anchor = region;
