@@ -138,6 +138,14 @@ export async function durabilityRuns(
           }),
         3 + ((slides * 2.3) % 50),
       );
+      // Stored slides only (a slide still saving is a .pending-slide row), counted from what the
+      // panel lists before the key press: the talk may hold slides of earlier runs.
+      const before = await p.evaluate(
+        () =>
+          document.querySelector('talkmark-panel')?.shadowRoot?.querySelectorAll('.note-slide img.thumb')
+            .length ?? 0,
+        undefined,
+      );
       const stored = p.evaluate(
         (n) =>
           new Promise<number>((resolve) => {
@@ -150,7 +158,7 @@ export async function durabilityRuns(
             };
             check();
           }),
-        slides,
+        before,
       );
       await p.keyboard.press('s');
       const t1 = await stored;

@@ -331,7 +331,7 @@ describe('createSlideDetector', () => {
     expect(events.filter((e) => e.replaces !== undefined)).toEqual([]);
   });
 
-  it('does not take the speaker reaching past the camera box\'s mask for a changed slide', () => {
+  it("does not take the speaker reaching past the camera box's mask for a changed slide", () => {
     const random = rng(11);
     // The speaker sways in one column of blocks (masked, with a block around it); every 5 s a
     // hand reaches one block further for 2.5 s, beyond the mask.
