@@ -13,18 +13,22 @@
 // the old step's background. The page can't know that a build is finished until the slide
 // changes, and by then the frame is gone; replacing keeps one capture per slide, in its final
 // state, with no delay.
+
+import { isBuildStep } from './builds';
 import {
   BlockGrid,
-  changedAt,
+  blockMeans,
   composition,
   countChanges,
   cropRegion,
+  grown,
   maskedMovedShare,
   medianOffset,
   movedShare,
   type Region,
   summarize,
 } from './frame-ops';
+import { sameInOtherLayout } from './layouts';
 import { MotionMask } from './motion-mask';
 import { hammingDistance, phash } from './phash';
 import { type DetectorOptions, type LumaFrame, type SlideEvent, slideDefaults } from './types';
@@ -89,31 +93,6 @@ const MANUAL_BLOCK_LEVEL = 10;
  */
 const MANUAL_BLOCKS = 0.08;
 
-/** Per-block mean of the unmasked pixels. */
-function blockMeans(g: BlockGrid, data: Uint8Array): Float32Array {
-  const sums = new Float32Array(g.count);
-  for (let i = 0; i < data.length; i++) {
-    const b = g.blockOf[i] ?? 0;
-    sums[b] = (sums[b] ?? 0) + (data[i] ?? 0);
-  }
-  for (let b = 0; b < g.count; b++) sums[b] = (sums[b] ?? 0) / (g.sizeOf[b] || 1);
-  return sums;
-}
-
-/** `mask` grown by one block on every side (and corner). */
-function grown(g: BlockGrid, mask: Uint8Array): Uint8Array {
-  const out = mask.slice();
-  const rows = g.count / g.cols;
-  for (let b = 0; b < mask.length; b++) {
-    if (!mask[b]) continue;
-    const x = b % g.cols;
-    const y = (b - x) / g.cols;
-    for (let yy = Math.max(0, y - 1); yy <= Math.min(rows - 1, y + 1); yy++)
-      for (let xx = Math.max(0, x - 1); xx <= Math.min(g.cols - 1, x + 1); xx++) out[yy * g.cols + xx] = 1;
-  }
-  return out;
-}
-
 /** Whether a region differs from a hand-taken capture, block by block (brightness shift removed). */
 function blocksDiffer(
   g: BlockGrid,
@@ -131,27 +110,6 @@ function blocksDiffer(
   }
   return changed > MANUAL_BLOCKS * g.count;
 }
-/** A build step adds content where the previous step was background; allow this share of overlap. */
-const BUILD_OVERLAP = 0.15;
-/** A build step that fades out or recolours touches at most this share of the old content. */
-const BUILD_MAX_REMOVED = 0.5;
-/** Share of a recolouring step's changed pixels that stay ink (in another colour). */
-const BUILD_MIN_RECOLOURED = 0.8;
-/**
- * A recolouring step that puts no ink on the background (at most this share of its changed
- * pixels): text turning a colour whose level is near the background's reads partly as removed,
- * so a lower share of recoloured pixels is enough. A word or a figure replaced by another one
- * lands new strokes on the background.
- */
-const BUILD_MAX_ADDED_RECOLOUR = 0.05;
-/**
- * A recolouring step recolours a whole element (a word, a line, a highlighted code line): its
- * changed pixels span at least this share of the width. A changed digit or letter, whose strokes
- * move within one glyph, spans a few pixels and reads as "recoloured" just as well.
- */
-const BUILD_MIN_RECOLOUR_SPAN = 0.05;
-/** Share of recoloured pixels such a step still has (the rest reads as removed). */
-const BUILD_MIN_RECOLOURED_NO_INK = 0.65;
 /** judge()'s answer when the picture is mostly masked: look again at the next sample. */
 const MASKED = 'masked';
 /** A pixel that moves by more than this between neighbouring samples is grain (sensor noise). */
@@ -180,107 +138,6 @@ const STALE_MASK_MOVED = 0.002;
 const KNOWN_HASH_DISTANCE = 4;
 /** Hash distance under which two captures are compared pixel by pixel. */
 const CANDIDATE_HASH_DISTANCE = 20;
-
-/** Side of the grid two layouts of a slide are compared on (16:9 cells over the slide's rectangle). */
-const LAYOUT_COLS = 16;
-const LAYOUT_ROWS = 9;
-/** Slide rectangles whose sides differ by at most this many pixels are the same layout. */
-const SAME_RECT_PIXELS = 4;
-/** Largest difference of aspect ratio between two rectangles showing the same slide. */
-const LAYOUT_ASPECT = 0.1;
-/** Pixels of a row or column at the background level that put it inside the slide's rectangle. */
-const RECT_MIN_PIXELS = 3;
-/** Levels from the background that still count as background when finding the rectangle. */
-const RECT_LEVEL = 6;
-/**
- * Largest mean difference of ink density (0..1 of the contrast) between two layouts of one slide:
- * another slide of the same template moves its text lines by whole cells.
- */
-const LAYOUT_MAX_DIFFERENCE = 0.03;
-
-interface Rect {
-  x0: number;
-  y0: number;
-  x1: number;
-  y1: number;
-}
-
-/**
- * The slide's rectangle in a picture: the rows and columns holding its background level (a slide
- * beside a camera picture sits on another colour; a slide full frame fills the picture).
- */
-function slideRectOf(region: Region, level: number): Rect | null {
-  const { width, height, data } = region;
-  const rows = new Uint16Array(height);
-  const cols = new Uint16Array(width);
-  for (let y = 0; y < height; y++) {
-    for (let x = 0; x < width; x++) {
-      const v = data[y * width + x] ?? 0;
-      if (v - level <= RECT_LEVEL && level - v <= RECT_LEVEL) {
-        rows[y] = (rows[y] ?? 0) + 1;
-        cols[x] = (cols[x] ?? 0) + 1;
-      }
-    }
-  }
-  const first = (a: Uint16Array) => a.findIndex((n) => n >= RECT_MIN_PIXELS);
-  const last = (a: Uint16Array) => a.length - 1 - [...a].reverse().findIndex((n) => n >= RECT_MIN_PIXELS);
-  const [x0, y0] = [first(cols), first(rows)];
-  if (x0 < 0 || y0 < 0) return null;
-  const rect = { x0, y0, x1: last(cols) + 1, y1: last(rows) + 1 };
-  return rect.x1 - rect.x0 >= width / 4 && rect.y1 - rect.y0 >= height / 4 ? rect : null;
-}
-
-/** Mean distance from the background level per cell of a grid over the rectangle (ink density). */
-function inkGrid(region: Region, rect: Rect, level: number): Float32Array {
-  const out = new Float32Array(LAYOUT_COLS * LAYOUT_ROWS);
-  const w = rect.x1 - rect.x0;
-  const h = rect.y1 - rect.y0;
-  for (let cy = 0; cy < LAYOUT_ROWS; cy++) {
-    const ya = rect.y0 + Math.floor((cy * h) / LAYOUT_ROWS);
-    const yb = Math.max(ya + 1, rect.y0 + Math.floor(((cy + 1) * h) / LAYOUT_ROWS));
-    for (let cx = 0; cx < LAYOUT_COLS; cx++) {
-      const xa = rect.x0 + Math.floor((cx * w) / LAYOUT_COLS);
-      const xb = Math.max(xa + 1, rect.x0 + Math.floor(((cx + 1) * w) / LAYOUT_COLS));
-      let sum = 0;
-      for (let y = ya; y < yb; y++) {
-        for (let x = xa; x < xb; x++) sum += Math.abs((region.data[y * region.width + x] ?? 0) - level);
-      }
-      out[cy * LAYOUT_COLS + cx] = sum / ((yb - ya) * (xb - xa));
-    }
-  }
-  return out;
-}
-
-/**
- * Whether `region` shows the slide of capture `c` in another layout (beside a camera picture
- * and then full frame, or back): their slide rectangles differ in size, not in shape, and the
- * ink, scaled to one grid over each rectangle, lands in the same places.
- */
-function sameInOtherLayout(c: Region, region: Region, trace?: (m: string) => void): boolean {
-  // Either picture's dominant level may be the frame around a small slide: try both.
-  const levels = c.background === region.background ? [c.background] : [c.background, region.background];
-  return levels.some((level) => sameAtLevel(c, region, level, trace));
-}
-
-function sameAtLevel(c: Region, region: Region, level: number, trace?: (m: string) => void): boolean {
-  const a = slideRectOf(c, level);
-  const b = slideRectOf(region, level);
-  if (!a || !b) return false;
-  const [aw, ah, bw, bh] = [a.x1 - a.x0, a.y1 - a.y0, b.x1 - b.x0, b.y1 - b.y0];
-  if (Math.abs(aw - bw) <= SAME_RECT_PIXELS && Math.abs(ah - bh) <= SAME_RECT_PIXELS) return false;
-  if (Math.abs(aw / ah - bw / bh) > LAYOUT_ASPECT * (bw / bh)) return false;
-  const ga = inkGrid(c, a, level);
-  const gb = inkGrid(region, b, level);
-  let diff = 0;
-  let contrast = 0;
-  for (let k = 0; k < ga.length; k++) {
-    diff += Math.abs((ga[k] ?? 0) - (gb[k] ?? 0));
-    contrast = Math.max(contrast, ga[k] ?? 0, gb[k] ?? 0);
-  }
-  const difference = contrast ? diff / ga.length / contrast : 1;
-  trace?.(`other layout? ${aw}x${ah} vs ${bw}x${bh} difference ${difference.toFixed(3)}`);
-  return difference <= LAYOUT_MAX_DIFFERENCE;
-}
 
 /** Pixel thresholds derived from the sensitivity, for a region of `area` pixels. */
 function thresholds(sensitivity: number, area: number): { level: number; pixels: number } {
@@ -316,8 +173,6 @@ export function createSlideDetector(
   /** Largest share of grainy pixels between neighbouring samples since the still run began. */
   let grain = 0;
   let current: Capture | null = null;
-  /** Time of the frame being judged (for the trace). */
-  let judgingAt = 0;
   /** Samples in a row in which nothing under the motion mask moved. */
   let maskResting = 0;
 
@@ -348,55 +203,6 @@ export function createSlideDetector(
     return significant(summarize(counts, union), pixels, peak);
   }
 
-  /**
-   * Whether `region` is the next step of the build that `c` shows: it keeps the old step's content
-   * and only adds to it (bullets appearing), only takes some of it away (fragments fading out),
-   * or only recolours it (a highlighted line moving, text turning red; with no ink added, partly
-   * read as removed where the new colour is near the background). A different slide of the
-   * same template replaces most of the old content, and a near-duplicate changes a word or a
-   * figure into another one: ink appears and disappears in the same place.
-   */
-  function isBuild(g: BlockGrid, c: Capture, region: Region, mask: Uint8Array, level: number): boolean {
-    const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
-    const offset = medianOffset(c.region.data, region.data, g, union);
-    let changed = 0;
-    let removed = 0;
-    let recoloured = 0;
-    let oldContent = 0;
-    let left = region.width;
-    let right = -1;
-    for (let i = 0; i < region.data.length; i++) {
-      if (union[g.blockOf[i] ?? 0]) continue;
-      const was = Math.abs((c.region.data[i] ?? 0) - c.region.background) > level;
-      if (was) oldContent++;
-      if (!changedAt(c.region, region, i, offset, level)) continue;
-      changed++;
-      const x = i % region.width;
-      if (x < left) left = x;
-      if (x > right) right = x;
-      // Where the old step was background, the change adds content.
-      if (!was) continue;
-      if (Math.abs((region.data[i] ?? 0) - region.background) > level) recoloured++;
-      else removed++;
-    }
-    trace?.(
-      judgingAt,
-      `build? ${c.t} changed ${changed} removed ${removed} recoloured ${recoloured} old content ${oldContent}`,
-    );
-    if (changed === 0) return false;
-    const touched = removed + recoloured;
-    if (touched <= BUILD_OVERLAP * changed) return touched <= BUILD_OVERLAP * oldContent;
-    if (removed >= (1 - BUILD_OVERLAP) * changed) return removed <= BUILD_MAX_REMOVED * oldContent;
-    if (right - left + 1 < BUILD_MIN_RECOLOUR_SPAN * region.width) return false;
-    if (recoloured >= BUILD_MIN_RECOLOURED * changed) return recoloured <= BUILD_MAX_REMOVED * oldContent;
-    const added = changed - touched;
-    return (
-      added <= BUILD_MAX_ADDED_RECOLOUR * changed &&
-      recoloured >= BUILD_MIN_RECOLOURED_NO_INK * changed &&
-      touched <= BUILD_MAX_REMOVED * oldContent
-    );
-  }
-
   function judge(
     g: BlockGrid,
     m: MotionMask,
@@ -404,7 +210,6 @@ export function createSlideDetector(
     frame: LumaFrame,
     shownAt: number,
   ): SlideEvent | null | typeof MASKED | typeof CAMERA_LIKE {
-    judgingAt = frame.t;
     const { level, pixels } = thresholds(options.sensitivity, region.data.length);
     const masked = m.maskedShare();
     const comp = composition(region, g, m.mask, level);
@@ -479,7 +284,14 @@ export function createSlideDetector(
       previous &&
       previous.t !== null &&
       previous.region.width === region.width &&
-      isBuild(g, previous, region, m.mask, Math.round(level * CAPTURE_LEVEL_FACTOR))
+      isBuildStep(
+        g,
+        previous,
+        region,
+        m.mask,
+        Math.round(level * CAPTURE_LEVEL_FACTOR),
+        trace && ((msg) => trace(frame.t, `build? ${previous.t} ${msg}`)),
+      )
     ) {
       event.replaces = previous.t;
       captures.splice(captures.indexOf(previous), 1, record);

@@ -303,3 +303,28 @@ export function composition(
     pixels,
   };
 }
+
+/** Per-block mean of the unmasked pixels. */
+export function blockMeans(g: BlockGrid, data: Uint8Array): Float32Array {
+  const sums = new Float32Array(g.count);
+  for (let i = 0; i < data.length; i++) {
+    const b = g.blockOf[i] ?? 0;
+    sums[b] = (sums[b] ?? 0) + (data[i] ?? 0);
+  }
+  for (let b = 0; b < g.count; b++) sums[b] = (sums[b] ?? 0) / (g.sizeOf[b] || 1);
+  return sums;
+}
+
+/** `mask` grown by one block on every side (and corner). */
+export function grown(g: BlockGrid, mask: Uint8Array): Uint8Array {
+  const out = mask.slice();
+  const rows = g.count / g.cols;
+  for (let b = 0; b < mask.length; b++) {
+    if (!mask[b]) continue;
+    const x = b % g.cols;
+    const y = (b - x) / g.cols;
+    for (let yy = Math.max(0, y - 1); yy <= Math.min(rows - 1, y + 1); yy++)
+      for (let xx = Math.max(0, x - 1); xx <= Math.min(g.cols - 1, x + 1); xx++) out[yy * g.cols + xx] = 1;
+  }
+  return out;
+}
