@@ -1,12 +1,13 @@
 // The slide detector: fed downscaled luma frames at ~2 fps, it says "a new slide has settled".
 //
-// Per frame: (1) the change from the previous frame feeds the motion mask (camera boxes, videos
-// inside slides); (2) the change from the frame that opened the current still run, outside the
-// mask and with the brightness shift removed, decides whether the picture is still still; (3) once
-// it has been still for `settleSeconds`, the picture is judged once: it must look like a slide
-// (one dominant flat background; camera pictures don't), differ from the slide on screen before,
-// and not be a slide captured earlier in this talk (pixel comparison for slides seen in this
-// session, perceptual hash for `knownHashes` from earlier sessions).
+// Per frame: (1) the change from the previous frame, and a large drift from the frame that
+// opened the current still run, feed the motion mask (camera boxes, videos inside slides); (2)
+// that drift, outside the mask and with the brightness shift removed, decides whether the
+// picture is still still; (3) once it has been still for `settleSeconds`, the picture is judged
+// once: it must look like a slide (one dominant flat background; camera pictures don't), differ
+// from the slide on screen before, and not be a slide captured earlier in this talk (pixel
+// comparison for slides seen in this session, perceptual hash for `knownHashes` from earlier
+// sessions).
 //
 // Incremental builds: decided to capture every settled step and let the next step *replace* it
 // (`replaces` = the time of the capture it supersedes) when the new step only adds content on
