@@ -18,17 +18,16 @@
 import { isBuildStep } from './builds';
 import {
   BlockGrid,
-  blockMeans,
   composition,
   countChanges,
   cropRegion,
   grown,
   maskedMovedShare,
-  medianOffset,
   movedShare,
   type Region,
   summarize,
 } from './frame-ops';
+import { differsFromHandTaken } from './hand-taken';
 import { sameInOtherLayout } from './layouts';
 import { MotionMask } from './motion-mask';
 import { hammingDistance, phash } from './phash';
@@ -80,37 +79,6 @@ const CONCENTRATED_PIXELS = 5;
  * transition, which moves text edges by more than frame-to-frame noise.
  */
 const CAPTURE_LEVEL_FACTOR = 1.3;
-/**
- * A frame taken by hand was read through another path (the capture's canvas, not the sampling
- * loop's copy, which in Chromium scales differently): text edges move by more, so it is compared
- * more loosely. The cost is that a near-duplicate of a hand-taken slide may be taken for it.
- */
-/** Block means (10x10 pixels) further apart than this count as a changed block. */
-const MANUAL_BLOCK_LEVEL = 10;
-/**
- * More changed blocks than this share: another picture than the hand-taken one. A moving part
- * the mask hasn't caught yet (it needs seconds) changes a few blocks; another slide of the same
- * template changes its title and text lines, tens of blocks.
- */
-const MANUAL_BLOCKS = 0.08;
-
-/** Whether a region differs from a hand-taken capture, block by block (brightness shift removed). */
-function blocksDiffer(
-  g: BlockGrid,
-  c: { region: Region; mask: Uint8Array },
-  region: Region,
-  mask: Uint8Array,
-): boolean {
-  const union = c.mask.map((m, b) => m | (mask[b] ?? 0));
-  const offset = medianOffset(c.region.data, region.data, g, union);
-  const a = blockMeans(g, c.region.data);
-  const b = blockMeans(g, region.data);
-  let changed = 0;
-  for (let k = 0; k < g.count; k++) {
-    if (!union[k] && Math.abs((b[k] ?? 0) - (a[k] ?? 0) - offset) > MANUAL_BLOCK_LEVEL) changed++;
-  }
-  return changed > MANUAL_BLOCKS * g.count;
-}
 /** judge()'s answer when the picture is mostly masked: look again at the next sample. */
 const MASKED = 'masked';
 /** A pixel that moves by more than this between neighbouring samples is grain (sensor noise). */
@@ -230,7 +198,7 @@ export function createSlideDetector(
       c.region.width === region.width &&
       c.region.data.length === region.data.length &&
       !(c.manual
-        ? blocksDiffer(g, c, region, m.mask)
+        ? differsFromHandTaken(g, c, region, m.mask)
         : differs(g, c, region, m.mask, Math.round(level * CAPTURE_LEVEL_FACTOR), pixels));
     if (current && sameAs(current)) {
       trace?.(frame.t, 'same as the slide before');
