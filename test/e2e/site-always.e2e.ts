@@ -22,6 +22,7 @@ import {
   panelHere,
   popupOver as popupOverTab,
   pressOnPage,
+  readOnce,
   seekTo,
   storeReader,
   until,
@@ -279,7 +280,10 @@ describe('"Always on this site" in firefox', () => {
     await page.goto(`${server.origin}/pages/vimeo-article.html${query}`);
     await inFrame(page, vimeoPlayer, () => document.querySelector('video') !== null, Boolean, 'the player');
     await new Promise((r) => setTimeout(r, 500));
-    expect(await page.frameEvaluate(vimeoPlayer, panelHere, null)).toEqual({ panel: false, editing: false });
+    expect(await readOnce(() => page.frameEvaluate(vimeoPlayer, panelHere, null))).toEqual({
+      panel: false,
+      editing: false,
+    });
 
     const popup = await popupOverTab(browser, page, 'button.enable-player', 'the popup offering the player');
     await popup.evaluate((pattern) => {
@@ -298,7 +302,7 @@ describe('"Always on this site" in firefox', () => {
     await popup.close().catch(() => undefined);
 
     await inFrame(page, vimeoPlayer, panelHere, (r) => r.panel, 'the panel in the open player');
-    expect(await page.evaluate(noPanelAnywhere, null)).toBe(true);
+    expect(await readOnce(() => page.evaluate(noPanelAnywhere, null))).toBe(true);
 
     await store.page.evaluate(
       (pattern) =>

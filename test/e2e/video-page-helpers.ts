@@ -253,6 +253,22 @@ export function seekHere(t: number): Promise<void> {
   });
 }
 
+/**
+ * One read of a page, tried again when the browser's driver fails under it (Firefox's WebDriver
+ * BiDi once answered a plain read with an internal "unknown error" while the page was idle):
+ * only a protocol error is retried, never a wrong answer.
+ */
+export async function readOnce<T>(read: () => Promise<T>, tries = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await read();
+    } catch (e) {
+      if (attempt >= tries || !(e instanceof Error) || !/Protocol error/.test(e.message)) throw e;
+      await new Promise((r) => setTimeout(r, 200));
+    }
+  }
+}
+
 /** In a frame: whether the panel is there, and whether its text field has focus. */
 export function panelHere(): { panel: boolean; editing: boolean } {
   const host = document.querySelector('talkmark-panel');
