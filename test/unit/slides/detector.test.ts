@@ -5,7 +5,20 @@ import {
   type LumaFrame,
   type SlideEvent,
 } from '../../../src/core/slides/index';
-import { blend, calmCamera, camera, dark, degrade, H, paste, rng, slide, timeline, W } from './synth';
+import {
+  blend,
+  calmCamera,
+  camera,
+  dark,
+  degrade,
+  H,
+  paste,
+  rng,
+  slide,
+  textLine,
+  timeline,
+  W,
+} from './synth';
 
 function run(frames: LumaFrame[], options: Partial<DetectorOptions> = {}): SlideEvent[] {
   const detector = createSlideDetector(options);
@@ -97,6 +110,74 @@ describe('createSlideDetector', () => {
       [1, undefined],
       [5, 1],
       [9, undefined],
+    ]);
+  });
+
+  it('takes a highlighted code line whose colour reads as removed for two pixels in five for a build step', () => {
+    const lines = ['WALKTHROUGH', 'FN MIRROR ITEMS', '  CONST LIMIT 64', '  RETURN TRUE'];
+    const before = slide(lines);
+    // The first step of a walkthrough highlights line 3 (rows 36-45) in a colour whose level is
+    // near the background: two of its ink pixels in five read as removed, the rest as
+    // recoloured, and no ink lands elsewhere (seen on a dark deck's blue highlight).
+    const after = before.slice();
+    let ink = 0;
+    for (let i = 36 * W; i < 46 * W; i++) {
+      if (after[i] !== 30) continue;
+      after[i] = ink++ % 5 >= 3 ? 236 : 150;
+    }
+    const events = run(
+      timeline([
+        [4, still(before)],
+        [4, still(after)],
+        [4, still(C)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [5, 1],
+      [9, undefined],
+    ]);
+  });
+
+  it('takes a line scaled up in place (a grow fragment) for a build step', () => {
+    const before = slide(['ONE RULE']);
+    textLine(before, 'MIRROR EVERY CONSUMER', 1, 70, 40, 30);
+    textLine(before, 'THROTTLE THE TOPIC', 1, 70, 52, 30);
+    const after = slide(['ONE RULE']);
+    textLine(after, 'MIRROR EVERY CONSUMER', 1, 70, 40, 30);
+    textLine(after, 'THROTTLE THE TOPIC', 1.3, 70, 52, 30);
+    const events = run(
+      timeline([
+        [4, still(before)],
+        [4, still(after)],
+        [4, still(C)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [5, 1],
+      [9, undefined],
+    ]);
+  });
+
+  it('keeps a slide whose line became a larger line below, not around, the old one', () => {
+    // Same template, next slide: the last line is now a subheading that starts on the old
+    // line's row and reaches down. Its ink grows on one side only.
+    const before = slide(['ONE RULE']);
+    textLine(before, 'MIRROR EVERY CONSUMER', 1, 70, 40, 30);
+    textLine(before, 'THROTTLE THE TOPIC', 1, 70, 52, 30);
+    const after = slide(['ONE RULE']);
+    textLine(after, 'MIRROR EVERY CONSUMER', 1, 70, 40, 30);
+    textLine(after, 'BACKPRESSURE WINS', 1.5, 70, 57, 30);
+    const events = run(
+      timeline([
+        [4, still(before)],
+        [4, still(after)],
+      ]),
+    );
+    expect(events.map((e) => [e.t, e.replaces])).toEqual([
+      [1, undefined],
+      [5, undefined],
     ]);
   });
 

@@ -35,6 +35,44 @@ export interface SlideLook {
 export const light: SlideLook = { bg: 240, fg: 30, bar: 90 };
 export const dark: SlideLook = { bg: 26, fg: 95, bar: 50 };
 
+/**
+ * Draws one line of blocky text centred on (cx, cy), `dot` px per glyph dot (any size, not only
+ * whole pixels), in place: each pixel takes the share of it the glyphs cover, as a downscaled
+ * video frame shows text.
+ */
+export function textLine(
+  data: Uint8Array,
+  text: string,
+  dot: number,
+  cx: number,
+  cy: number,
+  fg: number,
+): void {
+  const x0 = cx - (text.length * 4 * dot - dot) / 2;
+  const y0 = cy - (5 * dot) / 2;
+  const sub = 4;
+  const inked = (x: number, y: number) => {
+    const gy = Math.floor((y - y0) / dot);
+    const cell = Math.floor((x - x0) / dot);
+    const col = Math.floor(cell / 4);
+    const gx = cell - col * 4;
+    const ch = text[col];
+    if (gy < 0 || gy > 4 || cell < 0 || gx > 2 || ch === undefined || ch === ' ') return false;
+    return ((glyph(ch) >> (gy * 3 + gx)) & 1) === 1;
+  };
+  for (let y = Math.max(0, Math.floor(y0)); y < Math.min(H, Math.ceil(y0 + 5 * dot)); y++) {
+    for (let x = Math.max(0, Math.floor(x0)); x < Math.min(W, Math.ceil(x0 + text.length * 4 * dot)); x++) {
+      let covered = 0;
+      for (let sy = 0; sy < sub; sy++)
+        for (let sx = 0; sx < sub; sx++) if (inked(x + (sx + 0.5) / sub, y + (sy + 0.5) / sub)) covered++;
+      if (covered === 0) continue;
+      const i = y * W + x;
+      const bg = data[i] ?? 0;
+      data[i] = clamp(bg + ((fg - bg) * covered) / (sub * sub));
+    }
+  }
+}
+
 /** A slide picture: a title bar and lines of blocky text, 2 px per glyph dot. */
 export function slide(lines: readonly string[], look: SlideLook = light, width = W, height = H): Uint8Array {
   const data = new Uint8Array(width * height).fill(look.bg);
