@@ -28,11 +28,13 @@ const KEY = 'talkmarkPopup';
 export function earlyPopup(): EarlyPopup {
   const g = globalThis as { [KEY]?: EarlyPopup; browser?: Browser; chrome?: Browser };
   if (g[KEY]) return g[KEY];
-  // Firefox's `browser`, or Chrome's `chrome`, whose calls return promises in Manifest V3.
-  const api = (g.browser ?? g.chrome) as Browser;
   performance.mark('talkmark:early');
+  // The database first: Firefox sets up the extension API on the page's first touch of
+  // `browser`, some milliseconds of this thread that the database's opening can overlap.
   const queries = openPopupQueries();
   void queries.ready().then(() => performance.mark('talkmark:db'));
+  // Firefox's `browser`, or Chrome's `chrome`, whose calls return promises in Manifest V3.
+  const api = (g.browser ?? g.chrome) as Browser;
   const tab = api.tabs
     .query({ active: true, currentWindow: true })
     .then(([t]) => {
@@ -47,7 +49,8 @@ export function earlyPopup(): EarlyPopup {
     changes++;
     for (const listener of listeners) listener();
   });
-  const first = tab.then((t) => queries.popup(tabVideo(t?.url)));
+  // What needs no tab is read while the browser answers for it.
+  const first = queries.popup(tab.then((t) => tabVideo(t?.url)));
   void first.then(() => performance.mark('talkmark:first'));
   g[KEY] = { queries, tab, first, changes: () => changes, onChange: (l) => void listeners.add(l) };
   return g[KEY];

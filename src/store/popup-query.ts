@@ -1,11 +1,11 @@
-// The popup's one read, in a module of its own: the popup loads it (with the connection) before
-// its first paint, and nothing else of the store's queries (the search index is the library's).
-import type { Note, Post, PostId, Site, Talk, TalkId } from '../core/model';
-import type { Result } from '../core/result';
+// The popup's read, in a module of its own: the popup loads it (with the connection) before its
+// first paint, and nothing else of the store's queries (the search index is the library's).
+import type { Note, Post, PostId, Site, Talk } from '../core/model';
+import { ok, type Result } from '../core/result';
 import { Announcer } from './changes';
 import { Connection } from './connection';
 import type { StoreError } from './errors';
-import { byTime, DB_NAME, toNote } from './schema';
+import { byTime, DB_NAME, type StoredNote, toNote } from './schema';
 import { type Ctx, read } from './tx';
 
 /** What the popup shows, read in one transaction. */
@@ -28,78 +28,121 @@ export interface Tab {
 
 const ACTIVE_POST = 'activePostId';
 
+/** The active post and what the popup shows of it, read without knowing the tab. */
+interface General {
+  active: Post | undefined;
+  own: { notes: number; slides: number } | undefined;
+  recent: Post[];
+  /** The active post's last talk (that exists) and its last notes. */
+  last: { talk: Talk; notes: Note[] } | undefined;
+}
+
 export function popupQueries(ctx: Ctx) {
+  /** The last `limit` of a talk's notes by video time. */
+  const lastOf = (stored: StoredNote[], limit: number) => stored.map(toNote).sort(byTime).slice(-limit);
+
+  /**
+   * What needs no tab: the active post, `recentLimit` other posts, its stored counts and the
+   * last notes of its last talk. Requests go out in two rounds (what needs no other answer,
+   * then what needs the active post), not one after another: on a busy machine each round
+   * trip to the database is what costs.
+   */
+  const general = (recentLimit: number, latestLimit: number) =>
+    read(ctx, ['kv', 'posts', 'talks', 'notes', 'counts'], async (tx): Promise<General> => {
+      const posts = tx.objectStore('posts');
+      const talkStore = tx.objectStore('talks');
+      const byTalk = tx.objectStore('notes').index('byTalk');
+      const [active, byEdit] = await Promise.all([
+        tx
+          .objectStore('kv')
+          .get(ACTIVE_POST)
+          .then((id) => (typeof id === 'string' ? posts.get(id as PostId) : undefined)),
+        // Post ids in edit order (keys only): the recent ones are the last few.
+        posts.index('byUpdated').getAllKeys(),
+      ]);
+      const sectionIds = active ? active.sections.flatMap((s) => s.talkIds) : [];
+      const lastId = sectionIds.at(-1);
+      const recentIds = byEdit
+        .filter((id) => id !== active?.id)
+        .slice(-recentLimit)
+        .reverse();
+      const [own, lastTalk, lastNotes, recent] = await Promise.all([
+        active ? tx.objectStore('counts').get(active.id) : undefined,
+        lastId ? talkStore.get(lastId) : undefined,
+        lastId ? byTalk.getAll(lastId).then((n) => lastOf(n, latestLimit)) : [],
+        Promise.all(recentIds.map((id) => posts.get(id))),
+      ]);
+      let last = lastTalk && { talk: lastTalk, notes: lastNotes };
+      if (!last && active && sectionIds.length > 0) {
+        // The sections name a talk that is gone: show the last one that exists.
+        const existing = new Set(await talkStore.index('byPost').getAllKeys(active.id));
+        const id = sectionIds.findLast((t) => existing.has(t));
+        const talk = id && (await talkStore.get(id));
+        last = talk ? { talk, notes: lastOf(await byTalk.getAll(talk.id), latestLimit) } : undefined;
+      }
+      return { active, own, recent: recent.filter((p) => p !== undefined), last };
+    });
+
+  /** The tab's talk (in the active post, else any post), its counts, post and last notes. */
+  const here = (tab: Tab, latestLimit: number) =>
+    read(ctx, ['kv', 'posts', 'talks', 'notes', 'counts'], async (tx) => {
+      const posts = tx.objectStore('posts');
+      const [activeId, sameVideo] = await Promise.all([
+        tx.objectStore('kv').get(ACTIVE_POST),
+        tx.objectStore('talks').index('byVideo').getAll(tab.videoId),
+      ]);
+      const same = sameVideo.filter((t) => t.site === tab.site);
+      const talk = same.find((t) => t.postId === activeId) ?? same[0];
+      if (!talk) return undefined;
+      const [counts, post, notes] = await Promise.all([
+        tx.objectStore('counts').get(talk.id),
+        posts.get(talk.postId),
+        tx
+          .objectStore('notes')
+          .index('byTalk')
+          .getAll(talk.id)
+          .then((n) => lastOf(n, latestLimit)),
+      ]);
+      return { talk, counts, post, notes };
+    });
+
   return {
     /**
      * Everything the popup paints, and no more: the active post, `recentLimit` other posts,
-     * the tab's talk, stored counts and `latestLimit` notes of one talk. Requests go out in two
-     * rounds (what needs no other answer, then what needs the active post), not one after
-     * another: on a busy machine each round trip to the database is what costs.
+     * the tab's talk, stored counts and `latestLimit` notes of one talk (the tab's, or the
+     * active post's last). `tab` may still be on its way: what needs no tab is read meanwhile
+     * (asking the browser for the tab takes as long as opening the database), and the tab's
+     * talk once it is known.
      */
-    popup: (
-      tab: Tab | undefined,
+    popup: async (
+      tab: Tab | undefined | Promise<Tab | undefined>,
       recentLimit = 5,
       latestLimit = 5,
-    ): Promise<Result<PopupSummary, StoreError>> =>
-      read(ctx, ['kv', 'posts', 'talks', 'notes', 'counts'], async (tx) => {
-        const posts = tx.objectStore('posts');
-        const talkStore = tx.objectStore('talks');
-        const counts = tx.objectStore('counts');
-        const byTalk = tx.objectStore('notes').index('byTalk');
-        const notesOf = async (id: TalkId) =>
-          (await byTalk.getAll(id)).map(toNote).sort(byTime).slice(-latestLimit);
-        const [active, sameVideo, byEdit] = await Promise.all([
-          tx
-            .objectStore('kv')
-            .get(ACTIVE_POST)
-            .then((id) => (typeof id === 'string' ? posts.get(id as PostId) : undefined)),
-          tab ? talkStore.index('byVideo').getAll(tab.videoId) : [],
-          // Post ids in edit order (keys only): the recent ones are the last few.
-          posts.index('byUpdated').getAllKeys(),
-        ]);
-        const same = sameVideo.filter((t) => t.site === tab?.site);
-        const hereTalk = same.find((t) => t.postId === active?.id) ?? same[0];
-        const sectionIds = active ? active.sections.flatMap((s) => s.talkIds) : [];
-        // The notes shown: the tab's talk, or else the active post's last talk.
-        const shownId = hereTalk?.id ?? sectionIds.at(-1);
-        const recentIds = byEdit
-          .filter((id) => id !== active?.id)
-          .slice(-recentLimit)
-          .reverse();
-        const [own, hereCounts, herePost, shownTalk, shownNotes, recent] = await Promise.all([
-          active ? counts.get(active.id) : undefined,
-          hereTalk ? counts.get(hereTalk.id) : undefined,
-          hereTalk && hereTalk.postId !== active?.id ? posts.get(hereTalk.postId) : active,
-          hereTalk ?? (shownId ? talkStore.get(shownId) : undefined),
-          shownId ? notesOf(shownId) : [],
-          Promise.all(recentIds.map((id) => posts.get(id))),
-        ]);
-        let latest: PopupSummary['latest'];
-        if (shownTalk) latest = { talk: shownTalk, notes: shownNotes };
-        else if (active && sectionIds.length > 0) {
-          // The sections name a talk that is gone: show the last one that exists.
-          const existing = new Set(await talkStore.index('byPost').getAllKeys(active.id));
-          const lastId = sectionIds.findLast((id) => existing.has(id));
-          const last = lastId && (await talkStore.get(lastId));
-          latest = last ? { talk: last, notes: await notesOf(last.id) } : undefined;
-        }
-        return {
-          active,
-          counts: {
-            talks: sectionIds.length,
-            notes: own?.notes ?? 0,
-            slides: own?.slides ?? 0,
-          },
-          recent: recent.filter((p) => p !== undefined),
-          here: hereTalk && {
-            talk: hereTalk,
-            noteCount: hereCounts?.notes ?? 0,
-            slideCount: hereCounts?.slides ?? 0,
-            post: herePost,
-          },
-          latest,
-        };
-      }),
+    ): Promise<Result<PopupSummary, StoreError>> => {
+      const g = general(recentLimit, latestLimit);
+      const t = await tab;
+      const [gr, hr] = await Promise.all([g, t ? here(t, latestLimit) : ok(undefined)]);
+      if (!gr.ok) return gr;
+      if (!hr.ok) return hr;
+      const { active, own, recent, last } = gr.value;
+      const h = hr.value;
+      return ok({
+        active,
+        counts: {
+          talks: active ? active.sections.reduce((n, s) => n + s.talkIds.length, 0) : 0,
+          notes: own?.notes ?? 0,
+          slides: own?.slides ?? 0,
+        },
+        recent,
+        here: h && {
+          talk: h.talk,
+          noteCount: h.counts?.notes ?? 0,
+          slideCount: h.counts?.slides ?? 0,
+          post: h.post,
+        },
+        latest: h ? { talk: h.talk, notes: h.notes } : last,
+      });
+    },
   };
 }
 

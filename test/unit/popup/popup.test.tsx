@@ -173,6 +173,25 @@ describe('popup', () => {
     queries.close();
   });
 
+  it('reads the same while the tab is still on its way as with the tab known', async () => {
+    const h = harness();
+    await seed(h.store);
+    const queries = openLibraryQueries({ name: h.name });
+    for (const url of ['https://youtu.be/AAAAAAAAAAA', 'https://conf.example/talks/1', undefined]) {
+      const known = must(await queries.popup(tabVideo(url), 5, 2));
+      // The browser answers for the tab after the database: the tab's talk is read then.
+      let answer: (tab: ReturnType<typeof tabVideo>) => void = () => {};
+      const later = new Promise<ReturnType<typeof tabVideo>>((resolve) => {
+        answer = resolve;
+      });
+      const pending = queries.popup(later, 5, 2);
+      await new Promise((r) => setTimeout(r, 20));
+      answer(tabVideo(url));
+      expect(must(await pending)).toEqual(known);
+    }
+    queries.close();
+  });
+
   it('creates a post from the title typed in', () => {
     const a = actions();
     const summary = {
