@@ -63,6 +63,32 @@ const noCdn = {
     }));
   },
 };
+// The views' style sheets are CSS in template literals (`export const panelCss = \`…\``), which
+// JavaScript minification leaves as typed. Every build minifies them as CSS (the tests run
+// what ships): their comments and indentation cost the content script 0.3 KB gzipped
+// (40.1 → 39.8 KB, against a 40 KB budget).
+const CSS_LITERAL = /(export const \w+Css = `)([^`$\\]*)(`)/g;
+const cssLiterals = (target) => ({
+  name: 'css-literals',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]src[\\/].*\.tsx?$/ }, async (args) => {
+      const text = await readFile(args.path, 'utf8');
+      const loader = args.path.endsWith('x') ? 'tsx' : 'ts';
+      if (text.search(CSS_LITERAL) < 0) return { contents: text, loader };
+      const sheets = [];
+      for (const m of text.matchAll(CSS_LITERAL)) {
+        const css = await esbuild.transform(m[2], { loader: 'css', minify: true, target, charset: 'utf8' });
+        // Back into a template literal: escape what would end it or start a substitution.
+        sheets.push(css.code.trim().replace(/[\\`]|\$\{/g, (c) => `\\${c}`));
+      }
+      let i = 0;
+      return {
+        contents: text.replace(CSS_LITERAL, (_, open, _css, close) => open + sheets[i++] + close),
+        loader,
+      };
+    });
+  },
+});
 const entriesFor = (browser) => (browser === 'chrome' ? { ...entries, ...ocrEntry } : entries);
 const pagesFor = (browser) => (browser === 'chrome' ? [...pages, 'offscreen'] : pages);
 const pageSource = (page) => (page === 'offscreen' ? 'src/ocr/offscreen.html' : `src/${page}/${page}.html`);
@@ -115,7 +141,7 @@ async function buildBrowser(browser) {
     jsxImportSource: 'preact',
     legalComments: 'none',
     logLevel: 'warning',
-    plugins: [noCdn],
+    plugins: [noCdn, cssLiterals(browser === 'chrome' ? ['chrome148'] : ['firefox140'])],
     define: {
       __BROWSER__: JSON.stringify(browser),
       __TEST__: JSON.stringify(opts.test),
@@ -160,7 +186,9 @@ async function buildBrowser(browser) {
   if (opts.watch) {
     for (const [i, b] of builds.entries()) {
       const plugins =
-        i === 0 ? [noCdn, { name: 'static', setup: (x) => x.onEnd(() => copyStatic()) }] : [noCdn];
+        i === 0
+          ? [...common.plugins, { name: 'static', setup: (x) => x.onEnd(() => copyStatic()) }]
+          : common.plugins;
       await (await esbuild.context({ ...b, plugins })).watch();
     }
     console.log(`watching: ${outdir}`);
