@@ -3,7 +3,7 @@
 // list with its counts) and a search, each next to the bare IndexedDB read of the same records
 // in the same page and run (alternating runs, so both share the machine's state), and an empty
 // extension page (measure.ts has the steps; driver.ts the two browsers).
-//   npm run bench:library        (NOTES=10000 POSTS=50 TALKS=4 RUNS=15 BROWSERS=chromium,firefox
+//   npm run bench:library        (NOTES=10000 POSTS=50 TALKS=4 RUNS=25 BROWSERS=chromium,firefox
 //                                 EXTENSION=dir EXTENSION_FIREFOX=dir)
 import path from 'node:path';
 import { SMOKE, startBench, stats } from '../results';
@@ -14,7 +14,7 @@ import { restoreInto, withBlankPage } from './setup';
 const NOTES = SMOKE ? 200 : Number(process.env.NOTES ?? 10_000);
 const POSTS = SMOKE ? 5 : Number(process.env.POSTS ?? 50);
 const TALKS = Number(process.env.TALKS ?? 4);
-const RUNS = SMOKE ? 1 : Number(process.env.RUNS ?? 15);
+const RUNS = SMOKE ? 1 : Number(process.env.RUNS ?? 25);
 const BROWSERS = (process.env.BROWSERS ?? 'chromium,firefox').split(',') as BenchBrowserName[];
 const QUERY = 'kubernetes sche'; // prefix match; one note in ten has both words
 const root = path.resolve(import.meta.dirname, '../..');
