@@ -36,7 +36,14 @@ const openStoreOnce = () => {
   storeP ??= import('../store').then((m) => m.openStore());
   return storeP;
 };
-const app = document.getElementById('app') as HTMLElement;
+/**
+ * The page's body is parsed: in Firefox popup.js is an async module (build.mjs), which may run,
+ * and have its answers, before the parser reaches `#app`.
+ */
+const parsed: Promise<void> =
+  document.readyState === 'loading'
+    ? new Promise((resolve) => document.addEventListener('DOMContentLoaded', () => resolve(), { once: true }))
+    : Promise.resolve();
 let data: PopupData | null = null;
 let status: PopupStatus | null = null;
 let exported: string | null = null;
@@ -49,7 +56,12 @@ let pageHasVideo = true;
 /** The talk of an embedded player, shown as the tab's when the page has none of its own. */
 let playerTalk: Tab | undefined;
 
-const draw = () => render(<Popup data={data} actions={actions} status={status} exported={exported} />, app);
+/** Draws the popup now, or once `#app` is parsed (every draw shows the latest state). */
+const draw = () => {
+  const app = document.getElementById('app');
+  if (app) render(<Popup data={data} actions={actions} status={status} exported={exported} />, app);
+  else void parsed.then(draw);
+};
 const fail = (text: string) => {
   status = { text, kind: 'error' };
   draw();
@@ -69,7 +81,7 @@ async function load(): Promise<void> {
     firstLoad && !playerTalk && changes() === 0 ? first : queries.popup(playerTalk ?? tabVideo(tab?.url));
   firstLoad = false;
   // The permission check goes to the browser while the store answers: neither waits for the other.
-  const [summary, always] = await Promise.all([read, siteAlways(site.site)]);
+  const [summary, always] = await Promise.all([read, siteAlways(site.site), parsed]);
   performance.mark('talkmark:summary');
   if (!summary.ok) return fail(summary.error.message);
   data = {

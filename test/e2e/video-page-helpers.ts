@@ -133,7 +133,22 @@ export async function popupOver(
         .catch(() => false),
     Boolean,
     what,
-  );
+  ).catch(async (e: Error) => {
+    // What the popup showed, and how far its load got (its performance marks).
+    const state = await popup
+      .evaluate(
+        () =>
+          JSON.stringify({
+            url: location.href,
+            painted: document.documentElement.dataset.painted,
+            html: document.body.innerHTML.slice(0, 800),
+            marks: performance.getEntriesByType('mark').map((m) => `${m.name}@${Math.round(m.startTime)}`),
+          }),
+        null,
+      )
+      .catch((x) => String(x));
+    throw new Error(`${e.message}; the popup: ${state}`);
+  });
   return popup;
 }
 
