@@ -147,27 +147,49 @@ async function saveNote(store: Store, input: NoteInput): Promise<Note> {
 }
 
 /**
- * One task at a time per key. A page keeps one save of a note in flight, but as it goes away
- * it sends its last text without waiting (pagehide): that save must not overtake the one
- * before it, or the older text would be stored last.
+ * One save at a time per note, in the order sent, the latest text winning. A page sends every
+ * edit of a note as it is made (content/writing.ts): while one save runs, a newer one replaces
+ * the one waiting, which is answered with the newer one's result (its text was overtaken), so
+ * fast typing costs one write per round trip, not one per key.
  */
-function oneAtATimePer(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
-  const last = new Map<string, Promise<unknown>>();
-  return (key, task) => {
-    const run = (last.get(key) ?? Promise.resolve()).then(task);
-    const tail = run.catch(() => undefined);
-    last.set(key, tail);
-    void tail.then(() => {
-      if (last.get(key) === tail) last.delete(key);
-    });
-    return run;
+function latestPer(): <T>(key: string, task: () => Promise<T>) => Promise<T> {
+  interface Waiting {
+    task: () => Promise<unknown>;
+    answers: Array<{ resolve(v: unknown): void; reject(e: unknown): void }>;
+  }
+  const running = new Set<string>();
+  const waiting = new Map<string, Waiting>();
+  const run = (key: string, w: Waiting) => {
+    running.add(key);
+    void w
+      .task()
+      .then(
+        (value) => ({ ok: true as const, value }),
+        (error: unknown) => ({ ok: false as const, error }),
+      )
+      .then((r) => {
+        // The next save starts before this one is answered: a save sent in answer to this
+        // one finds the note free, not waiting behind a save that is already done.
+        const next = waiting.get(key);
+        waiting.delete(key);
+        if (next) run(key, next);
+        else running.delete(key);
+        for (const a of w.answers) r.ok ? a.resolve(r.value) : a.reject(r.error);
+      });
   };
+  return <T>(key: string, task: () => Promise<T>) =>
+    new Promise<T>((resolve, reject) => {
+      const answer = { resolve: resolve as (v: unknown) => void, reject };
+      if (!running.has(key)) return run(key, { task, answers: [answer] });
+      const before = waiting.get(key);
+      waiting.set(key, { task, answers: [...(before?.answers ?? []), answer] });
+    });
 }
 
 /** `kv`: the store's key-value slot (what the panel says about slide text); the extension's own by default. */
 export function makeHandlers(store: Store, kv: Kv = lazyKv()): Handlers {
   const postTurn = oneAtATime();
-  const noteTurn = oneAtATimePer();
+  const noteTurn = latestPer();
   return {
     openTalk: (video) => openTalk(store, video, () => postTurn(() => activePost(store))),
     saveNote: (input) => noteTurn(input.id, () => saveNote(store, input)),

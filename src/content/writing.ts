@@ -1,7 +1,7 @@
 // Writing notes: the new note being typed (a draft), in-place edits and deletes with undo.
-// Write-through: every keystroke is sent at once, or, while a save of that note is in flight,
-// as soon as it answers (core/latest-saver): the store is one round trip behind the keyboard
-// and nothing waits for a pause or for pagehide. Enter closes the box only once the store
+// Write-through: every keystroke is sent at once, also while a save of that note is in flight
+// (core/latest-saver, concurrent; the background keeps a note's saves in order and skips those
+// overtaken): nothing typed waits in the page, for a pause, an answer or pagehide. Enter closes the box only once the store
 // has the text; a failed save keeps the box open with the text in it.
 // A draft remembers its talk, so a note started before the page moved to another video
 // still lands in the talk it was started in.
@@ -51,6 +51,9 @@ export function makeWriting(ctx: PanelContext, api: CallApi, hooks: { draftDone(
     let saver = savers.get(id);
     if (!saver) {
       saver = latestSaver((input: NoteInput) => api.call('saveNote', input), {
+        // Every edit leaves the page as it is made: nothing typed waits in the page for an
+        // answer, so a tab closed (or a background slow to answer) can't take it along.
+        concurrent: true,
         onAnswer(r, latest) {
           // An older text's answer is not shown over the newer one (which is on its way).
           if (!latest) return;

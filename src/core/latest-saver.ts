@@ -5,6 +5,8 @@
 // message sent from it as a tab closes; a crashed browser runs no pagehide at all).
 // One save in flight at a time also keeps the writes in order: an older text can't land after
 // a newer one, and an answer to an older text is flagged as stale so it isn't shown over it.
+// A sender that may vanish mid-keystroke (a tab's content script) sends every edit at once
+// instead (`concurrent`), and its receiver keeps the order.
 
 export interface LatestSaver<T, R> {
   /** Saves `value`: now, or as soon as the save in flight answers (replacing any not yet sent). */
@@ -30,6 +32,14 @@ export interface LatestSaverOptions<R> {
    * a throttle that sends the first edit at once and the latest at most this long after.
    */
   throttleMs?: number;
+  /**
+   * Sends every value at once, without waiting for the save in flight. For a page that may be
+   * closed at any moment (a tab's content script): an edit held back until an answer comes is
+   * lost when the tab closes first, and Firefox drops what a closing page sends. The receiver
+   * must keep a key's saves in the order sent (the background's saveNote does, and skips those
+   * overtaken while waiting).
+   */
+  concurrent?: boolean;
 }
 
 export function latestSaver<T, R = unknown>(
@@ -87,7 +97,7 @@ export function latestSaver<T, R = unknown>(
   const saver = (value: T) => {
     given++;
     pending = { value };
-    if (inFlight === 0) fire();
+    if (inFlight === 0 || options.concurrent) fire();
   };
   saver.flush = () => {
     if (pending) fire();

@@ -297,7 +297,9 @@ async function launchFirefox(
         if (!url.startsWith('moz-extension:')) return void (await page.goto(url));
         // BiDi refuses to navigate to extension pages; a web page may link to them.
         await page.goto(`${origin}/pages/blank.html`);
-        await page.evaluate((u) => location.assign(u), url);
+        // The call may not come back: the page it ran in is leaving (Firefox's driver then
+        // answers "unknown error … got null" now and then). Whether it went is checked below.
+        await page.evaluate((u) => location.assign(u), url).catch(() => undefined);
         // puppeteer doesn't report this navigation as one: wait until the page is there (up to
         // a time: a hundred polls were ten seconds idle, and an extension page on a loaded
         // machine can take longer to load).

@@ -1,5 +1,6 @@
 // Saves of one note are stored in the order they were sent, even when the earlier one is slow
-// (a page going away sends its last text without waiting for the answer before).
+// (a page sends every edit at once, without waiting for the answer before), and those
+// overtaken while they waited are not written at all.
 import 'fake-indexeddb/auto';
 import { describe, expect, it, vi } from 'vitest';
 import { makeHandlers } from '../../../src/background/handlers';
@@ -33,5 +34,57 @@ describe('saveNote', () => {
     const second = handlers.saveNote({ ...input, text: 'newer' }, sender);
     await Promise.all([first, second]);
     expect(must(await store.notes.get(input.id))?.text).toBe('newer');
+  });
+
+  it('writes the latest of the saves sent while one ran, and answers the skipped ones with it', async () => {
+    const { store, talk } = await storeWithTalk();
+    const written: string[] = [];
+    const counting: Store = {
+      ...store,
+      notes: {
+        ...store.notes,
+        update: async (id, patch) => {
+          written.push(patch.text ?? '');
+          await new Promise((r) => setTimeout(r, 20));
+          return store.notes.update(id, patch);
+        },
+      },
+    };
+    const handlers = makeHandlers(counting);
+    const input: NoteInput = { id: newId('note'), talkId: talk.id, time: 9, kind: 'text', text: '' };
+    must({ ok: true, value: await handlers.saveNote(input, sender) });
+    // Typed while the first edit is being written: each key sent at once.
+    const keys = ['S', 'Sk', 'Ski', 'Skip'].map((text) => handlers.saveNote({ ...input, text }, sender));
+    const answers = await Promise.all(keys);
+    expect(written).toEqual(['S', 'Skip']);
+    expect(answers.map((n) => n.text)).toEqual(['S', 'Skip', 'Skip', 'Skip']);
+    expect(must(await store.notes.get(input.id))?.text).toBe('Skip');
+  });
+
+  it('answers a failed save with its error and goes on with the next', async () => {
+    const { store, talk } = await storeWithTalk();
+    let fail = true;
+    const flaky: Store = {
+      ...store,
+      notes: {
+        ...store.notes,
+        update: async (id, patch) => {
+          if (fail) {
+            fail = false;
+            await new Promise((r) => setTimeout(r, 10));
+            throw new Error('The disk is full.');
+          }
+          return store.notes.update(id, patch);
+        },
+      },
+    };
+    const handlers = makeHandlers(flaky);
+    const input: NoteInput = { id: newId('note'), talkId: talk.id, time: 9, kind: 'text', text: '' };
+    await handlers.saveNote(input, sender);
+    const first = handlers.saveNote({ ...input, text: 'lost?' }, sender);
+    const second = handlers.saveNote({ ...input, text: 'kept' }, sender);
+    await expect(first).rejects.toThrow('The disk is full.');
+    expect((await second).text).toBe('kept');
+    expect(must(await store.notes.get(input.id))?.text).toBe('kept');
   });
 });

@@ -104,6 +104,30 @@ describe('latestSaver', () => {
     expect(save.busy()).toBe(false);
   });
 
+  it('sends every edit at once when concurrent, and only the newest answer is the latest', async () => {
+    const { sent, send } = controlled();
+    const answers: Array<[string, boolean]> = [];
+    const save = latestSaver(send, { concurrent: true, onAnswer: (r, latest) => answers.push([r, latest]) });
+    save('a');
+    save('ab');
+    save('abc');
+    // Nothing waits in the sender for an answer: a page closed now has sent everything.
+    expect(sent.map((s) => s.value)).toEqual(['a', 'ab', 'abc']);
+    const settled = save.settled();
+    sent[0]?.answer('stored a');
+    sent[1]?.answer('stored abc');
+    await tick();
+    expect(save.busy()).toBe(true);
+    sent[2]?.answer('stored abc');
+    expect(await settled).toBe('stored abc');
+    expect(answers).toEqual([
+      ['stored a', false],
+      ['stored abc', false],
+      ['stored abc', true],
+    ]);
+    expect(save.busy()).toBe(false);
+  });
+
   it('keeps going after a save that threw, and forgets a cancelled edit', async () => {
     const { sent, send } = controlled();
     const save = latestSaver(send);
