@@ -1,7 +1,7 @@
 // The in-page panel. Pure view: data and actions come in as props, so it renders and tests
 // outside the extension. Page-supplied text (titles, captions) is rendered as text only.
 
-import { useEffect, useRef, useState } from 'preact/hooks';
+import { useEffect, useLayoutEffect, useRef, useState } from 'preact/hooks';
 import type { Note } from '../../core/model';
 import { CompactPanel } from './Compact';
 import { kindLabel, NoteItem } from './NoteItem';
@@ -30,8 +30,10 @@ export function Notice({
     return () => clearTimeout(timer);
   }, [notice, held, actions]);
   // Listeners on the box itself (a status, not a control): pointer and focus hold it, and
-  // Escape anywhere in it (its buttons have the focus) dismisses it.
-  useEffect(() => {
+  // Escape anywhere in it (its buttons have the focus) dismisses it. Added in the commit that
+  // draws the box (a layout effect), not after the next paint: a keyboard user can be on its
+  // × before that, and a focus or an Escape then would go unheard.
+  useLayoutEffect(() => {
     const el = box.current;
     if (!el) return;
     const life = new AbortController();

@@ -1,6 +1,7 @@
 // @vitest-environment happy-dom
 // The panel's notice: news that says so (auto-capture switched) goes away by itself, not while
 // the user points at it or has focus in it; Escape or the × button dismisses any notice.
+import { render } from 'preact';
 import { act } from 'preact/test-utils';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { Notice } from '../../../src/content/panel/Panel';
@@ -55,6 +56,28 @@ describe('panel notice', () => {
       vi.advanceTimersByTime(6100);
     });
     expect(dismissNotice).toHaveBeenCalledTimes(1);
+  });
+
+  // The keyboard can be on the notice before the frame that draws it (the e2e under load saw a
+  // focus and an Escape 2 and 8 ms after it appeared): its listeners are there as it is drawn.
+  it('hears Escape and holds for focus from the moment it is drawn, not from the frame after', async () => {
+    vi.useFakeTimers();
+    const { actions, dismissNotice } = withDismiss();
+    const root = document.createElement('div');
+    document.body.append(root);
+    // Not in act(): what a real render leaves for after the paint has not run yet.
+    render(
+      <Notice notice={{ kind: 'info', text: 'Auto-capture is off', expiresIn: 6000 }} actions={actions} />,
+      root,
+    );
+    const button = root.querySelector('button[aria-label="Dismiss"]') as HTMLButtonElement;
+    button.focus();
+    await vi.advanceTimersByTimeAsync(20_000);
+    // Held by the focus that came first: not gone by itself.
+    expect(dismissNotice).not.toHaveBeenCalled();
+    button.dispatchEvent(new KeyboardEvent('keydown', { key: 'Escape', bubbles: true }));
+    expect(dismissNotice).toHaveBeenCalledTimes(1);
+    render(null, root);
   });
 
   it('keeps an error until dismissed, by Escape or by its button', () => {
