@@ -12,6 +12,7 @@ import { SearchView, TYPING_MS } from './SearchView';
 import { SettingsView } from './SettingsView';
 import { SlideTextNotice } from './SlideTextNotice';
 import type { Notice, Shell } from './shell';
+import { unsavedNotes } from './unsaved-notes';
 
 export function App({
   api,
@@ -41,6 +42,24 @@ export function App({
     [go, onSearchPage],
   );
   useEffect(() => () => follow.cancel(), [follow]);
+  // Note edits a closed library tab typed but never stored: put back, and said so.
+  useEffect(() => {
+    const edits = unsavedNotes.all();
+    if (edits.length === 0) return;
+    void api.recoverNoteEdits(edits).then((r) => {
+      if (!r.ok)
+        return notify({ text: `Unsaved note edits could not be put back yet: ${r.error}`, kind: 'error' });
+      for (const id of r.value.done) unsavedNotes.forget(id);
+      const { restored, beside } = r.value;
+      const parts = [
+        restored > 0 &&
+          `${restored === 1 ? 'a note edit' : `${restored} note edits`} that a closed tab hadn’t saved`,
+        beside > 0 &&
+          `${beside === 1 ? 'an edit' : `${beside} edits`} of a note changed since, as a new note beside it`,
+      ].filter(Boolean);
+      if (parts.length > 0) notify({ text: `Saved ${parts.join(', and ')}.`, kind: 'info' });
+    });
+  }, [api, notify]);
 
   return (
     <>

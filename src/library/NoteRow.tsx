@@ -10,6 +10,7 @@ import { useWriteThrough } from '../ui/useWriteThrough';
 import { Attribution, placeholderOf, RenderedNote, useSlideTitle } from './NoteParts';
 import type { Shell } from './shell';
 import { Thumb } from './Thumb';
+import { unsavedNotes } from './unsaved-notes';
 
 const kinds: Array<[NoteKind, string]> = [
   ['text', 'Note'],
@@ -60,7 +61,21 @@ export function NoteRow({
   const fail = (r: { ok: boolean; error?: string }) =>
     !r.ok && notify({ text: r.error ?? 'Not saved.', kind: 'error' });
   // The promise tells the write-through when this save is done, so the next text goes then.
-  const saveText = useWriteThrough((value: string) => api.updateNote(note.id, { text: value }).then(fail));
+  // Each text is also journaled as typed (unsaved-notes.ts) until the store has it: a tab closed
+  // before then loses nothing, the next library page puts it back.
+  const sending = useRef<string | undefined>(undefined);
+  const saveText = useWriteThrough((value: string) => {
+    sending.current = value;
+    return api.updateNote(note.id, { text: value }).then((r) => {
+      if (r.ok) unsavedNotes.stored(note.id, value);
+      if (sending.current === value) sending.current = undefined;
+      return fail(r);
+    });
+  });
+  const typed = (value: string) => {
+    unsavedNotes.typed(note.id, value, sending.current);
+    saveText(value);
+  };
 
   // A text longer than a note holds: what fits stays here, the rest goes on in new notes at
   // the same moment. Should one fail to save, the part not yet saved goes back into the box
@@ -70,7 +85,7 @@ export function NoteRow({
     const first = pieces[0] ?? '';
     unsavedInBox.current = false;
     setText(first);
-    saveText(first);
+    typed(first);
     const base = continuationOf(note);
     for (const [i, piece] of pieces.slice(1).entries()) {
       const r = await api.addNote({ ...base, text: piece });
@@ -105,6 +120,7 @@ export function NoteRow({
     await saveText.settled();
     const r = await api.deleteNote(note.id);
     if (!r.ok) return notify({ text: r.error, kind: 'error' });
+    unsavedNotes.forget(note.id);
     const deleted = r.value;
     notify({
       text: 'Note deleted.',
@@ -176,7 +192,7 @@ export function NoteRow({
               if (value.length > noteLimit) return void spill(value);
               unsavedInBox.current = false;
               setText(value);
-              saveText(value);
+              typed(value);
             }}
             // An empty note's box is there to be typed in: once it holds text it must stay a box
             // until the caret leaves it, not turn into the rendered note under the typist.

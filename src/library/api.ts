@@ -18,6 +18,7 @@ import type {
   TalkPatch,
 } from '../store';
 import type { ExportImageFormat, Settings } from '../ui/settings';
+import type { UnsavedNote } from './unsaved-notes';
 
 export type Outcome<T = void> = Result<T, string>;
 
@@ -93,6 +94,14 @@ export interface LibraryApi {
   addNote(input: NewNote): Promise<Outcome>;
   updateNote(id: NoteId, patch: NotePatch): Promise<Outcome>;
   deleteNote(id: NoteId): Promise<Outcome<DeletedNote>>;
+  /**
+   * Puts back note edits a closed library tab typed but never stored (unsaved-notes.ts): into
+   * the note when nothing else wrote it since, else into a new note beside it. How many of
+   * each, and the ids it is done with (gone notes included).
+   */
+  recoverNoteEdits(
+    edits: UnsavedNote[],
+  ): Promise<Outcome<{ restored: number; beside: number; done: NoteId[] }>>;
   restoreNote(deleted: DeletedNote): Promise<Outcome>;
 
   exportPreview(request: ExportRequest): Promise<Outcome<string>>;

@@ -2,7 +2,7 @@
 // become the messages they already carry; long work (zips, previews, backups) runs here, in
 // the page, never in the background worker.
 import type { ExportFile } from '../core/export';
-import type { ImageId, PostId, Snapshot } from '../core/model';
+import type { ImageId, NoteId, PostId, Snapshot } from '../core/model';
 import { err, ok, type Result } from '../core/result';
 import { OCR_STATUS_KEY, type OcrStatus } from '../ocr/status';
 import type { LibraryQueries, SearchIndex, Store, StoreError } from '../store';
@@ -169,6 +169,37 @@ export function storeApi(deps: ApiDeps): LibraryApi {
     addNote: async (input) => unit(await store.notes.add(input)),
     updateNote: async (id, patch) => unit(await store.notes.update(id, patch)),
     deleteNote: async (id) => plain(await store.notes.delete(id)),
+    async recoverNoteEdits(edits) {
+      let restored = 0;
+      let beside = 0;
+      const done: NoteId[] = [];
+      for (const edit of edits) {
+        const got = await store.notes.get(edit.id);
+        if (!got.ok) return err(got.error.message);
+        const note = got.value;
+        // Gone: deleted since, on purpose (a delete from that same tab forgets its edit too).
+        if (!note || note.text === edit.text) {
+          done.push(edit.id);
+          continue;
+        }
+        // Nothing else wrote the note after the key press, or only the save then on its way did.
+        const ours = note.updatedAt <= edit.at || (edit.sending !== undefined && note.text === edit.sending);
+        const r = ours
+          ? await store.notes.update(note.id, { text: edit.text })
+          : await store.notes.add({
+              talkId: note.talkId,
+              time: note.time,
+              kind: note.kind === 'slide' ? 'text' : note.kind,
+              text: edit.text,
+              ...(note.speaker ? { speaker: note.speaker } : {}),
+            });
+        if (!r.ok) return err(r.error.message);
+        if (ours) restored++;
+        else beside++;
+        done.push(edit.id);
+      }
+      return ok({ restored, beside, done });
+    },
     restoreNote: async (deleted) => unit(await store.notes.restore(deleted)),
 
     async exportPreview(req) {

@@ -7,6 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { launch, type TestPage } from './browsers';
 import { browsers, extensionDir, fixtureVideo, readStore, useBrowser } from './scenario';
 import { panelNotes, seek, startNote, waitForPanel } from './video-page';
+import { until } from './video-page-helpers';
 
 interface StoredNote {
   talkId: string;
@@ -44,6 +45,49 @@ describe.each(browsers)('durability in %s', (name) => {
     const note = (await notesIn(lib)).find((n) => n.text === 'Closed before Enter');
     expect(note?.time).toBeCloseTo(12, 0);
     await lib.close();
+  });
+
+  it('keeps a note edited in the library whose tab was closed while it was being typed', async () => {
+    const page = await env.browser.newPage();
+    await page.goto(await talkPage());
+    await waitForPanel(page);
+    await seek(page, 20);
+    await startNote(page);
+    await page.type('Edited');
+    await page.press('Enter');
+    const reader = await env.browser.newPage();
+    await reader.goto(env.browser.extensionUrl('popup.html'));
+    await reader.waitFor(() => document.querySelector('.note .text')?.textContent === 'Edited', null);
+    const [post] = (await reader.evaluate(readStore, 'posts')) as Array<{ id: string }>;
+    await page.close();
+
+    const lib = await env.browser.newPage();
+    await lib.goto(env.browser.extensionUrl(`library.html#post/${post?.id}`));
+    await lib.waitFor(() => document.querySelector('.note .edit-note'), null);
+    await lib.evaluate(() => (document.querySelector('.note .edit-note') as HTMLButtonElement).click(), null);
+    await lib.waitFor(() => document.activeElement?.tagName === 'TEXTAREA', null);
+    await lib.press('End');
+    await lib.type(' in the library, then closed');
+    // At once: no blur, no pause, no Enter.
+    await lib.close();
+
+    // The next library page has it (what the closed one had not stored, it puts back).
+    const again = await env.browser.newPage();
+    await again.goto(env.browser.extensionUrl(`library.html#post/${post?.id}`));
+    await again.waitFor(
+      () =>
+        [...document.querySelectorAll('.note .note-view')].some((n) =>
+          n.textContent?.includes('then closed'),
+        ),
+      null,
+    );
+    await again.close();
+    await until(
+      async () => (await notesIn(reader)).find((n) => n.time > 19 && n.time < 21)?.text,
+      (t) => t === 'Edited in the library, then closed',
+      'the library edit, stored',
+    );
+    await reader.close();
   });
 
   it('shows a note added in one tab in the popup, the library and another tab of the same talk, without reload', async () => {
