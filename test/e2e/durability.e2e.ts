@@ -57,14 +57,21 @@ describe.each(browsers)('durability in %s', (name) => {
     await page.press('Enter');
     const reader = await env.browser.newPage();
     await reader.goto(env.browser.extensionUrl('popup.html'));
-    await reader.waitFor(() => document.querySelector('.note .text')?.textContent === 'Edited', null);
-    const [post] = (await reader.evaluate(readStore, 'posts')) as Array<{ id: string }>;
+    const notes = await until(
+      () => notesIn(reader),
+      (all) => all.some((n) => n.text === 'Edited'),
+      'the note typed in the panel, stored',
+    );
+    const note = notes.find((n) => n.text === 'Edited') as StoredNote & { id: string };
+    const talks = (await reader.evaluate(readStore, 'talks')) as Array<{ id: string; postId: string }>;
+    const postId = talks.find((t) => t.id === note.talkId)?.postId;
     await page.close();
 
     const lib = await env.browser.newPage();
-    await lib.goto(env.browser.extensionUrl(`library.html#post/${post?.id}`));
-    await lib.waitFor(() => document.querySelector('.note .edit-note'), null);
-    await lib.evaluate(() => (document.querySelector('.note .edit-note') as HTMLButtonElement).click(), null);
+    await lib.goto(env.browser.extensionUrl(`library.html#post/${postId}`));
+    const edit = `[data-note-id="${note.id}"] .edit-note`;
+    await lib.waitFor((sel) => document.querySelector(sel), edit);
+    await lib.evaluate((sel) => (document.querySelector(sel) as HTMLButtonElement).click(), edit);
     await lib.waitFor(() => document.activeElement?.tagName === 'TEXTAREA', null);
     await lib.press('End');
     await lib.type(' in the library, then closed');
@@ -73,17 +80,16 @@ describe.each(browsers)('durability in %s', (name) => {
 
     // The next library page has it (what the closed one had not stored, it puts back).
     const again = await env.browser.newPage();
-    await again.goto(env.browser.extensionUrl(`library.html#post/${post?.id}`));
+    await again.goto(env.browser.extensionUrl(`library.html#post/${postId}`));
     await again.waitFor(
-      () =>
-        [...document.querySelectorAll('.note .note-view')].some((n) =>
-          n.textContent?.includes('then closed'),
-        ),
-      null,
+      (id) =>
+        document.querySelector(`[data-note-id="${id}"] .note-view`)?.textContent?.includes('then closed'),
+      note.id,
     );
     await again.close();
     await until(
-      async () => (await notesIn(reader)).find((n) => n.time > 19 && n.time < 21)?.text,
+      async () =>
+        ((await notesIn(reader)) as Array<StoredNote & { id: string }>).find((n) => n.id === note.id)?.text,
       (t) => t === 'Edited in the library, then closed',
       'the library edit, stored',
     );
