@@ -1,8 +1,9 @@
 // Writing notes: the new note being typed (a draft), in-place edits and deletes with undo.
 // Write-through: every keystroke is sent at once, also while a save of that note is in flight
 // (core/latest-saver, concurrent; the background keeps a note's saves in order and skips those
-// overtaken): nothing typed waits in the page, for a pause, an answer or pagehide. Enter closes the box only once the store
-// has the text; a failed save keeps the box open with the text in it.
+// overtaken): nothing typed waits in the page, for a pause, an answer or pagehide. Enter
+// closes the box only once the store has the text; a failed save keeps the box open with the
+// text in it.
 // A draft remembers its talk, so a note started before the page moved to another video
 // still lands in the talk it was started in.
 // A text longer than a note holds (a long paste, or typing on at the limit) is never cut

@@ -97,10 +97,13 @@ export interface LibraryApi {
   /**
    * Puts back note edits a closed library tab typed but never stored (unsaved-notes.ts): into
    * the note when nothing else wrote it since, else into a new note beside it. How many of
-   * each, and the ids it is done with (gone notes included).
+   * each, and the ids it is done with (gone notes included). `current` says, just before each
+   * write, whether the edit is still the journal's: a library tab still open and typing has
+   * moved it on (or its save confirmed it), and that tab saves it itself.
    */
   recoverNoteEdits(
     edits: UnsavedNote[],
+    current: (edit: UnsavedNote) => boolean,
   ): Promise<Outcome<{ restored: number; beside: number; done: NoteId[] }>>;
   restoreNote(deleted: DeletedNote): Promise<Outcome>;
 

@@ -169,7 +169,7 @@ export function storeApi(deps: ApiDeps): LibraryApi {
     addNote: async (input) => unit(await store.notes.add(input)),
     updateNote: async (id, patch) => unit(await store.notes.update(id, patch)),
     deleteNote: async (id) => plain(await store.notes.delete(id)),
-    async recoverNoteEdits(edits) {
+    async recoverNoteEdits(edits, current) {
       let restored = 0;
       let beside = 0;
       const done: NoteId[] = [];
@@ -184,6 +184,7 @@ export function storeApi(deps: ApiDeps): LibraryApi {
         }
         // Nothing else wrote the note after the key press, or only the save then on its way did.
         const ours = note.updatedAt <= edit.at || (edit.sending !== undefined && note.text === edit.sending);
+        if (!current(edit)) continue;
         const r = ours
           ? await store.notes.update(note.id, { text: edit.text })
           : await store.notes.add({

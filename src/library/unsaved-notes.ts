@@ -25,6 +25,8 @@ export interface NoteJournal {
   stored(id: NoteId, text: string): void;
   /** Every unsaved edit, the oldest first. */
   all(): UnsavedNote[];
+  /** The unsaved edit of note `id` as it stands now. */
+  get(id: NoteId): UnsavedNote | undefined;
   forget(id: NoteId): void;
 }
 
@@ -81,6 +83,7 @@ export function noteJournal(storage: Storage | undefined = pageStorage()): NoteJ
       }
       return out.sort((a, b) => a.at.localeCompare(b.at));
     },
+    get: (id) => read(PREFIX + id),
     forget(id) {
       storage?.removeItem(PREFIX + id);
     },

@@ -8,6 +8,8 @@ import { harness, must, seed } from './helpers';
 
 afterEach(() => localStorage.clear());
 
+const always = () => true;
+
 const noteOf = async (h: ReturnType<typeof harness>, text: string) => {
   const { talks } = await seed(h.store);
   const notes = must(await h.store.notes.listByTalk(talks[0].id));
@@ -52,7 +54,7 @@ describe('unsaved note edits', () => {
     const note = await noteOf(h, 'Caching beats cleverness');
     const j = noteJournal(localStorage);
     j.typed(note.id, 'Caching beats cleverness, mostly');
-    const r = must(await h.api.recoverNoteEdits(j.all()));
+    const r = must(await h.api.recoverNoteEdits(j.all(), always));
     expect(r).toEqual({ restored: 1, beside: 0, done: [note.id] });
     expect(must(await h.store.notes.get(note.id))?.text).toBe('Caching beats cleverness, mostly');
   });
@@ -65,7 +67,7 @@ describe('unsaved note edits', () => {
     await new Promise((r) => setTimeout(r, 5));
     // The save on its way landed after the last key press, then the tab was gone.
     must(await h.store.notes.update(note.id, { text: 'Caching beats cleverness!' }));
-    must(await h.api.recoverNoteEdits(j.all()));
+    must(await h.api.recoverNoteEdits(j.all(), always));
     expect(must(await h.store.notes.get(note.id))?.text).toBe('Caching beats cleverness!!');
   });
 
@@ -76,7 +78,7 @@ describe('unsaved note edits', () => {
     j.typed(note.id, 'Measure first, then cache');
     await new Promise((r) => setTimeout(r, 5));
     must(await h.store.notes.update(note.id, { text: 'Measure twice' }));
-    const r = must(await h.api.recoverNoteEdits(j.all()));
+    const r = must(await h.api.recoverNoteEdits(j.all(), always));
     expect(r).toMatchObject({ restored: 0, beside: 1 });
     const notes = must(await h.store.notes.listByTalk(note.talkId));
     expect(notes.find((n) => n.id === note.id)?.text).toBe('Measure twice');
@@ -87,14 +89,34 @@ describe('unsaved note edits', () => {
     });
   });
 
+  it('leaves an edit that a library tab still open has moved on since to that tab', async () => {
+    const h = harness();
+    const note = await noteOf(h, 'Caching beats cleverness');
+    const j = noteJournal(localStorage);
+    j.typed(note.id, 'Caching beats');
+    const [edit] = j.all();
+    await new Promise((r) => setTimeout(r, 5));
+    // Meanwhile the other tab typed on and stored it.
+    must(await h.store.notes.update(note.id, { text: 'Caching beats it all' }));
+    j.typed(note.id, 'Caching beats it all!');
+    const current = (e: { id: NoteId; at: string }) => j.get(e.id)?.at === e.at;
+    const r = must(await h.api.recoverNoteEdits(edit ? [edit] : [], current));
+    expect(r).toEqual({ restored: 0, beside: 0, done: [] });
+    const notes = must(await h.store.notes.listByTalk(note.talkId));
+    expect(notes.filter((n) => n.text.startsWith('Caching beats'))).toHaveLength(1);
+  });
+
   it('is done with an edit whose note is gone or already holds it', async () => {
     const h = harness();
     const note = await noteOf(h, 'Caching beats cleverness');
     const r = must(
-      await h.api.recoverNoteEdits([
-        { id: note.id, text: 'Caching beats cleverness', at: new Date().toISOString() },
-        { id: 'n_gone' as NoteId, text: 'whatever', at: new Date().toISOString() },
-      ]),
+      await h.api.recoverNoteEdits(
+        [
+          { id: note.id, text: 'Caching beats cleverness', at: new Date().toISOString() },
+          { id: 'n_gone' as NoteId, text: 'whatever', at: new Date().toISOString() },
+        ],
+        always,
+      ),
     );
     expect(r).toEqual({ restored: 0, beside: 0, done: [note.id, 'n_gone'] });
   });
