@@ -132,7 +132,7 @@ function report(name: BenchBrowserName, s: Series): void {
     over,
     reference: { name: 'bare IndexedDB read of the same records', values: s.popupBare },
     paired: true,
-    note: 'the popup is an ES module, which runs after domInteractive: its script time is counted here',
+    note: 'the popup draws from an async script, which may run after domInteractive: its script time is then counted here',
   });
   bench.add({
     id: id('library-open-after-load'),

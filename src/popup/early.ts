@@ -1,8 +1,8 @@
-// The popup's first moves, from a classic script in popup.html's <head>: it runs as soon as the
-// page starts parsing, while the browser is still loading the page and its module (which runs
-// only after parsing), so asking the browser for the tab, opening the database and reading what
-// the first screen shows all overlap that wait instead of following it. The module (index.tsx)
-// picks up the answers from `earlyPopup()`.
+// The popup's first moves, from a classic script at the top of popup.html's <head>: it runs as
+// soon as the page starts parsing, while the browser still loads the page and the popup's view
+// (popup.js, index.tsx), so asking the browser for the tab, opening the database and reading
+// what the first screen shows all overlap that wait instead of following it. The view picks
+// up the answers from `earlyPopup()`.
 import type { Browser, Tabs } from 'webextension-polyfill';
 import type { Result } from '../core/result';
 import { onChange } from '../store/changes';

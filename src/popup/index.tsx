@@ -1,8 +1,9 @@
 // Popup entry: reads the store directly (same extension origin), only the records its first
 // screen shows (stored counts, never the notes counted), and stays live through onChange.
 // The tab, the database and the first read were started by popup-early.js (early.ts) while the
-// page loaded; this ES module, split in chunks (build.mjs), draws them. The store's writers
-// load on the first click that needs them.
+// page loaded; this script (classic and `async` in popup.html, build.mjs) draws them once
+// `#app` is parsed. The store's writers and the exporters load on the first click that needs
+// them (popup-lazy/, ES modules).
 import { render } from 'preact';
 import type { Browser } from 'webextension-polyfill';
 import type { Store } from '../store';
@@ -37,8 +38,8 @@ const openStoreOnce = () => {
   return storeP;
 };
 /**
- * The page's body is parsed: in Firefox popup.js is an async module (build.mjs), which may run,
- * and have its answers, before the parser reaches `#app`.
+ * The page's body is parsed: this script is `async` (build.mjs), so it may run, and have its
+ * answers, before the parser reaches `#app`.
  */
 const parsed: Promise<void> =
   document.readyState === 'loading'

@@ -94,7 +94,14 @@ class Shared {
   }
 }
 
-const open = new Map<string, Shared>();
+/**
+ * The page's open databases, kept on the page's global object: the popup's own script and the
+ * store it imports on first use are separate bundles (build.mjs), each with its own copy of this
+ * module, and must still share one open database.
+ */
+const pageGlobal = globalThis as { talkmarkConnections?: Map<string, Shared> };
+pageGlobal.talkmarkConnections ??= new Map();
+const open = pageGlobal.talkmarkConnections;
 
 export class Connection {
   private shared: Shared | undefined;

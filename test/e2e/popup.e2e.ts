@@ -1,6 +1,7 @@
 // The popup on the built extension, in Chromium and Firefox, over a library of 10,000 notes
 // (restored through the library page): counts come out right, switching and creating posts
-// change the active post in the store, and the export action opens the library's dialog.
+// change the active post in the store (the store's writers load on the first click), and
+// "Copy as Markdown" shows the post as Markdown (the exporters load on that first use).
 // "On this tab" (the talk of the tab the popup was opened over) can't be shown here: a test
 // opens the popup as a tab of its own, so the active tab is the popup itself. Finding the
 // tab's talk is unit-tested (test/unit/popup/popup.test.tsx).
@@ -89,6 +90,20 @@ describe.each(browsers)('popup in %s', (name) => {
     );
     await expect.poll(kv, { timeout: 10_000 }).toBe('Example Conf 2025 — Day 1');
     expect(sampleIds.post).toMatch(/^p_/);
+
+    // "Copy as Markdown": the exporters load on this first use (popup-lazy/, build.mjs).
+    await popup.click('button.export');
+    await popup.waitFor(
+      () => document.querySelector<HTMLTextAreaElement>('textarea.exported')?.value,
+      null,
+      60_000,
+    );
+    const markdown = await popup.evaluate(
+      () => document.querySelector<HTMLTextAreaElement>('textarea.exported')?.value ?? '',
+      null,
+    );
+    expect(markdown).toContain('Example Conf 2025 — Day 1');
+    expect(markdown.split('\n').length).toBeGreaterThan(10_000);
     await popup.close();
     await library.close();
   });

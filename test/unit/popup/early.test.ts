@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
 // The popup's early start (popup-early.js): the tab and the first read for its video, started
-// once, and a count of the store changes since, so the module never paints a stale first read.
+// once, and a count of the store changes since, so the popup never paints a stale first read.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { earlyPopup } from '../../../src/popup/early';

@@ -1,6 +1,6 @@
 // @vitest-environment happy-dom
-// The popup's module (popup.js) run before the page's body is parsed, as Firefox may run it (an
-// async module, build.mjs): it waits for `#app` and draws there, instead of failing to draw.
+// The popup's view (popup.js, an async classic script: build.mjs) may run before the page's
+// body is parsed: it waits for `#app` and draws there, instead of failing to draw.
 import 'fake-indexeddb/auto';
 import { afterEach, describe, expect, it } from 'vitest';
 import { openStore } from '../../../src/store';
@@ -20,7 +20,7 @@ const until = async (fn: () => boolean) => {
   if (!fn()) throw new Error(`not met: ${fn}`);
 };
 
-describe('popup module', () => {
+describe('popup script', () => {
   it('draws into #app once the body is parsed when it ran (and read) before', async () => {
     const store = openStore();
     const post = must(await store.posts.create({ title: 'Before the body' }));

@@ -43,4 +43,22 @@ describe('connections', () => {
     a.close();
     b.close();
   });
+
+  it('share one open database between two copies of the code, as the popup and its lazy store are', async () => {
+    // The popup's script and the store it imports on first use are separate bundles
+    // (build.mjs): each has its own copy of connection.ts. Two module instances stand in for them.
+    const name = `c-${newId('note')}`;
+    const first = await import('../../../src/store/connection');
+    vi.resetModules();
+    const second = await import('../../../src/store/connection');
+    expect(second.Connection).not.toBe(first.Connection);
+    const opens = vi.spyOn(indexedDB, 'open');
+    const a = new first.Connection(name);
+    const b = new second.Connection(name);
+    const [da, db] = [must(await a.get()), must(await b.get())];
+    expect(db).toBe(da);
+    expect(opens).toHaveBeenCalledTimes(1);
+    a.close();
+    b.close();
+  });
 });
