@@ -197,8 +197,8 @@ async function buildBrowser(browser) {
     // The popup's view is a classic script too, `async` in popup.html: the browser fetches it
     // while popup-early.js runs and runs it as soon as it is there, without waiting for the
     // page's parsing or for further files (an ES module waits for both: with the early script
-    // plus an ES module in chunks it replaces, the first paint came 8–10 ms later in Chromium
-    // and 6 ms later in Firefox, measured in the same runs). What a click needs (the store's
+    // plus an ES module in chunks it replaces, the first paint came 8–14 ms later in Chromium
+    // and 2–6 ms later in Firefox, measured in the same runs). What a click needs (the store's
     // writers, the exporters) is left out of it: popup-lazy/, ES modules imported on first use.
     { ...common, entryPoints: { popup }, plugins: [...common.plugins, popupLazy] },
     {
