@@ -12,7 +12,7 @@ import { SearchView, TYPING_MS } from './SearchView';
 import { SettingsView } from './SettingsView';
 import { SlideTextNotice } from './SlideTextNotice';
 import type { Notice, Shell } from './shell';
-import { type UnsavedNote, unsavedNotes } from './unsaved-notes';
+import { unsavedNotes } from './unsaved-notes';
 
 export function App({
   api,
@@ -46,8 +46,7 @@ export function App({
   useEffect(() => {
     const edits = unsavedNotes.all();
     if (edits.length === 0) return;
-    const current = (e: UnsavedNote) => unsavedNotes.get(e.id)?.at === e.at;
-    void api.recoverNoteEdits(edits, current).then((r) => {
+    void api.recoverNoteEdits(edits, unsavedNotes.current).then((r) => {
       if (!r.ok)
         return notify({ text: `Unsaved note edits could not be put back yet: ${r.error}`, kind: 'error' });
       for (const id of r.value.done) unsavedNotes.forget(id);

@@ -27,6 +27,8 @@ export interface NoteJournal {
   all(): UnsavedNote[];
   /** The unsaved edit of note `id` as it stands now. */
   get(id: NoteId): UnsavedNote | undefined;
+  /** Whether `edit` is still the journal's edit of its note: not typed over, stored or forgotten since. */
+  current(edit: UnsavedNote): boolean;
   forget(id: NoteId): void;
 }
 
@@ -84,6 +86,11 @@ export function noteJournal(storage: Storage | undefined = pageStorage()): NoteJ
       return out.sort((a, b) => a.at.localeCompare(b.at));
     },
     get: (id) => read(PREFIX + id),
+    current(edit) {
+      // The text too: two key presses within one millisecond share a time.
+      const now = read(PREFIX + edit.id);
+      return now?.at === edit.at && now.text === edit.text;
+    },
     forget(id) {
       storage?.removeItem(PREFIX + id);
     },

@@ -1,12 +1,15 @@
 // @vitest-environment happy-dom
 // Library note edits journaled as typed: kept until the store confirms them, and put back by
 // the next library page into the note, or beside it when the note was changed since.
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { NoteId } from '../../../src/core/model';
 import { noteJournal } from '../../../src/library/unsaved-notes';
 import { harness, must, seed } from './helpers';
 
-afterEach(() => localStorage.clear());
+afterEach(() => {
+  vi.useRealTimers();
+  localStorage.clear();
+});
 
 const always = () => true;
 
@@ -30,6 +33,30 @@ describe('unsaved note edits', () => {
     expect(j.all()).toHaveLength(1);
     j.stored(id, 'He');
     expect(j.all()).toEqual([]);
+  });
+
+  it('knows whether an edit it handed out is still its own', () => {
+    // One frozen clock: every key press below falls in the same millisecond.
+    vi.useFakeTimers({ now: new Date('2026-12-07T10:00:00Z'), toFake: ['Date'] });
+    const j = noteJournal(localStorage);
+    const id = 'n_a' as NoteId;
+    j.typed(id, 'Hel');
+    const [first] = j.all();
+    if (!first) throw new Error('nothing journaled');
+    expect(j.current(first)).toBe(true);
+    // Typed on, even within the same millisecond: no longer the journal's edit.
+    j.typed(id, 'Hell');
+    expect(j.current(first)).toBe(false);
+    const [second] = j.all();
+    if (!second) throw new Error('nothing journaled');
+    expect(j.current(second)).toBe(true);
+    j.stored(id, 'Hell');
+    expect(j.current(second)).toBe(false);
+    j.typed(id, 'Hello');
+    const [third] = j.all();
+    j.forget(id);
+    expect(third && j.current(third)).toBe(false);
+    vi.useRealTimers();
   });
 
   it('ignores what is not its own or is malformed, and a full storage loses nothing typed', () => {
@@ -99,8 +126,7 @@ describe('unsaved note edits', () => {
     // Meanwhile the other tab typed on and stored it.
     must(await h.store.notes.update(note.id, { text: 'Caching beats it all' }));
     j.typed(note.id, 'Caching beats it all!');
-    const current = (e: { id: NoteId; at: string }) => j.get(e.id)?.at === e.at;
-    const r = must(await h.api.recoverNoteEdits(edit ? [edit] : [], current));
+    const r = must(await h.api.recoverNoteEdits(edit ? [edit] : [], j.current));
     expect(r).toEqual({ restored: 0, beside: 0, done: [] });
     const notes = must(await h.store.notes.listByTalk(note.talkId));
     expect(notes.filter((n) => n.text.startsWith('Caching beats'))).toHaveLength(1);
