@@ -24,7 +24,8 @@ export interface PopupData {
 }
 
 export interface PopupActions {
-  newPost(title: string): void;
+  /** Creates the post and makes it the active one; false when it was not created (and said why). */
+  newPost(title: string): Promise<boolean>;
   switchPost(id: PostId): void;
   /** Opens the library, at `hash` when given (e.g. "post/ID/export"). */
   openLibrary(hash?: string): void;
@@ -48,9 +49,10 @@ export interface PopupStatus {
   kind: 'info' | 'error';
 }
 
-function NewPost({ onCreate }: { onCreate(title: string): void }) {
+function NewPost({ onCreate }: { onCreate(title: string): Promise<boolean> }) {
   const [open, setOpen] = useState(false);
   const [title, setTitle] = useState('');
+  const [creating, setCreating] = useState(false);
   const input = useRef<HTMLInputElement>(null);
   // Focused in the same commit that draws it (the autofocus attribute only works at page load,
   // and later, after a frame): keys typed right after the click go into the title.
@@ -68,16 +70,23 @@ function NewPost({ onCreate }: { onCreate(title: string): void }) {
       class="new-post-form"
       onSubmit={(e) => {
         e.preventDefault();
-        onCreate(title.trim() || 'Untitled post');
-        setOpen(false);
-        setTitle('');
+        if (creating) return;
+        setCreating(true);
+        // The form stays, with the title typed, until the post exists: a post not created
+        // (the status line says why) keeps the title for another try.
+        void onCreate(title.trim() || 'Untitled post').then((created) => {
+          setCreating(false);
+          if (!created) return;
+          setOpen(false);
+          setTitle('');
+        });
       }}
     >
       <label>
         Title{' '}
         <input name="title" ref={input} value={title} onInput={(e) => setTitle(e.currentTarget.value)} />
       </label>{' '}
-      <button type="submit" class="primary">
+      <button type="submit" class="primary" aria-disabled={creating}>
         Create
       </button>
     </form>

@@ -3,7 +3,7 @@
 // The tab, the database and the first read were started by popup-early.js (early.ts) while the
 // page loaded; this script (classic and `async` in popup.html, build.mjs) draws them once
 // `#app` is parsed. The store's writers and the exporters load on the first click that needs
-// them (popup-lazy/, ES modules).
+// them (popup-lazy/, ES modules); one that fails to load is said in the status line (lazy.ts).
 import { render } from 'preact';
 import type { Browser } from 'webextension-polyfill';
 import type { Store } from '../store';
@@ -12,6 +12,7 @@ import { markPainted } from '../ui/painted';
 import { applyTheme } from '../ui/theme';
 import type { EarlyPopup } from './early';
 import { enablePlayer, listFrames, type PageFrames, playerOffers } from './frames';
+import { failure, onFirstUse } from './lazy';
 import { Popup, type PopupActions, type PopupData, type PopupStatus } from './Popup';
 import { popupCss } from './styles';
 import { canEnable, tabVideo } from './tab-video';
@@ -29,13 +30,17 @@ applyTheme(document, popupCss);
 // Started by popup-early.js; started here, later, only should that script not have run.
 const early: Promise<EarlyPopup> = Promise.resolve(
   (globalThis as { talkmarkPopup?: EarlyPopup }).talkmarkPopup ??
-    import('./early').then((m) => m.earlyPopup()),
+    onFirstUse(() => import('./early'), 'show your notes')().then((m) => m.earlyPopup()),
 );
-let storeP: Promise<Store> | undefined;
+// Loaded on the first click that needs them (lazy.ts: a failed load is said, and retried).
+const loadStore = onFirstUse(() => import('../store'), 'change your posts');
+const loadExporters = onFirstUse(() => import('../core/export/export-post'), 'export the post');
+let store: Store | undefined;
 /** The full store, for the actions that write: loaded and opened on the first one. */
-const openStoreOnce = () => {
-  storeP ??= import('../store').then((m) => m.openStore());
-  return storeP;
+const openStoreOnce = async (): Promise<Store> => {
+  const m = await loadStore();
+  store ??= m.openStore();
+  return store;
 };
 /**
  * The page's body is parsed: this script is `async` (build.mjs), so it may run, and have its
@@ -66,6 +71,10 @@ const draw = () => {
 const fail = (text: string) => {
   status = { text, kind: 'error' };
   draw();
+};
+/** A click tried again: the error of the last try no longer stands. */
+const retrying = () => {
+  if (status?.kind === 'error') status = null;
 };
 
 const currentTab = early.then((e) => e.tab);
@@ -100,6 +109,9 @@ async function load(): Promise<void> {
   markPainted();
   if (!players && tab?.id !== undefined && canEnable(tab.url)) void findPlayers(tab.id, tab.url);
 }
+
+/** Reads and draws again; what fails to load is said in the status line. */
+const reload = () => load().catch((e: unknown) => fail(failure(e)));
 
 /**
  * The tab's embedded players of another origin, found once the popup has painted: one small
@@ -137,7 +149,7 @@ async function findPlayers(id: number, url: string | undefined): Promise<void> {
       }
     }
   }
-  await load();
+  await reload();
 }
 
 async function originGranted(pattern: string): Promise<boolean> {
@@ -166,14 +178,30 @@ async function siteAlways(site: string | undefined): Promise<{ siteAlways?: bool
 
 const actions: PopupActions = {
   async newPost(title) {
-    const post = await (await openStoreOnce()).posts.create({ title });
-    if (!post.ok) return fail(post.error.message);
-    const set = await (await openStoreOnce()).posts.setActive(post.value.id);
-    if (!set.ok) fail(set.error.message);
+    retrying();
+    try {
+      const s = await openStoreOnce();
+      const post = await s.posts.create({ title });
+      if (!post.ok) {
+        fail(post.error.message);
+        return false;
+      }
+      const set = await s.posts.setActive(post.value.id);
+      if (!set.ok) fail(set.error.message);
+      return true;
+    } catch (e) {
+      fail(failure(e));
+      return false;
+    }
   },
   async switchPost(id) {
-    const set = await (await openStoreOnce()).posts.setActive(id);
-    if (!set.ok) fail(set.error.message);
+    retrying();
+    try {
+      const set = await (await openStoreOnce()).posts.setActive(id);
+      if (!set.ok) fail(set.error.message);
+    } catch (e) {
+      fail(failure(e));
+    }
   },
   openLibrary(hash) {
     const url = browser.runtime.getURL(`library.html${hash ? `#${hash}` : ''}`);
@@ -183,16 +211,23 @@ const actions: PopupActions = {
   async exportMarkdown() {
     const post = data?.summary.active;
     if (!post) return;
-    const snap = await (await openStoreOnce()).snapshotOfPost(post.id);
-    if (!snap.ok || !snap.value) return fail(snap.ok ? 'This post no longer exists.' : snap.error.message);
-    // The exporters are evaluated on first use, not before the first paint.
-    const { exportPost } = await import('../core/export/export-post');
-    const files = exportPost(snap.value, post.id, 'markdown', { timestampLinks: true });
-    if (!files.ok) return fail(`Export failed: ${files.error}`);
-    const md = files.value.find((f) => f.path.endsWith('.md'));
-    exported = md ? new TextDecoder().decode(md.bytes) : '';
-    status = { text: 'Markdown ready below. Export… gives images and other formats.', kind: 'info' };
-    draw();
+    retrying();
+    try {
+      // The exporters load alongside the read, on first use: not before the first paint.
+      const [snap, { exportPost }] = await Promise.all([
+        openStoreOnce().then((s) => s.snapshotOfPost(post.id)),
+        loadExporters(),
+      ]);
+      if (!snap.ok || !snap.value) return fail(snap.ok ? 'This post no longer exists.' : snap.error.message);
+      const files = exportPost(snap.value, post.id, 'markdown', { timestampLinks: true });
+      if (!files.ok) return fail(`Export failed: ${files.error}`);
+      const md = files.value.find((f) => f.path.endsWith('.md'));
+      exported = md ? new TextDecoder().decode(md.bytes) : '';
+      status = { text: 'Markdown ready below. Export… gives images and other formats.', kind: 'info' };
+      draw();
+    } catch (e) {
+      fail(failure(e));
+    }
   },
   enableSite() {
     const site = data?.site;
@@ -260,9 +295,9 @@ const actions: PopupActions = {
   },
 };
 
-void load();
+void reload();
 // Should the store be slow to answer (an old page blocking an upgrade), say so meanwhile.
 setTimeout(() => {
   if (!data && !status) draw();
 }, 150);
-void early.then((e) => e.onChange(() => void load()));
+void early.then((e) => e.onChange(() => void reload()));

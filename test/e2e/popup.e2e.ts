@@ -5,10 +5,14 @@
 // "On this tab" (the talk of the tab the popup was opened over) can't be shown here: a test
 // opens the popup as a tab of its own, so the active tab is the popup itself. Finding the
 // tab's talk is unit-tested (test/unit/popup/popup.test.tsx).
+import { cp, mkdtemp, rename, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
 import path from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreFile, sampleBackup, sampleIds } from '../unit/library/sample-backup';
-import { browsers, fixtureVideo, readStore, useBrowser } from './scenario';
+import { launch, type TestBrowser } from './browsers';
+import { browsers, extensionDir, fixtureVideo, readStore, useBrowser } from './scenario';
+import { type FixtureServer, startServer } from './server';
 
 const root = path.resolve(import.meta.dirname, '../..');
 
@@ -106,5 +110,72 @@ describe.each(browsers)('popup in %s', (name) => {
     expect(markdown.split('\n').length).toBeGreaterThan(10_000);
     await popup.close();
     await library.close();
+  });
+});
+
+// A file the popup loads on first use that can't be loaded (the extension updated or removed
+// on disk under an open popup): the click says so in the popup, and the title typed stays.
+describe.each(browsers)('popup in %s, a file it loads on first use missing', (name) => {
+  let dir: string;
+  let server: FixtureServer;
+  let browser: TestBrowser;
+  beforeAll(async () => {
+    dir = await mkdtemp(path.join(tmpdir(), `talkmark-missing-${name}-`));
+    await cp(extensionDir(name), dir, { recursive: true });
+    server = await startServer();
+    browser = await launch(name, dir, server.origin);
+  });
+  afterAll(async () => {
+    await browser?.close();
+    await server?.close();
+    await rm(dir, { recursive: true, force: true });
+  });
+
+  it('says it could not load and keeps the title typed; opened again with the file back, it works', async () => {
+    const lazy = (file: string) => path.join(dir, 'popup-lazy', file);
+    await rename(lazy('store.js'), lazy('store.js.away'));
+    await rename(lazy('export-post.js'), lazy('export-post.js.away'));
+    let popup = await browser.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.waitFor(() => document.documentElement.dataset.painted, null);
+    const state = () =>
+      popup.evaluate(
+        () => ({
+          alert: document.querySelector('[role="alert"]')?.textContent ?? '',
+          title: document.querySelector<HTMLInputElement>('input[name="title"]')?.value,
+          heading: document.querySelector('h1')?.textContent,
+        }),
+        null,
+      );
+    const newPost = async (title: string) => {
+      await popup.click('button.new-post');
+      await popup.waitFor(() => document.querySelector('input[name="title"]'), null);
+      await popup.type(title);
+      await popup.press('Enter');
+    };
+
+    await newPost('Day 3');
+    await popup.waitFor(() => document.querySelector('[role="alert"]'), null, 15_000);
+    const failed = await state();
+    expect(failed.alert).toMatch(/^Talkmark could not load what it needs to change your posts/);
+    expect(failed.alert).toContain('close the popup and open it again');
+    expect(failed.title).toBe('Day 3');
+
+    // Back on disk, and the popup opened again as the message says: the post is created.
+    // (Chromium loads it again in the same popup too; Firefox keeps a failed module failed.)
+    await rename(lazy('store.js.away'), lazy('store.js'));
+    await popup.close();
+    popup = await browser.newPage();
+    await popup.goto(browser.extensionUrl('popup.html'));
+    await popup.waitFor(() => document.documentElement.dataset.painted, null);
+    await newPost('Day 3');
+    await popup.waitFor(() => document.querySelector('h1')?.textContent === 'Day 3', null, 15_000);
+    expect((await state()).alert).toBe('');
+
+    await popup.click('button.export');
+    await popup.waitFor(() => document.querySelector('[role="alert"]'), null, 15_000);
+    expect((await state()).alert).toMatch(/^Talkmark could not load what it needs to export the post/);
+    expect(await popup.evaluate(() => document.querySelector('textarea.exported') === null, null)).toBe(true);
+    await popup.close();
   });
 });

@@ -6,14 +6,14 @@ import { Popup, type PopupActions } from '../../../src/popup/Popup';
 import { tabVideo } from '../../../src/popup/tab-video';
 import { openLibraryQueries } from '../../../src/store';
 import { harness, must, seed } from '../library/helpers';
-import { byText, click, mount, typeInto } from '../ui/dom';
+import { byText, click, mount, typeInto, until } from '../ui/dom';
 
 afterEach(() => {
   document.body.innerHTML = '';
 });
 
 const actions = (): PopupActions => ({
-  newPost: vi.fn(),
+  newPost: vi.fn(async () => true),
   switchPost: vi.fn(),
   openLibrary: vi.fn(),
   enableHere: vi.fn(),
@@ -213,6 +213,37 @@ describe('popup', () => {
     expect(a.newPost).toHaveBeenCalledWith('DevConf Day 1');
     click(byText(root, 'button', 'Take notes on this page'));
     expect(a.enableHere).toHaveBeenCalled();
+  });
+
+  it('keeps the form and the title typed when the post could not be created', async () => {
+    const a = actions();
+    let answer: (created: boolean) => void = () => {};
+    a.newPost = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
+    const summary = {
+      active: undefined,
+      counts: { talks: 0, notes: 0, slides: 0 },
+      recent: [],
+      here: undefined,
+      latest: undefined,
+    };
+    const root = mount(
+      <Popup data={{ summary, canEnableHere: true }} actions={a} status={null} exported={null} />,
+    );
+    click(root.querySelector('button.new-post'));
+    const input = () => root.querySelector<HTMLInputElement>('input[name="title"]');
+    typeInto(input() as HTMLInputElement, 'DevConf Day 2');
+    click(byText(root, 'button', 'Create'));
+    // A second press while the first is on its way creates nothing more.
+    click(byText(root, 'button', 'Create'));
+    expect(a.newPost).toHaveBeenCalledTimes(1);
+    answer(false);
+    await until(() => byText(root, 'button', 'Create')?.getAttribute('aria-disabled') === 'false');
+    expect(input()?.value).toBe('DevConf Day 2');
+    click(byText(root, 'button', 'Create'));
+    expect(a.newPost).toHaveBeenCalledTimes(2);
+    answer(true);
+    await until(() => !input());
+    expect(root.querySelector('button.new-post')).not.toBeNull();
   });
 
   it('keys generic pages by their URL without the fragment', () => {
