@@ -7,9 +7,10 @@ import { earlyPopup } from '../../../src/popup/early';
 import { openStore } from '../../../src/store';
 import { must } from '../library/helpers';
 
-const g = globalThis as { chrome?: unknown; talkmarkPopup?: unknown };
+const g = globalThis as { browser?: unknown; chrome?: unknown; talkmarkPopup?: unknown };
 
 afterEach(() => {
+  delete g.browser;
   delete g.chrome;
   delete g.talkmarkPopup;
 });
@@ -49,5 +50,46 @@ describe('popup early start', () => {
     must(await store.posts.update(post.id, { title: 'Day two, edited' }));
     await until(() => early.changes() === 1 && heard === 1);
     store.close();
+  });
+
+  it("in Firefox, takes the tab from the popup's window: the active one of its tabs", async () => {
+    const store = openStore();
+    const post = must(await store.posts.create({ title: 'Day three' }));
+    must(await store.posts.setActive(post.id));
+    const url = 'https://www.youtube.com/watch?v=FFFFFFFFFFF';
+    must(await store.talks.findOrCreate({ postId: post.id, url, site: 'youtube', videoId: 'FFFFFFFFFFF' }));
+    const asked: unknown[] = [];
+    g.browser = {
+      windows: {
+        getCurrent: async (info: unknown) => {
+          asked.push(info);
+          return {
+            id: 1,
+            tabs: [
+              { id: 3, active: false, url: 'https://example.org/' },
+              { id: 4, active: true, url },
+              { id: 5, active: false },
+            ],
+          };
+        },
+      },
+      // Never asked: Firefox builds the `tabs` namespace slowly on first use.
+      get tabs(): never {
+        throw new Error('the tabs namespace was touched');
+      },
+    };
+    const early = earlyPopup();
+    expect((await early.tab)?.id).toBe(4);
+    expect(asked).toEqual([{ populate: true }]);
+    const first = must(await early.first);
+    expect(first.here?.talk.videoId).toBe('FFFFFFFFFFF');
+    store.close();
+  });
+
+  it('reads without a tab when the browser will not say', async () => {
+    g.browser = { windows: { getCurrent: async () => Promise.reject(new Error('no window')) } };
+    const early = earlyPopup();
+    expect(await early.tab).toBeUndefined();
+    expect(must(await early.first).here).toBeUndefined();
   });
 });
