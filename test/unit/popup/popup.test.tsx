@@ -25,6 +25,26 @@ const actions = (): PopupActions => ({
   exportMarkdown: vi.fn(),
 });
 
+/** The popup over an empty library, on a page it can take notes on. */
+const mountEmpty = (a: PopupActions) =>
+  mount(
+    <Popup
+      data={{
+        summary: {
+          active: undefined,
+          counts: { talks: 0, notes: 0, slides: 0 },
+          recent: [],
+          here: undefined,
+          latest: undefined,
+        },
+        canEnableHere: true,
+      }}
+      actions={a}
+      status={null}
+      exported={null}
+    />,
+  );
+
 describe('popup', () => {
   it('finds the tab talk by its YouTube id and counts notes per talk', async () => {
     const h = harness();
@@ -194,16 +214,7 @@ describe('popup', () => {
 
   it('creates a post from the title typed in', () => {
     const a = actions();
-    const summary = {
-      active: undefined,
-      counts: { talks: 0, notes: 0, slides: 0 },
-      recent: [],
-      here: undefined,
-      latest: undefined,
-    };
-    const root = mount(
-      <Popup data={{ summary, canEnableHere: true }} actions={a} status={null} exported={null} />,
-    );
+    const root = mountEmpty(a);
     expect(root.querySelector('.summary')?.textContent).toMatch(/first note/);
     click(root.querySelector('button.new-post'));
     // Focused as it appears: keys typed right after the click land in the title, not the page.
@@ -219,16 +230,7 @@ describe('popup', () => {
     const a = actions();
     let answer: (created: boolean) => void = () => {};
     a.newPost = vi.fn(() => new Promise<boolean>((resolve) => (answer = resolve)));
-    const summary = {
-      active: undefined,
-      counts: { talks: 0, notes: 0, slides: 0 },
-      recent: [],
-      here: undefined,
-      latest: undefined,
-    };
-    const root = mount(
-      <Popup data={{ summary, canEnableHere: true }} actions={a} status={null} exported={null} />,
-    );
+    const root = mountEmpty(a);
     click(root.querySelector('button.new-post'));
     const input = () => root.querySelector<HTMLInputElement>('input[name="title"]');
     typeInto(input() as HTMLInputElement, 'DevConf Day 2');
