@@ -89,7 +89,7 @@ export async function measure(
       s.allNotes = bare.allNotesMs;
       await p.close();
     };
-    // Two pairs a run: a pair's ratio varies widely on a busy machine (0.8× to 2× on this
+    // Two pairs a run: a pair's ratio varies widely on a busy machine (0.6× to 2.1× on this
     // one), and the budget is judged on their median, which more pairs hold steadier.
     for (let k = 0; k < POPUP_PAIRS; k++) {
       if ((i + k) % 2 === 0) {
