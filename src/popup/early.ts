@@ -7,7 +7,13 @@ import type { Browser, Tabs } from 'webextension-polyfill';
 import type { Result } from '../core/result';
 import { onChange } from '../store/changes';
 import type { StoreError } from '../store/errors';
-import { openPopupQueries, type PopupQueries, type PopupSummary } from '../store/popup-query';
+import {
+  asPopupHint,
+  openPopupQueries,
+  type PopupHint,
+  type PopupQueries,
+  type PopupSummary,
+} from '../store/popup-query';
 import { tabVideo } from './tab-video';
 
 export interface EarlyPopup {
@@ -20,9 +26,37 @@ export interface EarlyPopup {
   changes(): number;
   /** Calls `listener` on every store change from now on. */
   onChange(listener: () => void): void;
+  /** Keeps a read's hint for the next popup's first read (see hint below). */
+  remember(hint: PopupHint | undefined): void;
 }
 
 const KEY = 'talkmarkPopup';
+
+/**
+ * The last popup's hint (PopupHint: which post, talk and recent posts it showed), kept in the
+ * extension's localStorage: read synchronously, so the first read asks for all it guesses in
+ * one round. Only a guess, checked against the database: a missing or spoiled one (storage
+ * turned off, cleared, written by hand) costs the rounds it would have saved, nothing else.
+ */
+const HINT = 'talkmark.popupHint';
+const hint = {
+  read(): PopupHint | undefined {
+    try {
+      const raw = localStorage.getItem(HINT);
+      return raw ? asPopupHint(JSON.parse(raw)) : undefined;
+    } catch {
+      return undefined;
+    }
+  },
+  write(value: PopupHint | undefined): void {
+    try {
+      if (value) localStorage.setItem(HINT, JSON.stringify(value));
+      else localStorage.removeItem(HINT);
+    } catch {
+      // Storage turned off or full: the next popup reads the long way.
+    }
+  },
+};
 
 /**
  * The tab the popup is over: the active tab of the popup's window. Firefox (`browser`) builds
@@ -62,8 +96,20 @@ export function earlyPopup(): EarlyPopup {
     for (const listener of listeners) listener();
   });
   // What needs no tab is read while the browser answers for it.
-  const first = queries.popup(tab.then((t) => tabVideo(t?.url)));
+  const first = queries.popup(
+    tab.then((t) => tabVideo(t?.url)),
+    undefined,
+    undefined,
+    hint.read(),
+  );
   void first.then(() => performance.mark('talkmark:first'));
-  g[KEY] = { queries, tab, first, changes: () => changes, onChange: (l) => void listeners.add(l) };
+  g[KEY] = {
+    queries,
+    tab,
+    first,
+    changes: () => changes,
+    onChange: (l) => void listeners.add(l),
+    remember: hint.write,
+  };
   return g[KEY];
 }

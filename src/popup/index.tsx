@@ -85,7 +85,7 @@ const currentTab = early.then((e) => e.tab);
 let firstLoad = true;
 
 async function load(): Promise<void> {
-  const { queries, first, changes } = await early;
+  const { queries, first, changes, remember } = await early;
   const tab = await currentTab;
   tabId = tab?.id;
   performance.mark('talkmark:tab');
@@ -110,6 +110,7 @@ async function load(): Promise<void> {
   draw();
   performance.mark('talkmark:drawn');
   markPainted();
+  remember(summary.value.hint);
   if (!players && tab?.id !== undefined && canEnable(tab.url)) void findPlayers(tab.id, tab.url);
 }
 

@@ -1,6 +1,6 @@
 // The popup's read, in a module of its own: the popup loads it (with the connection) before its
 // first paint, and nothing else of the store's queries (the search index is the library's).
-import type { Note, Post, PostId, Site, Talk } from '../core/model';
+import type { Note, Post, PostId, Site, Talk, TalkId } from '../core/model';
 import { ok, type Result } from '../core/result';
 import { Announcer } from './changes';
 import { Connection } from './connection';
@@ -19,6 +19,8 @@ export interface PopupSummary {
   here: { talk: Talk; noteCount: number; slideCount: number; post: Post | undefined } | undefined;
   /** The last notes (by video time) of `here`'s talk, or of the active post's last talk. */
   latest: { talk: Talk; notes: Note[] } | undefined;
+  /** For the next read: see PopupHint. */
+  hint?: PopupHint;
 }
 
 export interface Tab {
@@ -35,6 +37,34 @@ interface General {
   recent: Post[];
   /** The active post's last talk (that exists) and its last notes. */
   last: { talk: Talk; notes: Note[] } | undefined;
+  next: PopupHint | undefined;
+}
+
+/**
+ * What a read found, for the next read to guess from, so that it can ask for everything in
+ * one round: the active post, its last talk, and the edit time of the oldest recent post
+ * shown ('' when they were all the posts there were). Only ever a guess: each part is checked
+ * against the database's own answers, and what turned out different is read the long way.
+ */
+export interface PopupHint {
+  active: PostId;
+  last?: TalkId;
+  since: string;
+}
+
+/** A hint as kept outside the database (localStorage), checked: anything else is no hint. */
+export function asPopupHint(value: unknown): PopupHint | undefined {
+  if (typeof value !== 'object' || value === null) return undefined;
+  const { active, last, since } = value as Record<string, unknown>;
+  if (typeof active !== 'string' || typeof since !== 'string') return undefined;
+  if (last !== undefined && typeof last !== 'string') return undefined;
+  return { active: active as PostId, ...(last === undefined ? {} : { last: last as TalkId }), since };
+}
+
+/** A request whose failure is also the transaction's (and said there): not unhandled when unused. */
+function quiet<T>(request: Promise<T>): Promise<T> {
+  request.catch(() => {});
+  return request;
 }
 
 export function popupQueries(ctx: Ctx) {
@@ -43,34 +73,59 @@ export function popupQueries(ctx: Ctx) {
 
   /**
    * What needs no tab: the active post, `recentLimit` other posts, its stored counts and the
-   * last notes of its last talk. Requests go out in two rounds (what needs no other answer,
-   * then what needs the active post), not one after another: on a busy machine each round
-   * trip to the database is what costs.
+   * last notes of its last talk. On a busy machine each round trip to the database is what
+   * costs, so requests go out in rounds, not one after another: without a hint, three (the
+   * active post's id and the posts' edit order; the active post; what needs its sections);
+   * with a right hint, one: the hint's guesses go out with the first round, and each is used
+   * only where the answers it guessed turn out the same (one transaction: one snapshot).
    */
-  const general = (recentLimit: number, latestLimit: number) =>
+  const general = (recentLimit: number, latestLimit: number, hint?: PopupHint) =>
     read(ctx, ['kv', 'posts', 'talks', 'notes', 'counts'], async (tx): Promise<General> => {
       const posts = tx.objectStore('posts');
+      const byUpdated = posts.index('byUpdated');
+      const counts = tx.objectStore('counts');
       const talkStore = tx.objectStore('talks');
       const byTalk = tx.objectStore('notes').index('byTalk');
-      const [active, byEdit] = await Promise.all([
-        tx
-          .objectStore('kv')
-          .get(ACTIVE_POST)
-          .then((id) => (typeof id === 'string' ? posts.get(id as PostId) : undefined)),
-        // Post ids in edit order (keys only): the recent ones are the last few.
-        posts.index('byUpdated').getAllKeys(),
-      ]);
+      // The first round: what needs no other answer, and the hint's guesses.
+      const activeId = tx
+        .objectStore('kv')
+        .get(ACTIVE_POST)
+        .then((id) => (typeof id === 'string' ? (id as PostId) : undefined));
+      const guess = hint && {
+        post: quiet(posts.get(hint.active)),
+        own: quiet(counts.get(hint.active)),
+        talk: quiet(hint.last ? talkStore.get(hint.last) : Promise.resolve(undefined)),
+        notes: quiet(hint.last ? byTalk.getAll(hint.last) : Promise.resolve([])),
+        // The posts edited since the oldest recent one shown last time, in edit order.
+        edited: byUpdated.getAll(IDBKeyRange.lowerBound(hint.since)),
+      };
+      // Post ids in edit order (keys only): the recent ones are the last few.
+      const byEdit = guess ? undefined : byUpdated.getAllKeys();
+      const activeP = activeId.then((id) =>
+        id === undefined ? undefined : guess && id === hint?.active ? guess.post : posts.get(id),
+      );
+      const recentP = Promise.all([activeId, guess?.edited, byEdit]).then(async ([id, edited, keys]) => {
+        if (edited) {
+          const others = edited.filter((p) => p.id !== id);
+          // Right when at least as many were edited since as are shown (every post not among
+          // them was edited before all of them), or when last time's were all there were.
+          if (others.length >= recentLimit || hint?.since === '') return others.slice(-recentLimit).reverse();
+        }
+        const ids = (keys ?? (await byUpdated.getAllKeys()))
+          .filter((k) => k !== id)
+          .slice(-recentLimit)
+          .reverse();
+        return (await Promise.all(ids.map((k) => posts.get(k)))).filter((p) => p !== undefined);
+      });
+      const active = await activeP;
       const sectionIds = active ? active.sections.flatMap((s) => s.talkIds) : [];
       const lastId = sectionIds.at(-1);
-      const recentIds = byEdit
-        .filter((id) => id !== active?.id)
-        .slice(-recentLimit)
-        .reverse();
+      const known = guess && lastId !== undefined && lastId === hint?.last;
       const [own, lastTalk, lastNotes, recent] = await Promise.all([
-        active ? tx.objectStore('counts').get(active.id) : undefined,
-        lastId ? talkStore.get(lastId) : undefined,
-        lastId ? byTalk.getAll(lastId).then((n) => lastOf(n, latestLimit)) : [],
-        Promise.all(recentIds.map((id) => posts.get(id))),
+        active ? (guess && active.id === hint?.active ? guess.own : counts.get(active.id)) : undefined,
+        lastId ? (known ? guess.talk : talkStore.get(lastId)) : undefined,
+        lastId ? (known ? guess.notes : byTalk.getAll(lastId)).then((n) => lastOf(n, latestLimit)) : [],
+        recentP,
       ]);
       let last = lastTalk && { talk: lastTalk, notes: lastNotes };
       if (!last && active && sectionIds.length > 0) {
@@ -80,7 +135,12 @@ export function popupQueries(ctx: Ctx) {
         const talk = id && (await talkStore.get(id));
         last = talk ? { talk, notes: lastOf(await byTalk.getAll(talk.id), latestLimit) } : undefined;
       }
-      return { active, own, recent: recent.filter((p) => p !== undefined), last };
+      const next = active && {
+        active: active.id,
+        ...(lastId ? { last: lastId } : {}),
+        since: recent.length < recentLimit ? '' : (recent.at(-1)?.updatedAt ?? ''),
+      };
+      return { active, own, recent, last, next };
     });
 
   /** The tab's talk (in the active post, else any post), its counts, post and last notes. */
@@ -118,13 +178,14 @@ export function popupQueries(ctx: Ctx) {
       tab: Tab | undefined | Promise<Tab | undefined>,
       recentLimit = 5,
       latestLimit = 5,
+      hint?: PopupHint,
     ): Promise<Result<PopupSummary, StoreError>> => {
-      const g = general(recentLimit, latestLimit);
+      const g = general(recentLimit, latestLimit, hint);
       const t = await tab;
       const [gr, hr] = await Promise.all([g, t ? here(t, latestLimit) : ok(undefined)]);
       if (!gr.ok) return gr;
       if (!hr.ok) return hr;
-      const { active, own, recent, last } = gr.value;
+      const { active, own, recent, last, next } = gr.value;
       const h = hr.value;
       return ok({
         active,
@@ -141,6 +202,7 @@ export function popupQueries(ctx: Ctx) {
           post: h.post,
         },
         latest: h ? { talk: h.talk, notes: h.notes } : last,
+        ...(next ? { hint: next } : {}),
       });
     },
   };

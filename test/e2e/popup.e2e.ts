@@ -108,6 +108,43 @@ describe.each(browsers)('popup in %s', (name) => {
     );
     expect(markdown).toContain('Example Conf 2025 — Day 1');
     expect(markdown.split('\n').length).toBeGreaterThan(10_000);
+
+    // The next popup's first read guesses from what this one found (early.ts keeps it in the
+    // extension's localStorage) and checks the guess: right, wrong or spoiled, it paints the same.
+    const hint = (await popup.evaluate(
+      () => JSON.parse(localStorage.getItem('talkmark.popupHint') ?? 'null'),
+      null,
+    )) as { active: string; last?: string; since: string } | null;
+    expect(hint?.active).toBe(sampleIds.post);
+    const posts = (await popup.evaluate(readStore, 'posts')) as Array<{ id: string; title: string }>;
+    const day2 = posts.find((p) => p.title === 'Day 2')?.id;
+    expect(day2).toBeDefined();
+    const wrong = JSON.stringify({ active: day2, last: 't_gone', since: '9999' });
+    for (const stored of [null, wrong, '{"active": spoiled']) {
+      if (stored !== null) await popup.evaluate((s) => localStorage.setItem('talkmark.popupHint', s), stored);
+      const again = await env.browser.newPage();
+      await again.goto(env.browser.extensionUrl('popup.html'));
+      await again.waitFor(() => document.documentElement.dataset.painted, null);
+      await expect
+        .poll(
+          () =>
+            again.evaluate(
+              () => ({
+                title: document.querySelector('h1')?.textContent,
+                summary: document.querySelector('.summary')?.textContent,
+                recent: [...document.querySelectorAll('button.switch')].map((b) => b.textContent),
+              }),
+              null,
+            ),
+          { timeout: 15_000 },
+        )
+        .toEqual({
+          title: 'Example Conf 2025 — Day 1',
+          summary: '3 talks, 10,005 notes, 4 slides',
+          recent: [expect.stringContaining('Day 2')],
+        });
+      await again.close();
+    }
     await popup.close();
     await library.close();
   });
