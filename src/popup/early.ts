@@ -33,7 +33,7 @@ export interface EarlyPopup {
 const KEY = 'talkmarkPopup';
 
 /**
- * The last popup's hint (PopupHint: which post, talk and recent posts it showed), kept in the
+ * The last popup's hint (PopupHint: which post, talks and recent posts it showed), kept in the
  * extension's localStorage: read synchronously, so the first read asks for all it guesses in
  * one round. Only a guess, checked against the database: a missing or spoiled one (storage
  * turned off, cleared, written by hand) costs the rounds it would have saved, nothing else.

@@ -42,23 +42,46 @@ interface General {
 
 /**
  * What a read found, for the next read to guess from, so that it can ask for everything in
- * one round: the active post, its last talk, and the edit time of the oldest recent post
- * shown ('' when they were all the posts there were). Only ever a guess: each part is checked
+ * one round: the active post, its last talk, the edit time of the oldest recent post shown
+ * ('' when they were all the posts there were), and the talk shown for the tab's video. Only ever a guess: each part is checked
  * against the database's own answers, and what turned out different is read the long way.
  */
 export interface PopupHint {
   active: PostId;
   last?: TalkId;
   since: string;
+  /** The tab's video the last popup was over, and the talk (and its post) it showed for it. */
+  here?: { site: Site; videoId: string; talk: TalkId; post: PostId };
 }
 
 /** A hint as kept outside the database (localStorage), checked: anything else is no hint. */
 export function asPopupHint(value: unknown): PopupHint | undefined {
   if (typeof value !== 'object' || value === null) return undefined;
-  const { active, last, since } = value as Record<string, unknown>;
+  const { active, last, since, here } = value as Record<string, unknown>;
   if (typeof active !== 'string' || typeof since !== 'string') return undefined;
   if (last !== undefined && typeof last !== 'string') return undefined;
-  return { active: active as PostId, ...(last === undefined ? {} : { last: last as TalkId }), since };
+  const h = here as Record<string, unknown> | undefined;
+  const strings = (o: Record<string, unknown>, keys: string[]) => keys.every((k) => typeof o[k] === 'string');
+  if (
+    h !== undefined &&
+    (typeof h !== 'object' || h === null || !strings(h, ['site', 'videoId', 'talk', 'post']))
+  )
+    return undefined;
+  return {
+    active: active as PostId,
+    ...(last === undefined ? {} : { last: last as TalkId }),
+    since,
+    ...(h
+      ? {
+          here: {
+            site: h.site as Site,
+            videoId: h.videoId as string,
+            talk: h.talk as TalkId,
+            post: h.post as PostId,
+          },
+        }
+      : {}),
+  };
 }
 
 /** A request whose failure is also the transaction's (and said there): not unhandled when unused. */
@@ -143,10 +166,23 @@ export function popupQueries(ctx: Ctx) {
       return { active, own, recent, last, next };
     });
 
-  /** The tab's talk (in the active post, else any post), its counts, post and last notes. */
-  const here = (tab: Tab, latestLimit: number) =>
+  /**
+   * The tab's talk (in the active post, else any post), its counts, post and last notes: two
+   * rounds (the video's talks and the active post's id, then the talk's records), one when the
+   * hint names the talk the last popup showed for this video and it is still the one.
+   */
+  const here = (tab: Tab, latestLimit: number, hint?: PopupHint) =>
     read(ctx, ['kv', 'posts', 'talks', 'notes', 'counts'], async (tx) => {
       const posts = tx.objectStore('posts');
+      const counts = tx.objectStore('counts');
+      const byTalk = tx.objectStore('notes').index('byTalk');
+      // The talk the last popup showed for this same video: its records go out with the first round.
+      const h = hint?.here?.site === tab.site && hint.here.videoId === tab.videoId ? hint.here : undefined;
+      const guess = h && {
+        counts: quiet(counts.get(h.talk)),
+        post: quiet(posts.get(h.post)),
+        notes: quiet(byTalk.getAll(h.talk)),
+      };
       const [activeId, sameVideo] = await Promise.all([
         tx.objectStore('kv').get(ACTIVE_POST),
         tx.objectStore('talks').index('byVideo').getAll(tab.videoId),
@@ -154,16 +190,13 @@ export function popupQueries(ctx: Ctx) {
       const same = sameVideo.filter((t) => t.site === tab.site);
       const talk = same.find((t) => t.postId === activeId) ?? same[0];
       if (!talk) return undefined;
-      const [counts, post, notes] = await Promise.all([
-        tx.objectStore('counts').get(talk.id),
-        posts.get(talk.postId),
-        tx
-          .objectStore('notes')
-          .index('byTalk')
-          .getAll(talk.id)
-          .then((n) => lastOf(n, latestLimit)),
+      const right = guess && talk.id === h?.talk && talk.postId === h.post;
+      const [count, post, notes] = await Promise.all([
+        right ? guess.counts : counts.get(talk.id),
+        right ? guess.post : posts.get(talk.postId),
+        (right ? guess.notes : byTalk.getAll(talk.id)).then((n) => lastOf(n, latestLimit)),
       ]);
-      return { talk, counts, post, notes };
+      return { talk, counts: count, post, notes };
     });
 
   return {
@@ -182,7 +215,7 @@ export function popupQueries(ctx: Ctx) {
     ): Promise<Result<PopupSummary, StoreError>> => {
       const g = general(recentLimit, latestLimit, hint);
       const t = await tab;
-      const [gr, hr] = await Promise.all([g, t ? here(t, latestLimit) : ok(undefined)]);
+      const [gr, hr] = await Promise.all([g, t ? here(t, latestLimit, hint) : ok(undefined)]);
       if (!gr.ok) return gr;
       if (!hr.ok) return hr;
       const { active, own, recent, last, next } = gr.value;
@@ -202,7 +235,16 @@ export function popupQueries(ctx: Ctx) {
           post: h.post,
         },
         latest: h ? { talk: h.talk, notes: h.notes } : last,
-        ...(next ? { hint: next } : {}),
+        ...(next
+          ? {
+              hint: {
+                ...next,
+                ...(h && t
+                  ? { here: { site: t.site, videoId: t.videoId, talk: h.talk.id, post: h.talk.postId } }
+                  : {}),
+              },
+            }
+          : {}),
       });
     },
   };

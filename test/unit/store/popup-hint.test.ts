@@ -78,6 +78,15 @@ describe('the popup read with a hint', () => {
     expect(watching.issuedAfter.length).toBeGreaterThan(0);
     expect(Math.max(...watching.issuedAfter)).toBe(0);
     watching.stop();
+    // Over a video of another post: its talk's records go out in the same round too.
+    const tab = { site: 'youtube' as const, videoId: 'v3x1' };
+    const coldTab = must(await queries.popup(tab));
+    expect(coldTab.here?.talk.videoId).toBe('v3x1');
+    expect(coldTab.hint?.here?.videoId).toBe('v3x1');
+    watching = watchRounds();
+    expect(must(await queries.popup(tab, 5, 5, coldTab.hint))).toEqual(coldTab);
+    expect(Math.max(...watching.issuedAfter)).toBe(0);
+    watching.stop();
     // Without a hint: the active post's id, then the post, then what its sections name.
     watching = watchRounds();
     must(await queries.popup(undefined));
@@ -92,32 +101,42 @@ describe('the popup read with a hint', () => {
     const { store, name, ids } = await library(9, 2);
     const queries = openLibraryQueries({ name });
     const talkIds: TalkId[] = [];
+    const videos = ids.flatMap((_, p) => [0, 1].map((t) => `v${p}x${t}`));
     for (const id of ids)
       for (const s of must(await store.posts.get(id))?.sections ?? []) talkIds.push(...s.talkIds);
     let stale: PopupHint | undefined;
     let hits = 0;
+    let overVideo = 0;
     for (let step = 0; step < 60; step++) {
       const live = must(await store.posts.list()).map((p) => p.id);
       const r = random();
-      // An edit: a new post, a post made active, renamed or deleted, a talk added or deleted,
-      // a note added to a talk.
+      // An edit: a new post, a post made active, renamed or deleted, a talk added, moved or
+      // deleted, a note added to a talk.
       if (r < 0.12) ids.push(must(await store.posts.create({ title: `New ${step}` })).id);
       else if (r < 0.3 && live.length) must(await store.posts.setActive(pick(live) as PostId));
       else if (r < 0.45 && live.length)
         must(await store.posts.update(pick(live) as PostId, { title: `R${step}` }));
       else if (r < 0.55 && live.length > 1) must(await store.posts.delete(pick(live) as PostId));
       else if (r < 0.7 && live.length) {
+        // A new video, or one another post has a talk of already.
         const postId = pick(live) as PostId;
+        const videoId = random() < 0.5 ? `s${step}` : (pick(videos) as string);
         const made = must(
           await store.talks.findOrCreate({
             postId,
-            url: `https://youtu.be/s${step}`,
+            url: `https://youtu.be/${videoId}`,
             site: 'youtube',
-            videoId: `s${step}`,
+            videoId,
           }),
         );
         talkIds.push(made.talk.id);
-      } else if (r < 0.8 && talkIds.length) await store.talks.delete(pick(talkIds) as TalkId);
+        videos.push(videoId);
+      } else if (r < 0.75 && talkIds.length && live.length) {
+        // A talk moved to another post keeps its id.
+        const to = must(await store.posts.get(pick(live) as PostId));
+        const sectionId = to?.sections[0]?.id;
+        if (to && sectionId) await store.talks.move(pick(talkIds) as TalkId, { postId: to.id, sectionId });
+      } else if (r < 0.82 && talkIds.length) await store.talks.delete(pick(talkIds) as TalkId);
       else if (talkIds.length)
         await store.notes.add({
           talkId: pick(talkIds) as TalkId,
@@ -125,23 +144,54 @@ describe('the popup read with a hint', () => {
           kind: 'text',
           text: `s${step}`,
         });
-      const truth = must(await queries.popup(undefined, 3, 2));
-      // Hints: last read's (stale by one edit), this read's own, made up from live ids, spoiled.
+      // The tab: none, a video of the library, a video it has no talk of.
+      const video = pick([undefined, 'zzzzzzzzzzz', ...videos, ...videos]);
+      const tab = video === undefined ? undefined : { site: 'youtube' as const, videoId: video };
+      const truth = must(await queries.popup(tab, 3, 2));
+      // Hints: last read's (stale by one edit), this read's own, made up from live ids.
       const madeUp: PopupHint = {
         active: (pick(ids) ?? ('post-x' as PostId)) as PostId,
         ...(random() < 0.8 ? { last: (pick(talkIds) ?? ('talk-x' as TalkId)) as TalkId } : {}),
         since: pick(['', '9999', '2000-01-01T00:00:00.000Z', truth.hint?.since ?? '']) as string,
+        ...(random() < 0.7
+          ? {
+              here: {
+                site: 'youtube' as const,
+                videoId: random() < 0.7 ? (video ?? 'x') : (pick(videos) as string),
+                talk: (pick(talkIds) ?? ('talk-x' as TalkId)) as TalkId,
+                post: (pick(ids) ?? ('post-x' as PostId)) as PostId,
+              },
+            }
+          : {}),
       };
-      for (const hint of [stale, truth.hint, madeUp]) {
-        const guessed = must(await queries.popup(undefined, 3, 2, hint));
+      // A near miss: this read's own hint with one part changed, the rest right.
+      const own = truth.hint;
+      const other = {
+        active: (pick(ids) ?? 'post-x') as PostId,
+        last: (pick(talkIds) ?? 'talk-x') as TalkId,
+        since: pick(['', '9999', '2000-01-01T00:00:00.000Z']) as string,
+      };
+      const part = pick(['active', 'last', 'since', 'talk', 'post', 'videoId'] as const);
+      const nearMiss: PopupHint | undefined = own && {
+        ...own,
+        ...(part === 'active' || part === 'last' || part === 'since' ? { [part]: other[part] } : {}),
+        ...(own.here && part === 'talk' ? { here: { ...own.here, talk: other.last } } : {}),
+        ...(own.here && part === 'post' ? { here: { ...own.here, post: other.active } } : {}),
+        ...(own.here && part === 'videoId' ? { here: { ...own.here, videoId: pick(videos) as string } } : {}),
+      };
+      for (const hint of [stale, own, madeUp, nearMiss]) {
+        const guessed = must(await queries.popup(tab, 3, 2, hint));
         expect(guessed).toEqual(truth);
       }
-      if (stale && JSON.stringify(stale) === JSON.stringify(truth.hint)) hits++;
+      const general = (h: PopupHint | undefined) => JSON.stringify({ ...h, here: undefined });
+      if (stale && general(stale) === general(truth.hint)) hits++;
+      if (truth.hint?.here) overVideo++;
       stale = truth.hint;
     }
     // The walk went through both: hints that still held and hints an edit had made wrong.
     expect(hits).toBeGreaterThan(5);
     expect(hits).toBeLessThan(55);
+    expect(overVideo).toBeGreaterThan(10);
     queries.close();
     store.close();
   });
@@ -153,6 +203,12 @@ describe('the popup read with a hint', () => {
       since: '',
     });
     expect(asPopupHint({ active: 'p1', since: '2026-12-07' })).toEqual({ active: 'p1', since: '2026-12-07' });
+    const here = { site: 'youtube', videoId: 'AAAAAAAAAAA', talk: 't1', post: 'p1' };
+    expect(asPopupHint({ active: 'p1', since: '', here, extra: 1 })).toEqual({
+      active: 'p1',
+      since: '',
+      here,
+    });
     for (const spoiled of [
       null,
       'p1',
@@ -162,6 +218,9 @@ describe('the popup read with a hint', () => {
       { active: 1, since: '' },
       { active: 'p1' },
       { active: 'p1', since: '', last: 3 },
+      { active: 'p1', since: '', here: 'v' },
+      { active: 'p1', since: '', here: null },
+      { active: 'p1', since: '', here: { ...here, talk: 7 } },
     ])
       expect(asPopupHint(spoiled)).toBeUndefined();
   });
