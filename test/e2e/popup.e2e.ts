@@ -10,11 +10,22 @@ import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { restoreFile, sampleBackup, sampleIds } from '../unit/library/sample-backup';
-import { launch, type TestBrowser } from './browsers';
+import { launch, type TestBrowser, type TestPage } from './browsers';
 import { browsers, extensionDir, fixtureVideo, readStore, useBrowser } from './scenario';
 import { type FixtureServer, startServer } from './server';
 
 const root = path.resolve(import.meta.dirname, '../..');
+
+/** What a popup shows of the active post: its title, its counts and the other posts offered. */
+const shown = (popup: TestPage) =>
+  popup.evaluate(
+    () => ({
+      title: document.querySelector('h1')?.textContent,
+      summary: document.querySelector('.summary')?.textContent,
+      recent: [...document.querySelectorAll('button.switch')].map((b) => b.textContent),
+    }),
+    null,
+  );
 
 describe.each(browsers)('popup in %s', (name) => {
   const env = useBrowser(name);
@@ -43,18 +54,8 @@ describe.each(browsers)('popup in %s', (name) => {
     await popup.waitFor(() => document.documentElement.dataset.painted, null);
     // The summary of 10,005 notes may be counted after the first paint: wait for the exact one.
     await expect
-      .poll(
-        () =>
-          popup.evaluate(
-            () => ({
-              title: document.querySelector('h1')?.textContent,
-              summary: document.querySelector('.summary')?.textContent,
-            }),
-            null,
-          ),
-        { timeout: 15_000 },
-      )
-      .toEqual({ title: 'Example Conf 2025 — Day 1', summary: '3 talks, 10,005 notes, 4 slides' });
+      .poll(() => shown(popup), { timeout: 15_000 })
+      .toMatchObject({ title: 'Example Conf 2025 — Day 1', summary: '3 talks, 10,005 notes, 4 slides' });
     // Only the latest few notes are rendered, not thousands.
     expect(await popup.evaluate(() => document.querySelectorAll('.note').length, null)).toBeLessThanOrEqual(
       5,
@@ -126,18 +127,7 @@ describe.each(browsers)('popup in %s', (name) => {
       await again.goto(env.browser.extensionUrl('popup.html'));
       await again.waitFor(() => document.documentElement.dataset.painted, null);
       await expect
-        .poll(
-          () =>
-            again.evaluate(
-              () => ({
-                title: document.querySelector('h1')?.textContent,
-                summary: document.querySelector('.summary')?.textContent,
-                recent: [...document.querySelectorAll('button.switch')].map((b) => b.textContent),
-              }),
-              null,
-            ),
-          { timeout: 15_000 },
-        )
+        .poll(() => shown(again), { timeout: 15_000 })
         .toEqual({
           title: 'Example Conf 2025 — Day 1',
           summary: '3 talks, 10,005 notes, 4 slides',
