@@ -43,8 +43,9 @@ interface General {
 /**
  * What a read found, for the next read to guess from, so that it can ask for everything in
  * one round: the active post, its last talk, the edit time of the oldest recent post shown
- * ('' when they were all the posts there were), and the talk shown for the tab's video. Only ever a guess: each part is checked
- * against the database's own answers, and what turned out different is read the long way.
+ * ('' when they were all the posts there were), and the talk shown for the tab's video. Only
+ * ever a guess: each part is checked against the database's own answers, and what turned out
+ * different is read the long way.
  */
 export interface PopupHint {
   active: PostId;

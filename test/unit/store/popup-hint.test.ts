@@ -1,6 +1,6 @@
 // The popup's first read with a hint (what the last read found): one round of requests when
 // the hint is right, and the same answer as without a hint whatever the hint says, over random
-// libraries and edits, with hints stale, made up or spoiled.
+// libraries, edits and tabs, with hints stale, made up, nearly right or spoiled.
 import { afterEach, describe, expect, it } from 'vitest';
 import type { PostId, TalkId } from '../../../src/core/model';
 import { openLibraryQueries } from '../../../src/store';
